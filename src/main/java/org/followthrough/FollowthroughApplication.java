@@ -1,0 +1,16 @@
+package org.followthrough;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.modulith.Modulithic;
+
+@SpringBootApplication
+@ConfigurationPropertiesScan
+@Modulithic(sharedModules = "platform")
+public class FollowthroughApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(FollowthroughApplication.class, args);
+    }
+}

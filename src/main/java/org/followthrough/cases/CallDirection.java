@@ -1,0 +1,6 @@
+package org.followthrough.cases;
+
+public enum CallDirection {
+    INBOUND,
+    OUTBOUND
+}

@@ -1,0 +1,366 @@
+package org.followthrough.cases;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import org.followthrough.audit.AuditLog;
+import org.followthrough.cases.CaseEvents.CaseAssigned;
+import org.followthrough.cases.CaseEvents.CaseOpened;
+import org.followthrough.cases.CaseEvents.CaseStatusChanged;
+import org.followthrough.cases.CaseEvents.EntryAdded;
+import org.followthrough.customer.CustomerId;
+import org.followthrough.customer.Customers;
+import org.followthrough.identity.Agent;
+import org.followthrough.identity.AgentId;
+import org.followthrough.identity.Agents;
+import org.followthrough.identity.Role;
+import org.followthrough.identity.SignedInAgent;
+import org.followthrough.identity.TeamId;
+import org.followthrough.platform.Actor;
+import org.followthrough.platform.ForbiddenException;
+import org.followthrough.platform.Ids;
+import org.followthrough.platform.InvalidInputException;
+import org.followthrough.platform.NotFoundException;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What agents and integrators do with cases. Each method is one transaction: the case, its
+ * timeline entries, its audit record and its events commit together or not at all.
+ */
+@Service
+public class CaseDesk {
+
+    static final int MAX_BODY = 100_000;
+    private static final Duration MAX_CALL = Duration.ofHours(24);
+
+    private final Cases cases;
+    private final Timeline timeline;
+    private final CaseQueries queries;
+    private final Customers customers;
+    private final Agents agents;
+    private final AuditLog audit;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    CaseDesk(
+            Cases cases,
+            Timeline timeline,
+            CaseQueries queries,
+            Customers customers,
+            Agents agents,
+            AuditLog audit,
+            ApplicationEventPublisher events,
+            Clock clock) {
+        this.cases = cases;
+        this.timeline = timeline;
+        this.queries = queries;
+        this.customers = customers;
+        this.agents = agents;
+        this.audit = audit;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** A new case: the customer's first message and who, if anyone, owns it from the start. */
+    public record OpenCase(
+            CustomerId customer,
+            String subject,
+            String body,
+            Channel channel,
+            Priority priority,
+            TeamId team,
+            AgentId owner,
+            Set<String> tags) {}
+
+    /** Changes to a case's fields; null leaves a field as it is. */
+    public record CaseChanges(
+            String subject, CaseStatus status, AgentId owner, Priority priority, Set<String> tags, TeamId team) {
+
+        public static CaseChanges status(CaseStatus status) {
+            return new CaseChanges(null, status, null, null, null, null);
+        }
+
+        public static CaseChanges owner(AgentId owner) {
+            return new CaseChanges(null, null, owner, null, null, null);
+        }
+    }
+
+    @Transactional
+    public CaseView open(OpenCase command, Actor by) {
+        var now = clock.instant();
+        var customer = customers.get(command.customer());
+        var body = validBody(command.body(), "body", true);
+        var channel = command.channel() == null ? Channel.API : command.channel();
+        if (channel == Channel.INTERNAL) {
+            throw new InvalidInputException("channel", "must be a channel customers use, not INTERNAL");
+        }
+        if (command.owner() != null) {
+            activeAgent(command.owner(), "ownerId");
+        }
+        var team = command.team();
+        if (team != null) {
+            agents.findTeam(team).orElseThrow(() -> new InvalidInputException("teamId", "is not a team"));
+        } else if (by.type() == Actor.Type.AGENT) {
+            team = agents.teamsOf(new AgentId(by.id())).stream()
+                    .findFirst()
+                    .map(t -> t.id())
+                    .orElse(null);
+        }
+        var supportCase = SupportCase.open(
+                new CaseId(Ids.newId()),
+                command.subject(),
+                customer.id(),
+                team,
+                command.owner(),
+                command.priority(),
+                channel,
+                command.tags(),
+                now);
+        long number = cases.insert(supportCase);
+        var customerActor = Actor.customer(customer.id().value(), customer.name());
+        if (!body.isEmpty()) {
+            append(supportCase.id(), EntryKind.INBOUND, customerActor, channel, true, body, null, null, now);
+        }
+        event(supportCase.id(), "opened", by, Map.of("channel", channel.name(), "number", number), now);
+        var snapshot = supportCase.snapshot();
+        snapshot.put("number", number);
+        snapshot.put("customer", customer.id());
+        audit.record(by, "case", supportCase.id().value(), "opened", null, snapshot);
+        events.publishEvent(new CaseOpened(supportCase.id(), number, customer.id(), channel, by, now));
+        if (supportCase.ownerId() != null) {
+            events.publishEvent(new CaseAssigned(supportCase.id(), null, supportCase.ownerId(), by, now));
+        }
+        return queries.get(supportCase.id());
+    }
+
+    @Transactional
+    public CaseView change(CaseId id, CaseChanges changes, SignedInAgent by) {
+        var supportCase = lock(id);
+        var now = clock.instant();
+        var before = supportCase.snapshot();
+        if (changes.subject() != null) {
+            supportCase.rename(changes.subject());
+        }
+        if (changes.owner() != null && !changes.owner().equals(supportCase.ownerId())) {
+            mayAssign(supportCase, changes.owner(), by);
+            activeAgent(changes.owner(), "ownerId");
+            supportCase.assignTo(changes.owner(), now);
+        }
+        if (changes.team() != null) {
+            agents.findTeam(changes.team()).orElseThrow(() -> new InvalidInputException("teamId", "is not a team"));
+            supportCase.moveToTeam(changes.team());
+        }
+        if (changes.priority() != null) {
+            supportCase.prioritise(changes.priority());
+        }
+        if (changes.tags() != null) {
+            supportCase.retag(changes.tags());
+        }
+        if (changes.status() != null) {
+            supportCase.changeStatus(changes.status(), now);
+        }
+        save(supportCase, before, by.actor(), now);
+        return queries.get(id);
+    }
+
+    /** The agent takes an unowned case (or one they may reassign) for themselves. */
+    @Transactional
+    public CaseView take(CaseId id, SignedInAgent by) {
+        return change(id, CaseChanges.owner(by.id()), by);
+    }
+
+    /** A reply to the customer, optionally setting the status it leaves the case in. */
+    @Transactional
+    public TimelineEntry reply(CaseId id, String text, Channel channel, CaseStatus then, SignedInAgent by) {
+        var supportCase = lock(id);
+        var now = clock.instant();
+        var before = supportCase.snapshot();
+        var body = validBody(text, "body", false);
+        var via = channel == null ? Channel.EMAIL : channel;
+        if (via == Channel.INTERNAL) {
+            throw new InvalidInputException("channel", "a reply goes to the customer; use a note for internal text");
+        }
+        if (supportCase.ownerId() == null) {
+            supportCase.assignTo(by.id(), now);
+        }
+        reopenIfInactive(supportCase, now);
+        var entry = append(supportCase.id(), EntryKind.REPLY, by.actor(), via, true, body, null, null, now);
+        if (then != null) {
+            supportCase.changeStatus(then, now);
+        }
+        supportCase.touch(now);
+        save(supportCase, before, by.actor(), now);
+        return entry;
+    }
+
+    @Transactional
+    public TimelineEntry logCall(
+            CaseId id, CallDirection direction, Duration duration, String summary, SignedInAgent by) {
+        var supportCase = lock(id);
+        var now = clock.instant();
+        var before = supportCase.snapshot();
+        if (direction == null) {
+            throw new InvalidInputException("direction", "must be INBOUND or OUTBOUND");
+        }
+        if (duration == null || duration.isNegative() || duration.compareTo(MAX_CALL) > 0) {
+            throw new InvalidInputException("durationSeconds", "must be between 0 and 86400");
+        }
+        var body = validBody(summary, "summary", false);
+        if (supportCase.ownerId() == null) {
+            supportCase.assignTo(by.id(), now);
+        }
+        var entry = append(
+                supportCase.id(), EntryKind.CALL, by.actor(), Channel.PHONE, false, body, direction, duration, now);
+        supportCase.touch(now);
+        save(supportCase, before, by.actor(), now);
+        return entry;
+    }
+
+    @Transactional
+    public TimelineEntry note(CaseId id, String text, SignedInAgent by) {
+        var supportCase = lock(id);
+        var now = clock.instant();
+        var body = validBody(text, "body", false);
+        var entry =
+                append(supportCase.id(), EntryKind.NOTE, by.actor(), Channel.INTERNAL, false, body, null, null, now);
+        audit.record(by.actor(), "case", id.value(), "note_added", null, Map.of("entry", entry.id()));
+        return entry;
+    }
+
+    /**
+     * A message from the customer on an existing case. It wakes a case waiting on the customer and
+     * reopens a resolved or closed one.
+     */
+    @Transactional
+    public TimelineEntry recordInbound(CaseId id, String text, Channel channel, Actor recordedBy) {
+        var supportCase = lock(id);
+        var now = clock.instant();
+        var before = supportCase.snapshot();
+        var body = validBody(text, "body", false);
+        var customer = customers.get(supportCase.customerId());
+        var from = Actor.customer(customer.id().value(), customer.name());
+        var entry = append(
+                supportCase.id(),
+                EntryKind.INBOUND,
+                from,
+                channel == null ? Channel.API : channel,
+                true,
+                body,
+                null,
+                null,
+                now);
+        if (supportCase.ownerId() != null
+                && (supportCase.status() == CaseStatus.WAITING_ON_CUSTOMER
+                        || !supportCase.status().isActive())) {
+            supportCase.changeStatus(CaseStatus.OPEN, now);
+        }
+        supportCase.touch(now);
+        save(supportCase, before, recordedBy, now);
+        return entry;
+    }
+
+    private void reopenIfInactive(SupportCase supportCase, Instant now) {
+        if (!supportCase.status().isActive()) {
+            supportCase.changeStatus(CaseStatus.OPEN, now);
+        }
+    }
+
+    private void save(SupportCase supportCase, Map<String, Object> before, Actor by, Instant now) {
+        var changes = supportCase.changes();
+        cases.update(supportCase, now);
+        if (changes.isEmpty()) {
+            return;
+        }
+        for (var change : changes) {
+            var data = new LinkedHashMap<String, Object>();
+            data.put("from", describe(change.before()));
+            data.put("to", describe(change.after()));
+            event(supportCase.id(), change.field() + "_changed", by, data, now);
+            if (change.field().equals("status")) {
+                events.publishEvent(new CaseStatusChanged(
+                        supportCase.id(), (CaseStatus) change.before(), (CaseStatus) change.after(), by, now));
+            }
+            if (change.field().equals("owner")) {
+                events.publishEvent(new CaseAssigned(
+                        supportCase.id(), (AgentId) change.before(), (AgentId) change.after(), by, now));
+            }
+        }
+        audit.record(by, "case", supportCase.id().value(), "updated", before, supportCase.snapshot());
+        supportCase.clearChanges();
+    }
+
+    /** Names rather than ids on the timeline, so it reads the same after people are renamed. */
+    private Object describe(Object value) {
+        return switch (value) {
+            case null -> null;
+            case AgentId agent -> agents.find(agent).map(Agent::displayName).orElse(agent.toString());
+            case TeamId team -> agents.findTeam(team).map(t -> t.name()).orElse(team.toString());
+            case Enum<?> e -> e.name();
+            default -> value;
+        };
+    }
+
+    private TimelineEntry append(
+            CaseId caseId,
+            EntryKind kind,
+            Actor author,
+            Channel channel,
+            boolean visible,
+            String body,
+            CallDirection direction,
+            Duration duration,
+            Instant now) {
+        var entry = new TimelineEntry(
+                Ids.newId(), caseId, kind, author, channel, visible, body, direction, duration, null, null, now);
+        timeline.append(entry);
+        events.publishEvent(new EntryAdded(caseId, entry.id(), kind, author, now));
+        return entry;
+    }
+
+    private void event(CaseId caseId, String type, Actor by, Map<String, Object> data, Instant now) {
+        timeline.append(new TimelineEntry(
+                Ids.newId(), caseId, EntryKind.EVENT, by, Channel.INTERNAL, false, "", null, null, type, data, now));
+    }
+
+    private SupportCase lock(CaseId id) {
+        return cases.lock(id).orElseThrow(() -> new NotFoundException("Case", id));
+    }
+
+    private Agent activeAgent(AgentId id, String field) {
+        return agents.find(id)
+                .filter(Agent::active)
+                .orElseThrow(() -> new InvalidInputException(field, "is not an active agent"));
+    }
+
+    /**
+     * Agents take unowned cases and pass on their own; only supervisors move a case away from a
+     * colleague who owns it.
+     */
+    private static void mayAssign(SupportCase supportCase, AgentId target, SignedInAgent by) {
+        if (by.isAtLeast(Role.SUPERVISOR)
+                || supportCase.ownerId() == null
+                || supportCase.ownerId().equals(by.id())) {
+            return;
+        }
+        throw new ForbiddenException(
+                "Case #" + supportCase.number() + " is owned by a colleague; only a supervisor can reassign it");
+    }
+
+    private static String validBody(String text, String field, boolean optional) {
+        if (text == null || text.isBlank()) {
+            if (optional) {
+                return "";
+            }
+            throw new InvalidInputException(field, "must not be blank");
+        }
+        if (text.length() > MAX_BODY) {
+            throw new InvalidInputException(field, "must have at most " + MAX_BODY + " characters");
+        }
+        return text.strip();
+    }
+}

@@ -1,0 +1,253 @@
+package org.followthrough.cases;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.followthrough.customer.CustomerActivity;
+import org.followthrough.customer.CustomerCaseLine;
+import org.followthrough.customer.CustomerId;
+import org.followthrough.customer.OrganizationId;
+import org.followthrough.identity.AgentId;
+import org.followthrough.identity.TeamId;
+import org.followthrough.platform.Keyset;
+import org.followthrough.platform.NotFoundException;
+import org.followthrough.platform.Slice;
+import org.followthrough.platform.Sql;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * Reads cases for inboxes, pages and the API. Every list seeks from a keyset cursor along one of
+ * the inbox indexes, so a page costs the same at a million cases as at a thousand.
+ */
+@Service
+public class CaseQueries implements CustomerActivity {
+
+    private static final String SELECT = """
+            select c.*, cu.name as customer_name, t.name as team_name, a.display_name as owner_name
+            from support_case c
+            join customer cu on cu.id = c.customer_id
+            left join team t on t.id = c.team_id
+            left join agent a on a.id = c.owner_id""";
+
+    private final JdbcClient db;
+    private final Timeline timeline;
+
+    CaseQueries(JdbcClient db, Timeline timeline) {
+        this.db = db;
+        this.timeline = timeline;
+    }
+
+    /** Who is looking: inbox views depend on it. */
+    public record Viewer(AgentId agent, List<TeamId> teams) {}
+
+    /** Filters of the API's case list; null means any. */
+    public record Filter(
+            CaseStatus status, Boolean active, AgentId owner, TeamId team, CustomerId customer, String tag) {
+
+        public static Filter none() {
+            return new Filter(null, null, null, null, null, null);
+        }
+    }
+
+    public Optional<CaseView> find(CaseId id) {
+        return db.sql(SELECT + " where c.id = ?")
+                .param(id.value())
+                .query(CaseQueries::view)
+                .optional();
+    }
+
+    public CaseView get(CaseId id) {
+        return find(id).orElseThrow(() -> new NotFoundException("Case", id));
+    }
+
+    public Optional<CaseView> findByNumber(long number) {
+        return db.sql(SELECT + " where c.number = ?")
+                .param(number)
+                .query(CaseQueries::view)
+                .optional();
+    }
+
+    public Slice<CaseView> inbox(InboxView view, Viewer viewer, InboxSort sort, String cursor, int limit) {
+        var where = new StringBuilder();
+        var params = new ArrayList<Object>();
+        viewPredicate(view, viewer, where, params);
+        return seek(where, params, sort, cursor, limit);
+    }
+
+    public long count(InboxView view, Viewer viewer) {
+        var where = new StringBuilder();
+        var params = new ArrayList<Object>();
+        viewPredicate(view, viewer, where, params);
+        return db.sql("select count(*) from support_case c where " + where)
+                .params(params)
+                .query(Long.class)
+                .single();
+    }
+
+    /** The API's case list: newest activity first, filtered. */
+    public Slice<CaseView> list(Filter filter, String cursor, int limit) {
+        var where = new StringBuilder("true");
+        var params = new ArrayList<Object>();
+        if (filter.status() != null) {
+            where.append(" and c.status = ?");
+            params.add(filter.status().name());
+        }
+        if (filter.active() != null) {
+            where.append(filter.active() ? " and c.active" : " and not c.active");
+        }
+        if (filter.owner() != null) {
+            where.append(" and c.owner_id = ?");
+            params.add(filter.owner().value());
+        }
+        if (filter.team() != null) {
+            where.append(" and c.team_id = ?");
+            params.add(filter.team().value());
+        }
+        if (filter.customer() != null) {
+            where.append(" and c.customer_id = ?");
+            params.add(filter.customer().value());
+        }
+        if (filter.tag() != null) {
+            where.append(" and c.tags @> array[?]::text[]");
+            params.add(filter.tag());
+        }
+        return seek(where, params, InboxSort.ACTIVITY, cursor, limit);
+    }
+
+    public List<TimelineEntry> timeline(CaseId id) {
+        return timeline.of(id, false);
+    }
+
+    public List<TimelineEntry> customerVisibleTimeline(CaseId id) {
+        return timeline.of(id, true);
+    }
+
+    public int entryCount(CaseId id) {
+        return timeline.count(id);
+    }
+
+    @Override
+    public List<CustomerCaseLine> casesOf(CustomerId customer, int limit) {
+        return db.sql("""
+                select c.id, c.number, c.subject, c.status, c.active, a.display_name as owner_name, c.last_activity_at
+                from support_case c left join agent a on a.id = c.owner_id
+                where c.customer_id = ? order by c.last_activity_at desc limit ?""")
+                .params(customer.value(), limit)
+                .query(CaseQueries::line)
+                .list();
+    }
+
+    @Override
+    public List<CustomerCaseLine> casesOfOrganization(OrganizationId organization, int limit) {
+        return db.sql("""
+                select c.id, c.number, c.subject, c.status, c.active, a.display_name as owner_name, c.last_activity_at
+                from support_case c join customer cu on cu.id = c.customer_id left join agent a on a.id = c.owner_id
+                where cu.organization_id = ? order by c.last_activity_at desc limit ?""")
+                .params(organization.value(), limit)
+                .query(CaseQueries::line)
+                .list();
+    }
+
+    public List<CaseView> getAll(List<CaseId> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        var found = db.sql(SELECT + " where c.id = any(?)")
+                .param(ids.stream().map(CaseId::value).toArray(UUID[]::new))
+                .query(CaseQueries::view)
+                .list();
+        return ids.stream()
+                .flatMap(id -> found.stream().filter(v -> v.id().equals(id)))
+                .toList();
+    }
+
+    private static void viewPredicate(InboxView view, Viewer viewer, StringBuilder where, List<Object> params) {
+        switch (view) {
+            case MINE -> {
+                where.append("c.active and c.owner_id = ?");
+                params.add(viewer.agent().value());
+            }
+            case UNASSIGNED -> {
+                where.append("c.active and c.owner_id is null");
+                if (!viewer.teams().isEmpty()) {
+                    where.append(" and (c.team_id = any(?) or c.team_id is null)");
+                    params.add(viewer.teams().stream().map(TeamId::value).toArray(UUID[]::new));
+                }
+            }
+            case OPEN -> where.append("c.active");
+            case WAITING -> where.append("c.status in ('WAITING_ON_CUSTOMER', 'WAITING_ON_THIRD_PARTY')");
+        }
+    }
+
+    private Slice<CaseView> seek(StringBuilder where, List<Object> params, InboxSort sort, String cursor, int limit) {
+        var sql = new StringBuilder(SELECT).append(" where ").append(where);
+        var allParams = new ArrayList<>(params);
+        if (cursor != null && !cursor.isBlank()) {
+            if (sort == InboxSort.PRIORITY) {
+                var key = Keyset.decode(cursor, 3);
+                sql.append(" and (c.priority, c.last_activity_at, c.id) < (?, ?, ?)");
+                allParams.add(key.integer(0));
+                allParams.add(Sql.ts(key.instant(1)));
+                allParams.add(key.uuid(2));
+            } else {
+                var key = Keyset.decode(cursor, 2);
+                sql.append(" and (c.last_activity_at, c.id) < (?, ?)");
+                allParams.add(Sql.ts(key.instant(0)));
+                allParams.add(key.uuid(1));
+            }
+        }
+        sql.append(
+                sort == InboxSort.PRIORITY
+                        ? " order by c.priority desc, c.last_activity_at desc, c.id desc"
+                        : " order by c.last_activity_at desc, c.id desc");
+        sql.append(" limit ?");
+        allParams.add(limit + 1);
+        var rows = db.sql(sql.toString())
+                .params(allParams)
+                .query(CaseQueries::view)
+                .list();
+        return Slice.of(
+                rows,
+                limit,
+                sort == InboxSort.PRIORITY
+                        ? v -> Keyset.of(v.priority().rank(), v.lastActivityAt(), v.id().value())
+                        : v -> Keyset.of(v.lastActivityAt(), v.id().value()));
+    }
+
+    static CaseView view(ResultSet rs, int row) throws SQLException {
+        return new CaseView(
+                new CaseId(Sql.uuid(rs, "id")),
+                rs.getLong("number"),
+                rs.getString("subject"),
+                new CustomerId(Sql.uuid(rs, "customer_id")),
+                rs.getString("customer_name"),
+                TeamId.of(Sql.uuid(rs, "team_id")),
+                rs.getString("team_name"),
+                AgentId.of(Sql.uuid(rs, "owner_id")),
+                rs.getString("owner_name"),
+                Priority.ofRank(rs.getInt("priority")),
+                CaseStatus.valueOf(rs.getString("status")),
+                Channel.valueOf(rs.getString("channel")),
+                Sql.strings(rs, "tags"),
+                Sql.instant(rs, "created_at"),
+                Sql.instant(rs, "updated_at"),
+                Sql.instant(rs, "last_activity_at"),
+                Sql.instant(rs, "resolved_at"),
+                Sql.instant(rs, "closed_at"));
+    }
+
+    private static CustomerCaseLine line(ResultSet rs, int row) throws SQLException {
+        return new CustomerCaseLine(
+                Sql.uuid(rs, "id"),
+                rs.getLong("number"),
+                rs.getString("subject"),
+                rs.getString("status"),
+                rs.getBoolean("active"),
+                rs.getString("owner_name"),
+                Sql.instant(rs, "last_activity_at"));
+    }
+}

@@ -1,0 +1,95 @@
+package org.followthrough.cases;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.followthrough.platform.Sql;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.web.util.HtmlUtils;
+
+/**
+ * Full-text search over case subjects and timeline text (PostgreSQL tsvector with GIN), ranked, with
+ * highlighted passages. A case number ({@code #1042}) goes straight to that case.
+ */
+@Service
+public class CaseSearch {
+
+    /** Matches considered for ranking per source: bounds the cost of very common words. */
+    private static final int CANDIDATES = 2000;
+
+    private static final Pattern CASE_NUMBER = Pattern.compile("#?(\\d{1,12})");
+    private static final String MARK_START = "\u0002";
+    private static final String MARK_END = "\u0003";
+
+    private final JdbcClient db;
+    private final CaseQueries queries;
+
+    CaseSearch(JdbcClient db, CaseQueries queries) {
+        this.db = db;
+        this.queries = queries;
+    }
+
+    public List<CaseHit> search(String query, int limit) {
+        if (query == null || query.isBlank()) {
+            return List.of();
+        }
+        var q = query.strip();
+        var hits = new ArrayList<CaseHit>();
+        var number = CASE_NUMBER.matcher(q);
+        if (number.matches()) {
+            queries.findByNumber(Long.parseLong(number.group(1)))
+                    .ifPresent(c -> hits.add(new CaseHit(c, null, HtmlUtils.htmlEscape(c.subject()), 1000)));
+        }
+        var rows = db.sql("""
+                with q as (select websearch_to_tsquery('english', :q) as query),
+                subject_hits as (
+                    select c.id as case_id, null::uuid as entry_id, c.subject as text,
+                           ts_rank(c.search, q.query) * 2 as rank
+                    from support_case c, q where c.search @@ q.query limit :candidates),
+                entry_hits as (
+                    select e.case_id, e.id as entry_id, null as text, ts_rank(e.search, q.query) as rank
+                    from case_entry e, q where e.search @@ q.query limit :candidates),
+                best as (
+                    select distinct on (case_id) * from (select * from subject_hits union all select * from entry_hits) h
+                    order by case_id, rank desc),
+                top as (select * from best order by rank desc, case_id limit :limit)
+                select top.case_id, top.entry_id, top.rank,
+                       ts_headline('english', coalesce(top.text, e.body), q.query,
+                           'StartSel=' || chr(2) || ', StopSel=' || chr(3)
+                           || ', MaxFragments=2, MaxWords=20, MinWords=8, FragmentDelimiter=" … "') as snippet
+                from top cross join q left join case_entry e on e.id = top.entry_id
+                order by top.rank desc, top.case_id""")
+                .param("q", q)
+                .param("candidates", CANDIDATES)
+                .param("limit", limit)
+                .query((rs, n) -> new Row(
+                        Sql.uuid(rs, "case_id"),
+                        Sql.uuid(rs, "entry_id"),
+                        rs.getDouble("rank"),
+                        rs.getString("snippet")))
+                .list();
+        var views =
+                queries.getAll(rows.stream().map(r -> new CaseId(r.caseId())).toList());
+        for (var row : rows) {
+            views.stream()
+                    .filter(v -> v.id().value().equals(row.caseId()))
+                    .findFirst()
+                    .filter(v ->
+                            hits.stream().noneMatch(h -> h.supportCase().id().equals(v.id())))
+                    .ifPresent(v -> hits.add(new CaseHit(v, row.entryId(), highlighted(row.snippet()), row.rank())));
+        }
+        return hits.size() > limit ? hits.subList(0, limit) : hits;
+    }
+
+    /** Escapes the passage, then turns the match markers PostgreSQL placed into {@code <mark>}. */
+    static String highlighted(String snippet) {
+        if (snippet == null) {
+            return "";
+        }
+        return HtmlUtils.htmlEscape(snippet).replace(MARK_START, "<mark>").replace(MARK_END, "</mark>");
+    }
+
+    private record Row(UUID caseId, UUID entryId, double rank, String snippet) {}
+}

@@ -1,0 +1,97 @@
+package org.followthrough.cases;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.followthrough.platform.Actor;
+import org.followthrough.platform.Sql;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The append-only timelines of all cases. */
+@Repository
+class Timeline {
+
+    static final int MAX_ENTRIES_SHOWN = 1000;
+
+    private final JdbcClient db;
+    private final JsonMapper json;
+
+    Timeline(JdbcClient db, JsonMapper json) {
+        this.db = db;
+        this.json = json;
+    }
+
+    void append(TimelineEntry entry) {
+        db.sql("""
+                insert into case_entry (id, case_id, kind, author_type, author_id, author_name, channel,
+                                        visible_to_customer, body, call_direction, call_duration_seconds,
+                                        event_type, event_data, created_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?)""")
+                .params(
+                        entry.id(),
+                        entry.caseId().value(),
+                        entry.kind().name(),
+                        entry.author().type().name(),
+                        entry.author().id(),
+                        entry.author().name(),
+                        entry.channel().name(),
+                        entry.visibleToCustomer(),
+                        entry.body() == null ? "" : entry.body(),
+                        entry.callDirection() == null
+                                ? null
+                                : entry.callDirection().name(),
+                        entry.callDuration() == null
+                                ? null
+                                : (int) entry.callDuration().toSeconds(),
+                        entry.eventType(),
+                        entry.eventData() == null ? null : json.writeValueAsString(entry.eventData()),
+                        Sql.ts(entry.createdAt()))
+                .update();
+    }
+
+    /** A case's timeline, oldest first; the newest {@value #MAX_ENTRIES_SHOWN} when it is longer. */
+    List<TimelineEntry> of(CaseId caseId, boolean customerVisibleOnly) {
+        return db.sql("""
+                select * from (
+                    select * from case_entry where case_id = ? and (visible_to_customer or not ?)
+                    order by created_at desc, id desc limit ?
+                ) newest order by created_at, id""")
+                .params(caseId.value(), customerVisibleOnly, MAX_ENTRIES_SHOWN)
+                .query(this::entry)
+                .list();
+    }
+
+    int count(CaseId caseId) {
+        return db.sql("select count(*) from case_entry where case_id = ?")
+                .param(caseId.value())
+                .query(Integer.class)
+                .single();
+    }
+
+    private TimelineEntry entry(ResultSet rs, int row) throws SQLException {
+        var duration = rs.getObject("call_duration_seconds", Integer.class);
+        var direction = rs.getString("call_direction");
+        var data = rs.getString("event_data");
+        return new TimelineEntry(
+                Sql.uuid(rs, "id"),
+                new CaseId(Sql.uuid(rs, "case_id")),
+                EntryKind.valueOf(rs.getString("kind")),
+                new Actor(
+                        Actor.Type.valueOf(rs.getString("author_type")),
+                        Sql.uuid(rs, "author_id"),
+                        rs.getString("author_name")),
+                Channel.valueOf(rs.getString("channel")),
+                rs.getBoolean("visible_to_customer"),
+                rs.getString("body"),
+                direction == null ? null : CallDirection.valueOf(direction),
+                duration == null ? null : Duration.ofSeconds(duration),
+                rs.getString("event_type"),
+                data == null ? null : json.readValue(data, new TypeReference<Map<String, Object>>() {}),
+                Sql.instant(rs, "created_at"));
+    }
+}

@@ -1,0 +1,6 @@
+package org.followthrough.customer;
+
+import java.util.List;
+
+public record Organization(
+        OrganizationId id, String name, List<String> domains, String notes, SegmentId segmentId, String segmentName) {}

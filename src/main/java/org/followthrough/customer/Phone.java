@@ -1,0 +1,3 @@
+package org.followthrough.customer;
+
+public record Phone(String number, String label) {}

@@ -1,0 +1,3 @@
+package org.followthrough.customer;
+
+public record Segment(SegmentId id, String name, String description) {}

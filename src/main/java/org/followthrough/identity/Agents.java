@@ -1,0 +1,246 @@
+package org.followthrough.identity;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+import org.followthrough.platform.ConflictException;
+import org.followthrough.platform.Ids;
+import org.followthrough.platform.InvalidInputException;
+import org.followthrough.platform.NotFoundException;
+import org.followthrough.platform.Sql;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The agents and teams of this desk. */
+@Service
+public class Agents {
+
+    private static final String AGENT_COLUMNS = "id, email, display_name, role, time_zone, active";
+
+    private final JdbcClient db;
+    private final PasswordEncoder passwords;
+    private final Clock clock;
+
+    Agents(JdbcClient db, PasswordEncoder passwords, Clock clock) {
+        this.db = db;
+        this.passwords = passwords;
+        this.clock = clock;
+    }
+
+    public Optional<Agent> find(AgentId id) {
+        return db.sql("select " + AGENT_COLUMNS + " from agent where id = ?")
+                .param(id.value())
+                .query(Agents::agent)
+                .optional();
+    }
+
+    public Agent get(AgentId id) {
+        return find(id).orElseThrow(() -> new NotFoundException("Agent", id));
+    }
+
+    public Optional<Agent> findByEmail(String email) {
+        return db.sql("select " + AGENT_COLUMNS + " from agent where lower(email) = lower(?)")
+                .param(email)
+                .query(Agents::agent)
+                .optional();
+    }
+
+    public List<Agent> all() {
+        return db.sql("select " + AGENT_COLUMNS + " from agent order by active desc, display_name")
+                .query(Agents::agent)
+                .list();
+    }
+
+    public List<Agent> active() {
+        return db.sql("select " + AGENT_COLUMNS + " from agent where active order by display_name")
+                .query(Agents::agent)
+                .list();
+    }
+
+    public boolean none() {
+        return db.sql("select not exists (select 1 from agent)")
+                .query(Boolean.class)
+                .single();
+    }
+
+    @Transactional
+    public Agent create(String email, String displayName, Role role, ZoneId timeZone, String rawPassword) {
+        var address = normalisedEmail(email);
+        if (displayName == null || displayName.isBlank()) {
+            throw new InvalidInputException("displayName", "must not be blank");
+        }
+        checkPassword(rawPassword);
+        if (findByEmail(address).isPresent()) {
+            throw new ConflictException("An agent with the email " + address + " already exists");
+        }
+        var id = new AgentId(Ids.newId());
+        db.sql("""
+                insert into agent (id, email, display_name, password_hash, role, time_zone, active, created_at)
+                values (?, ?, ?, ?, ?, ?, true, ?)""")
+                .params(
+                        id.value(),
+                        address,
+                        displayName.strip(),
+                        passwords.encode(rawPassword),
+                        role.name(),
+                        timeZone.getId(),
+                        Sql.ts(clock.instant()))
+                .update();
+        return get(id);
+    }
+
+    @Transactional
+    public Agent update(AgentId id, String displayName, Role role, ZoneId timeZone, boolean active) {
+        get(id);
+        if (displayName == null || displayName.isBlank()) {
+            throw new InvalidInputException("displayName", "must not be blank");
+        }
+        db.sql("update agent set display_name = ?, role = ?, time_zone = ?, active = ? where id = ?")
+                .params(displayName.strip(), role.name(), timeZone.getId(), active, id.value())
+                .update();
+        return get(id);
+    }
+
+    @Transactional
+    public void changePassword(AgentId id, String rawPassword) {
+        checkPassword(rawPassword);
+        db.sql("update agent set password_hash = ? where id = ?")
+                .params(passwords.encode(rawPassword), id.value())
+                .update();
+    }
+
+    Optional<String> passwordHashOf(AgentId id) {
+        return db.sql("select password_hash from agent where id = ? and active")
+                .param(id.value())
+                .query(String.class)
+                .optional();
+    }
+
+    // teams -------------------------------------------------------------------
+
+    public List<Team> teams() {
+        return db.sql("select id, name from team order by name")
+                .query(Agents::team)
+                .list();
+    }
+
+    public Optional<Team> findTeam(TeamId id) {
+        return db.sql("select id, name from team where id = ?")
+                .param(id.value())
+                .query(Agents::team)
+                .optional();
+    }
+
+    public Team getTeam(TeamId id) {
+        return findTeam(id).orElseThrow(() -> new NotFoundException("Team", id));
+    }
+
+    public Optional<Team> findTeamByName(String name) {
+        return db.sql("select id, name from team where lower(name) = lower(?)")
+                .param(name)
+                .query(Agents::team)
+                .optional();
+    }
+
+    @Transactional
+    public Team createTeam(String name) {
+        if (name == null || name.isBlank()) {
+            throw new InvalidInputException("name", "must not be blank");
+        }
+        if (findTeamByName(name.strip()).isPresent()) {
+            throw new ConflictException("A team named " + name.strip() + " already exists");
+        }
+        var id = new TeamId(Ids.newId());
+        db.sql("insert into team (id, name, created_at) values (?, ?, ?)")
+                .params(id.value(), name.strip(), Sql.ts(clock.instant()))
+                .update();
+        return getTeam(id);
+    }
+
+    @Transactional
+    public void renameTeam(TeamId id, String name) {
+        getTeam(id);
+        if (name == null || name.isBlank()) {
+            throw new InvalidInputException("name", "must not be blank");
+        }
+        db.sql("update team set name = ? where id = ?")
+                .params(name.strip(), id.value())
+                .update();
+    }
+
+    @Transactional
+    public void setMembers(TeamId team, List<AgentId> members) {
+        getTeam(team);
+        db.sql("delete from team_member where team_id = ?").param(team.value()).update();
+        for (var member : members) {
+            db.sql("insert into team_member (team_id, agent_id) values (?, ?)")
+                    .params(team.value(), member.value())
+                    .update();
+        }
+    }
+
+    @Transactional
+    public void join(TeamId team, AgentId agent) {
+        db.sql("insert into team_member (team_id, agent_id) values (?, ?) on conflict do nothing")
+                .params(team.value(), agent.value())
+                .update();
+    }
+
+    public List<Agent> membersOf(TeamId team) {
+        return db.sql("select a.id, a.email, a.display_name, a.role, a.time_zone, a.active"
+                        + " from agent a join team_member m on m.agent_id = a.id"
+                        + " where m.team_id = ? order by a.display_name")
+                .param(team.value())
+                .query(Agents::agent)
+                .list();
+    }
+
+    public List<Team> teamsOf(AgentId agent) {
+        return db.sql("select t.id, t.name from team t join team_member m on m.team_id = t.id"
+                        + " where m.agent_id = ? order by t.name")
+                .param(agent.value())
+                .query(Agents::team)
+                .list();
+    }
+
+    public boolean isMember(AgentId agent, TeamId team) {
+        return db.sql("select exists (select 1 from team_member where agent_id = ? and team_id = ?)")
+                .params(agent.value(), team.value())
+                .query(Boolean.class)
+                .single();
+    }
+
+    private static String normalisedEmail(String email) {
+        if (email == null || !email.strip().matches("[^@\\s]+@[^@\\s]+")) {
+            throw new InvalidInputException("email", "must be an email address");
+        }
+        return email.strip().toLowerCase(Locale.ROOT);
+    }
+
+    private static void checkPassword(String rawPassword) {
+        if (rawPassword == null || rawPassword.length() < 10) {
+            throw new InvalidInputException("password", "must have at least 10 characters");
+        }
+    }
+
+    static Agent agent(ResultSet rs, int row) throws SQLException {
+        return new Agent(
+                new AgentId(rs.getObject("id", UUID.class)),
+                rs.getString("email"),
+                rs.getString("display_name"),
+                Role.valueOf(rs.getString("role")),
+                ZoneId.of(rs.getString("time_zone")),
+                rs.getBoolean("active"));
+    }
+
+    static Team team(ResultSet rs, int row) throws SQLException {
+        return new Team(new TeamId(rs.getObject("id", UUID.class)), rs.getString("name"));
+    }
+}

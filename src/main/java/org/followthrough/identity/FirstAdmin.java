@@ -1,0 +1,69 @@
+package org.followthrough.identity;
+
+import java.security.SecureRandom;
+import java.time.ZoneId;
+import java.util.Base64;
+import org.followthrough.platform.FollowthroughProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * On an empty database, creates the first admin (and, when asked, an admin API token) so that a
+ * fresh install can be signed in to. A generated password is printed once and never again.
+ */
+@Component
+@Order(0)
+class FirstAdmin implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(FirstAdmin.class);
+
+    private final Agents agents;
+    private final ApiTokens tokens;
+    private final FollowthroughProperties properties;
+    private final TransactionTemplate transaction;
+
+    FirstAdmin(Agents agents, ApiTokens tokens, FollowthroughProperties properties, TransactionTemplate transaction) {
+        this.agents = agents;
+        this.tokens = tokens;
+        this.properties = properties;
+        this.transaction = transaction;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        transaction.executeWithoutResult(status -> createIfEmpty());
+    }
+
+    void createIfEmpty() {
+        if (!agents.none()) {
+            return;
+        }
+        var bootstrap = properties.bootstrap();
+        boolean generated = bootstrap.adminPassword().isBlank();
+        var password = generated ? randomPassword() : bootstrap.adminPassword();
+        var admin = agents.create(bootstrap.adminEmail(), "Administrator", Role.ADMIN, ZoneId.of("UTC"), password);
+        if (!bootstrap.apiToken().isBlank()) {
+            tokens.issueWithSecret("Bootstrap token", admin.id(), admin.id(), bootstrap.apiToken());
+        }
+        if (generated) {
+            // Deliberately printed, not logged: it is shown this once so the operator can sign in.
+            System.out.printf(
+                    "%n  Followthrough created the first admin.%n    Sign in at %s as %s with password %s%n"
+                            + "  Change it after signing in; it will not be shown again.%n%n",
+                    properties.baseUrl(), admin.email(), password);
+        } else {
+            log.info("Created the first admin {}", admin.email());
+        }
+    }
+
+    private static String randomPassword() {
+        var bytes = new byte[12];
+        new SecureRandom().nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+}

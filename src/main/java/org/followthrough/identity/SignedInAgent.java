@@ -1,0 +1,23 @@
+package org.followthrough.identity;
+
+import java.io.Serializable;
+import org.followthrough.platform.Actor;
+
+/**
+ * The agent behind a request, whether signed in through the console or calling with an API token.
+ * Kept in the shared session store, hence small, serializable and free of credentials.
+ */
+public record SignedInAgent(AgentId id, String email, String displayName, Role role) implements Serializable {
+
+    public Actor actor() {
+        return Actor.agent(id.value(), displayName);
+    }
+
+    public boolean isAtLeast(Role other) {
+        return role.includes(other);
+    }
+
+    static SignedInAgent of(Agent agent) {
+        return new SignedInAgent(agent.id(), agent.email(), agent.displayName(), agent.role());
+    }
+}

@@ -1,0 +1,3 @@
+package org.followthrough.identity;
+
+public record Team(TeamId id, String name) {}

@@ -1,0 +1,32 @@
+package org.followthrough.platform;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import java.nio.file.Path;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Settings under {@code followthrough.*}; each has an environment variable named in
+ * {@code application.yml}.
+ */
+@Validated
+@ConfigurationProperties("followthrough")
+public record FollowthroughProperties(
+        @NotNull @DefaultValue("./data") Path dataDir,
+        @NotNull @DefaultValue("http://localhost:8080") String baseUrl,
+        @Valid @NotNull @DefaultValue Bootstrap bootstrap,
+        @Valid @NotNull @DefaultValue EmbeddedDatabase embeddedDatabase) {
+
+    /** The first admin created on an empty database. Blank values mean "generate and print once". */
+    public record Bootstrap(
+            @DefaultValue("admin@followthrough.local") String adminEmail,
+            @DefaultValue("") String adminPassword,
+            @DefaultValue("") String apiToken) {}
+
+    /** The PostgreSQL the app starts itself when no external database URL is given. */
+    public record EmbeddedDatabase(
+            @DefaultValue("0") int port,
+            @DefaultValue("followthrough") String database) {}
+}

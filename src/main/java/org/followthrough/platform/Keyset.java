@@ -1,0 +1,70 @@
+package org.followthrough.platform;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * An opaque cursor holding the sort key of the last row a client has seen. Lists continue from it
+ * with a {@code WHERE (key) < (cursor)} seek, so page 10,000 costs what page 1 costs.
+ */
+public record Keyset(List<String> parts) {
+
+    public static Keyset of(Object... values) {
+        return new Keyset(java.util.Arrays.stream(values).map(String::valueOf).toList());
+    }
+
+    public String encode() {
+        return Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString(String.join("|", parts).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Reads a cursor a client sent back; a tampered or foreign one is a 400 naming {@code cursor}. */
+    public static Keyset decode(String cursor, int expectedParts) {
+        try {
+            var text = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+            var parts = List.of(text.split("\\|", -1));
+            if (parts.size() != expectedParts) {
+                throw new IllegalArgumentException("wrong number of parts");
+            }
+            return new Keyset(parts);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException("cursor", "is not a cursor this list produced");
+        }
+    }
+
+    public Instant instant(int index) {
+        try {
+            return Instant.parse(parts.get(index));
+        } catch (RuntimeException e) {
+            throw new InvalidInputException("cursor", "is not a cursor this list produced");
+        }
+    }
+
+    public UUID uuid(int index) {
+        try {
+            return UUID.fromString(parts.get(index));
+        } catch (RuntimeException e) {
+            throw new InvalidInputException("cursor", "is not a cursor this list produced");
+        }
+    }
+
+    public long longValue(int index) {
+        try {
+            return Long.parseLong(parts.get(index));
+        } catch (RuntimeException e) {
+            throw new InvalidInputException("cursor", "is not a cursor this list produced");
+        }
+    }
+
+    public int integer(int index) {
+        try {
+            return Integer.parseInt(parts.get(index));
+        } catch (RuntimeException e) {
+            throw new InvalidInputException("cursor", "is not a cursor this list produced");
+        }
+    }
+}
