@@ -22,7 +22,7 @@ class EmbeddedDatabaseConfiguration {
     @Bean(destroyMethod = "close")
     EmbeddedPostgres embeddedPostgres(FollowthroughProperties properties) {
         var settings = properties.embeddedDatabase();
-        return EmbeddedPostgres.start(properties.dataDir(), settings.port(), settings.database());
+        return EmbeddedPostgres.start(properties.dataDir(), settings.port(), settings.database(), settings.ephemeral());
     }
 
     @Bean

@@ -43,7 +43,7 @@ final class EmbeddedPostgres implements AutoCloseable {
         this.database = database;
     }
 
-    static EmbeddedPostgres start(Path dataDir, int port, String database) {
+    static EmbeddedPostgres start(Path dataDir, int port, String database, boolean ephemeral) {
         try {
             Files.createDirectories(dataDir);
             var pgData = dataDir.resolve("postgres").toAbsolutePath();
@@ -58,7 +58,7 @@ final class EmbeddedPostgres implements AutoCloseable {
             stopOrphanedPostmaster(pgData);
             var builder = io.zonky.test.db.postgres.embedded.EmbeddedPostgres.builder()
                     .setDataDirectory(pgData)
-                    .setCleanDataDirectory(false)
+                    .setCleanDataDirectory(ephemeral)
                     .setPGStartupWait(Duration.ofSeconds(60))
                     .setServerConfig("max_connections", "200")
                     .setServerConfig("shared_buffers", "256MB")

@@ -28,5 +28,7 @@ public record FollowthroughProperties(
     /** The PostgreSQL the app starts itself when no external database URL is given. */
     public record EmbeddedDatabase(
             @DefaultValue("0") int port,
-            @DefaultValue("followthrough") String database) {}
+            @DefaultValue("followthrough") String database,
+            // Deletes the data when the app stops: for tests.
+            @DefaultValue("false") boolean ephemeral) {}
 }

@@ -1,0 +1,15 @@
+package org.followthrough.testing;
+
+import java.time.Instant;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+
+@org.springframework.boot.test.context.TestConfiguration(proxyBeanMethods = false)
+public class TestConfiguration {
+
+    @Bean
+    @Primary
+    MutableClock testClock() {
+        return new MutableClock(Instant.now());
+    }
+}
