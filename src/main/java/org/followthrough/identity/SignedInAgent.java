@@ -2,12 +2,20 @@ package org.followthrough.identity;
 
 import java.io.Serializable;
 import org.followthrough.platform.Actor;
+import org.springframework.security.core.AuthenticatedPrincipal;
 
 /**
  * The agent behind a request, whether signed in through the console or calling with an API token.
  * Kept in the shared session store, hence small, serializable and free of credentials.
  */
-public record SignedInAgent(AgentId id, String email, String displayName, Role role) implements Serializable {
+public record SignedInAgent(AgentId id, String email, String displayName, Role role, String timeZone)
+        implements AuthenticatedPrincipal, Serializable {
+
+    /** The name sessions are indexed by. */
+    @Override
+    public String getName() {
+        return email;
+    }
 
     public Actor actor() {
         return Actor.agent(id.value(), displayName);
@@ -17,7 +25,16 @@ public record SignedInAgent(AgentId id, String email, String displayName, Role r
         return role.includes(other);
     }
 
+    public java.time.ZoneId zone() {
+        return java.time.ZoneId.of(timeZone);
+    }
+
     static SignedInAgent of(Agent agent) {
-        return new SignedInAgent(agent.id(), agent.email(), agent.displayName(), agent.role());
+        return new SignedInAgent(
+                agent.id(),
+                agent.email(),
+                agent.displayName(),
+                agent.role(),
+                agent.timeZone().getId());
     }
 }
