@@ -135,8 +135,8 @@ final class DemoCases {
                         I told her plainly what happened and apologised for the four conversations it took. No \
                         "have a nice day" this time. I own this case from now on. Today we pay her installment and \
                         every penalty from our own funds; the misapplied payment we recover from the county \
-                        ourselves, that's not her problem. I will call her on Friday before 4 pm with the county's \
-                        receipt.""")
+                        ourselves, that's not her problem. I will call her within three days, before 4 pm, with the \
+                        county's receipt.""")
                 .change(
                         r.daysAgo(6, "15:34"),
                         c.dana(),
@@ -193,11 +193,11 @@ final class DemoCases {
                         I'm sorry, that's not how a new phone should arrive. We've seen a few from the same \
                         shipment do exactly this, so no troubleshooting homework for you.
 
-                        I've sent a replacement by express today (order 55-20431). It will be with you on \
-                        Thursday before noon. The courier swaps it at the door and takes the dead one back, so \
+                        I've sent a replacement by express today (order 55-20431). It will be with you the day \
+                        after tomorrow, before noon. The courier swaps it at the door and takes the dead one back, so \
                         there's nothing to print or pack.
 
-                        I'll check with you on Friday that it arrived and works.
+                        I'll check with you once it's arrived that it works, and again in a week.
 
                         Sofía, Devices & Orders""", WAITING_ON_THIRD_PARTY)
                 .note(
