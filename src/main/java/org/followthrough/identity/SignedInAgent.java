@@ -2,12 +2,23 @@ package org.followthrough.identity;
 
 import java.io.Serializable;
 import org.followthrough.platform.Actor;
+import org.springframework.security.core.AuthenticatedPrincipal;
 
 /**
  * The agent behind a request, whether signed in through the console or calling with an API token.
  * Kept in the shared session store, hence small, serializable and free of credentials.
  */
-public record SignedInAgent(AgentId id, String email, String displayName, Role role) implements Serializable {
+public record SignedInAgent(AgentId id, String email, String displayName, Role role)
+        implements Serializable, AuthenticatedPrincipal {
+
+    /**
+     * The name Spring Security and the session store know this agent by: the id, which never
+     * changes and fits the session table's principal column (the record's toString did not).
+     */
+    @Override
+    public String getName() {
+        return id.toString();
+    }
 
     public Actor actor() {
         return Actor.agent(id.value(), displayName);
