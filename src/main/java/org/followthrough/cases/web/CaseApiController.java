@@ -41,6 +41,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import tools.jackson.databind.JsonNode;
@@ -135,6 +136,7 @@ class CaseApiController {
     record Items<T>(List<T> items) {}
 
     @PostMapping("/cases")
+    @ResponseStatus(HttpStatus.CREATED)
     @Operation(
             summary = "Open a case",
             description =
@@ -237,6 +239,7 @@ class CaseApiController {
     }
 
     @PostMapping("/cases/{id}/entries")
+    @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Add a note, reply, call or customer message to a case's timeline")
     ResponseEntity<EntryResponse> addEntry(
             @PathVariable UUID id, @RequestBody NewEntry body, @AuthenticationPrincipal SignedInAgent agent) {

@@ -21,6 +21,7 @@ import org.followthrough.platform.InvalidInputException;
 import org.followthrough.platform.MergePatch;
 import org.followthrough.platform.PageSize;
 import org.followthrough.platform.Slice;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -30,6 +31,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import tools.jackson.databind.JsonNode;
@@ -87,6 +89,7 @@ class CustomerApiController {
             UUID segmentId) {}
 
     @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Create a customer")
     ResponseEntity<CustomerResponse> create(
             @RequestBody NewCustomer body, @AuthenticationPrincipal SignedInAgent agent) {
