@@ -148,7 +148,12 @@ class DemoPeople {
     }
 
     private static SignedInAgent signedIn(Agent agent) {
-        return new SignedInAgent(agent.id(), agent.email(), agent.displayName(), agent.role());
+        return new SignedInAgent(
+                agent.id(),
+                agent.email(),
+                agent.displayName(),
+                agent.role(),
+                agent.timeZone().getId());
     }
 
     private Segment segment(String name, String description, Actor admin) {

@@ -9,12 +9,15 @@ import org.springframework.security.core.AuthenticatedPrincipal;
  * Kept in the shared session store, hence small, serializable and free of credentials.
  */
 public record SignedInAgent(AgentId id, String email, String displayName, Role role, String timeZone)
-        implements AuthenticatedPrincipal, Serializable {
+        implements Serializable, AuthenticatedPrincipal {
 
-    /** The name sessions are indexed by. */
+    /**
+     * The name Spring Security and the session store know this agent by: the id, which never
+     * changes and fits the session table's principal column (the record's toString did not).
+     */
     @Override
     public String getName() {
-        return email;
+        return id.toString();
     }
 
     public Actor actor() {

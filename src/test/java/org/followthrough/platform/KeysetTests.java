@@ -28,4 +28,22 @@ class KeysetTests {
         assertThatThrownBy(() -> Keyset.decode(Keyset.of("x", "y").encode(), 2).instant(0))
                 .isInstanceOf(InvalidInputException.class);
     }
+
+    @Test
+    void cursorKeepsPartsThatContainTheSeparator() {
+        var id = UUID.randomUUID();
+        var cursor = Keyset.of("Smith | Jones & 100% Sons", id).encode();
+
+        var decoded = Keyset.decode(cursor, 2);
+
+        assertThat(decoded.parts().getFirst()).isEqualTo("Smith | Jones & 100% Sons");
+        assertThat(decoded.uuid(1)).isEqualTo(id);
+    }
+
+    @Test
+    void foreignCursorIsBadInputNamingCursor() {
+        assertThatThrownBy(() -> Keyset.decode("not a cursor!", 2))
+                .isInstanceOfSatisfying(
+                        InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("cursor"));
+    }
 }
