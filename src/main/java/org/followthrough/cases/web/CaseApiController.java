@@ -47,6 +47,7 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import tools.jackson.databind.JsonNode;
 
 @RestController
+@io.swagger.v3.oas.annotations.tags.Tag(name = "Cases")
 @RequestMapping("/api/v1")
 class CaseApiController {
 

@@ -37,6 +37,7 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import tools.jackson.databind.JsonNode;
 
 @RestController
+@io.swagger.v3.oas.annotations.tags.Tag(name = "Customers")
 @RequestMapping("/api/v1/customers")
 class CustomerApiController {
 
