@@ -71,21 +71,28 @@ public class CaseQueries implements CustomerActivity {
                 .optional();
     }
 
+    /** Counts stop here: beyond it the inbox says "1000+", and counting stays as cheap as a page. */
+    public static final int COUNT_CAP = 1000;
+
     public Slice<CaseView> inbox(InboxView view, Viewer viewer, InboxSort sort, String cursor, int limit) {
-        var where = new StringBuilder();
-        var params = new ArrayList<Object>();
-        viewPredicate(view, viewer, where, params);
-        return seek(where, params, sort, cursor, limit);
+        return seek(branches(view, viewer), sort, cursor, limit);
     }
 
+    /** How many cases a view holds, up to {@link #COUNT_CAP} + 1. */
     public long count(InboxView view, Viewer viewer) {
-        var where = new StringBuilder();
+        var sql = new StringBuilder("select count(*) from (");
         var params = new ArrayList<Object>();
-        viewPredicate(view, viewer, where, params);
-        return db.sql("select count(*) from support_case c where " + where)
-                .params(params)
-                .query(Long.class)
-                .single();
+        var branches = branches(view, viewer);
+        for (int i = 0; i < branches.size(); i++) {
+            sql.append(i == 0 ? "" : " union all ")
+                    .append("(select 1 from support_case c where ")
+                    .append(branches.get(i).where())
+                    .append(" limit ?)");
+            params.addAll(branches.get(i).params());
+            params.add(COUNT_CAP + 1);
+        }
+        sql.append(") counted");
+        return Math.min(db.sql(sql.toString()).params(params).query(Long.class).single(), COUNT_CAP + 1);
     }
 
     /** The API's case list: newest activity first, filtered. */
@@ -115,7 +122,7 @@ public class CaseQueries implements CustomerActivity {
             where.append(" and c.tags @> array[?]::text[]");
             params.add(filter.tag());
         }
-        return seek(where, params, InboxSort.ACTIVITY, cursor, limit);
+        return seek(List.of(new Branch(where.toString(), params)), InboxSort.ACTIVITY, cursor, limit);
     }
 
     public List<TimelineEntry> timeline(CaseId id) {
@@ -165,51 +172,78 @@ public class CaseQueries implements CustomerActivity {
                 .toList();
     }
 
-    private static void viewPredicate(InboxView view, Viewer viewer, StringBuilder where, List<Object> params) {
-        switch (view) {
-            case MINE -> {
-                where.append("c.active and c.owner_id = ?");
-                params.add(viewer.agent().value());
-            }
+    /** One ordered index range of a view; a view over several teams is one branch per team. */
+    private record Branch(String where, List<Object> params) {}
+
+    private static List<Branch> branches(InboxView view, Viewer viewer) {
+        return switch (view) {
+            case MINE ->
+                List.of(new Branch(
+                        "c.active and c.owner_id = ?", List.of(viewer.agent().value())));
             case UNASSIGNED -> {
-                where.append("c.active and c.owner_id is null");
-                if (!viewer.teams().isEmpty()) {
-                    where.append(" and (c.team_id = any(?) or c.team_id is null)");
-                    params.add(viewer.teams().stream().map(TeamId::value).toArray(UUID[]::new));
+                if (viewer.teams().isEmpty()) {
+                    yield List.of(new Branch("c.active and c.owner_id is null", List.of()));
                 }
+                var branches = new ArrayList<Branch>();
+                for (var team : viewer.teams()) {
+                    branches.add(
+                            new Branch("c.active and c.owner_id is null and c.team_id = ?", List.of(team.value())));
+                }
+                branches.add(new Branch("c.active and c.owner_id is null and c.team_id is null", List.of()));
+                yield branches;
             }
-            case OPEN -> where.append("c.active");
-            case WAITING -> where.append("c.status in ('WAITING_ON_CUSTOMER', 'WAITING_ON_THIRD_PARTY')");
-        }
+            case OPEN -> List.of(new Branch("c.active", List.of()));
+            case WAITING ->
+                List.of(new Branch("c.status in ('WAITING_ON_CUSTOMER', 'WAITING_ON_THIRD_PARTY')", List.of()));
+        };
     }
 
-    private Slice<CaseView> seek(StringBuilder where, List<Object> params, InboxSort sort, String cursor, int limit) {
-        var sql = new StringBuilder(SELECT).append(" where ").append(where);
-        var allParams = new ArrayList<>(params);
+    /**
+     * Picks the page from the view's index first — each branch walks its own index range in order and
+     * stops at the page size — and only then joins the names for the rows it shows.
+     */
+    private Slice<CaseView> seek(List<Branch> branches, InboxSort sort, String cursor, int limit) {
+        String seek = "";
+        var seekParams = new ArrayList<Object>();
         if (cursor != null && !cursor.isBlank()) {
             if (sort == InboxSort.PRIORITY) {
                 var key = Keyset.decode(cursor, 3);
-                sql.append(" and (c.priority, c.last_activity_at, c.id) < (?, ?, ?)");
-                allParams.add(key.integer(0));
-                allParams.add(Sql.ts(key.instant(1)));
-                allParams.add(key.uuid(2));
+                seek = " and (c.priority, c.last_activity_at, c.id) < (?, ?, ?)";
+                seekParams.add(key.integer(0));
+                seekParams.add(Sql.ts(key.instant(1)));
+                seekParams.add(key.uuid(2));
             } else {
                 var key = Keyset.decode(cursor, 2);
-                sql.append(" and (c.last_activity_at, c.id) < (?, ?)");
-                allParams.add(Sql.ts(key.instant(0)));
-                allParams.add(key.uuid(1));
+                seek = " and (c.last_activity_at, c.id) < (?, ?)";
+                seekParams.add(Sql.ts(key.instant(0)));
+                seekParams.add(key.uuid(1));
             }
         }
-        sql.append(
-                sort == InboxSort.PRIORITY
-                        ? " order by c.priority desc, c.last_activity_at desc, c.id desc"
-                        : " order by c.last_activity_at desc, c.id desc");
-        sql.append(" limit ?");
-        allParams.add(limit + 1);
-        var rows = db.sql(sql.toString())
-                .params(allParams)
-                .query(CaseQueries::view)
-                .list();
+        var order = sort == InboxSort.PRIORITY
+                ? " order by c.priority desc, c.last_activity_at desc, c.id desc"
+                : " order by c.last_activity_at desc, c.id desc";
+        var page = new StringBuilder();
+        var params = new ArrayList<Object>();
+        for (int i = 0; i < branches.size(); i++) {
+            page.append(i == 0 ? "" : " union all ")
+                    .append("(select c.* from support_case c where ")
+                    .append(branches.get(i).where())
+                    .append(seek)
+                    .append(order)
+                    .append(" limit ?)");
+            params.addAll(branches.get(i).params());
+            params.addAll(seekParams);
+            params.add(limit + 1);
+        }
+        var sql = """
+                select c.*, cu.name as customer_name, t.name as team_name, a.display_name as owner_name
+                from (select * from (%s) c %s limit ?) c
+                join customer cu on cu.id = c.customer_id
+                left join team t on t.id = c.team_id
+                left join agent a on a.id = c.owner_id
+                %s""".formatted(page, order, order);
+        params.add(limit + 1);
+        var rows = db.sql(sql).params(params).query(CaseQueries::view).list();
         return Slice.of(
                 rows,
                 limit,

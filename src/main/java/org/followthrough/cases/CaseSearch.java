@@ -7,6 +7,7 @@ import java.util.regex.Pattern;
 import org.followthrough.platform.Sql;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.util.HtmlUtils;
 
 /**
@@ -17,7 +18,13 @@ import org.springframework.web.util.HtmlUtils;
 public class CaseSearch {
 
     /** Matches considered for ranking per source: bounds the cost of very common words. */
-    private static final int CANDIDATES = 2000;
+    private static final int CANDIDATES = 500;
+
+    /**
+     * For a word that matches more than this, GIN returns a random sample of about this many matches
+     * instead of building a bitmap of all of them (hundreds of thousands at a million cases).
+     */
+    private static final int FUZZY_LIMIT = 5000;
 
     private static final Pattern CASE_NUMBER = Pattern.compile("#?(\\d{1,12})");
     private static final String MARK_START = "\u0002";
@@ -31,6 +38,7 @@ public class CaseSearch {
         this.queries = queries;
     }
 
+    @Transactional(readOnly = true)
     public List<CaseHit> search(String query, int limit) {
         if (query == null || query.isBlank()) {
             return List.of();
@@ -42,24 +50,31 @@ public class CaseSearch {
             queries.findByNumber(Long.parseLong(number.group(1)))
                     .ifPresent(c -> hits.add(new CaseHit(c, null, HtmlUtils.htmlEscape(c.subject()), 1000)));
         }
+        // Local to this transaction: tag filters elsewhere need exact GIN results, and a custom plan
+        // lets the planner see the words and how common they are.
+        db.sql(
+                        "select set_config('gin_fuzzy_search_limit', ?, true), set_config('plan_cache_mode', 'force_custom_plan', true)")
+                .param(String.valueOf(FUZZY_LIMIT))
+                .query((rs, n) -> 1)
+                .single();
         var rows = db.sql("""
-                with q as (select websearch_to_tsquery('english', :q) as query),
-                subject_hits as (
+                with subject_hits as (
                     select c.id as case_id, null::uuid as entry_id, c.subject as text,
-                           ts_rank(c.search, q.query) * 2 as rank
-                    from support_case c, q where c.search @@ q.query limit :candidates),
+                           ts_rank(c.search, websearch_to_tsquery('english', :q)) * 2 as rank
+                    from support_case c where c.search @@ websearch_to_tsquery('english', :q) limit :candidates),
                 entry_hits as (
-                    select e.case_id, e.id as entry_id, null as text, ts_rank(e.search, q.query) as rank
-                    from case_entry e, q where e.search @@ q.query limit :candidates),
+                    select e.case_id, e.id as entry_id, null as text,
+                           ts_rank(e.search, websearch_to_tsquery('english', :q)) as rank
+                    from case_entry e where e.search @@ websearch_to_tsquery('english', :q) limit :candidates),
                 best as (
                     select distinct on (case_id) * from (select * from subject_hits union all select * from entry_hits) h
                     order by case_id, rank desc),
                 top as (select * from best order by rank desc, case_id limit :limit)
                 select top.case_id, top.entry_id, top.rank,
-                       ts_headline('english', coalesce(top.text, e.body), q.query,
+                       ts_headline('english', coalesce(top.text, e.body), websearch_to_tsquery('english', :q),
                            'StartSel=' || chr(2) || ', StopSel=' || chr(3)
                            || ', MaxFragments=2, MaxWords=20, MinWords=8, FragmentDelimiter=" … "') as snippet
-                from top cross join q left join case_entry e on e.id = top.entry_id
+                from top left join case_entry e on e.id = top.entry_id
                 order by top.rank desc, top.case_id""")
                 .param("q", q)
                 .param("candidates", CANDIDATES)

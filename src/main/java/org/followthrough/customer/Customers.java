@@ -106,35 +106,55 @@ public class Customers {
         return Slice.of(rows, limit, c -> Keyset.of(c.name(), c.id().value()));
     }
 
+    private static final Pattern PHONE_LIKE = Pattern.compile("[+0-9 ()./-]{5,}");
+
     /**
-     * Finds customers by name, email or phone, forgiving typos: trigram similarity ranks the hits and
-     * substring matches always count.
+     * Finds customers by name, email or phone. Cheap exact and prefix matches come first from B-tree
+     * indexes; typo-forgiving trigram similarity runs only when they find too few, and only on a
+     * bounded sample of candidates, so a common name costs what a rare one does.
      */
+    @Transactional(readOnly = true)
     public List<Customer> search(String query, int limit) {
         if (query == null || query.strip().length() < 2) {
             return List.of();
         }
         var q = query.strip();
-        var pattern = "%" + Sql.likeEscaped(q) + "%";
-        var ids = db.sql("""
-                with hits as (
-                    select id as customer_id, similarity(name, :q) + case when name ilike :p then 0.5 else 0 end as score
-                      from customer where name % :q or name ilike :p
-                    union all
-                    select customer_id, similarity(address, :q) + case when address ilike :p then 0.5 else 0 end
-                      from customer_email where address % :q or address ilike :p
-                    union all
-                    select customer_id, 1.0 from customer_phone
-                     where regexp_replace(number, '[^0-9+]', '', 'g') = regexp_replace(:q, '[^0-9+]', '', 'g')
-                       and length(regexp_replace(:q, '[^0-9+]', '', 'g')) >= 5
-                )
-                select customer_id from hits group by customer_id order by max(score) desc, customer_id limit :limit""")
-                .param("q", q)
-                .param("p", pattern)
-                .param("limit", limit)
-                .query((rs, n) -> new CustomerId(Sql.uuid(rs, "customer_id")))
-                .list();
-        return getAll(ids);
+        var found = new java.util.LinkedHashSet<CustomerId>();
+        if (PHONE_LIKE.matcher(q).matches() && q.replaceAll("[^0-9]", "").length() >= 5) {
+            found.addAll(db.sql("""
+                    select customer_id from customer_phone
+                    where regexp_replace(number, '[^0-9+]', '', 'g') = regexp_replace(?, '[^0-9+]', '', 'g')
+                    limit ?""")
+                    .params(q, limit)
+                    .query((rs, n) -> new CustomerId(Sql.uuid(rs, "customer_id")))
+                    .list());
+            return getAll(List.copyOf(found));
+        }
+        var prefix = Sql.likeEscaped(q.toLowerCase(Locale.ROOT)) + "%";
+        found.addAll(db.sql("""
+                (select customer_id from customer_email where lower(address) like ? order by lower(address) limit ?)
+                union all
+                (select id from customer where lower(name) like ? order by lower(name) limit ?)""")
+                .params(prefix, limit, prefix, limit)
+                .query((rs, n) -> new CustomerId(Sql.uuid(rs, 1)))
+                .list());
+        if (found.size() < limit && q.length() >= 3) {
+            db.sql(
+                            "select set_config('pg_trgm.similarity_threshold', '0.4', true), set_config('gin_fuzzy_search_limit', '2000', true)")
+                    .query((rs, n) -> 1)
+                    .single();
+            found.addAll(db.sql("""
+                    select customer_id from (
+                        select id as customer_id, similarity(name, :q) as score from customer where name % :q
+                        union all
+                        select customer_id, similarity(address, :q) from customer_email where address % :q
+                    ) hits group by customer_id order by max(score) desc, customer_id limit :limit""")
+                    .param("q", q)
+                    .param("limit", limit)
+                    .query((rs, n) -> new CustomerId(Sql.uuid(rs, "customer_id")))
+                    .list());
+        }
+        return getAll(found.stream().limit(limit).toList());
     }
 
     @Transactional
@@ -178,7 +198,7 @@ public class Customers {
                         now,
                         now)
                 .update();
-        writeContacts(id, emails, phones);
+        writeContacts(id, emails, phones, true);
         var created = get(id);
         audit.record(by, "customer", id.value(), "created", null, snapshot(created));
         return created;
@@ -188,6 +208,12 @@ public class Customers {
     @Transactional
     public Customer findOrCreate(String name, String email, Actor by) {
         var address = validEmails(List.of(email == null ? "" : email)).getFirst();
+        // Two first messages from one new address at once must make one customer, not a conflict:
+        // creators of the same address queue on a lock that ends with their transaction.
+        db.sql("select pg_advisory_xact_lock(hashtext(lower(?)))")
+                .param(address)
+                .query((rs, n) -> 1)
+                .single();
         return findByEmail(address).orElseGet(() -> {
             var fallbackName = name == null || name.isBlank() ? address.substring(0, address.indexOf('@')) : name;
             return create(CustomerDetails.named(fallbackName, address), by);
@@ -236,20 +262,22 @@ public class Customers {
                     throw new ConflictException("Another customer has the email " + email);
                 });
             }
-            writeContacts(id, emails, changes.phones() == null ? before.phones() : changes.phones());
+            writeContacts(id, emails, changes.phones() == null ? before.phones() : changes.phones(), false);
         }
         var after = get(id);
         audit.record(by, "customer", id.value(), "updated", snapshot(before), snapshot(after));
         return after;
     }
 
-    private void writeContacts(CustomerId id, List<String> emails, List<Phone> phones) {
-        db.sql("delete from customer_email where customer_id = ?")
-                .param(id.value())
-                .update();
-        db.sql("delete from customer_phone where customer_id = ?")
-                .param(id.value())
-                .update();
+    private void writeContacts(CustomerId id, List<String> emails, List<Phone> phones, boolean fresh) {
+        if (!fresh) {
+            db.sql("delete from customer_email where customer_id = ?")
+                    .param(id.value())
+                    .update();
+            db.sql("delete from customer_phone where customer_id = ?")
+                    .param(id.value())
+                    .update();
+        }
         for (int i = 0; i < emails.size(); i++) {
             db.sql("insert into customer_email (customer_id, address, position) values (?, ?, ?)")
                     .params(id.value(), emails.get(i), i)

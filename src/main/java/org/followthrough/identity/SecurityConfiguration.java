@@ -95,13 +95,13 @@ class SecurityConfiguration {
     @Bean
     @Order(3)
     SecurityFilterChain console(HttpSecurity http) throws Exception {
-        return http.authorizeHttpRequests(auth -> auth.requestMatchers(
-                                "/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/favicon.svg", "/error")
-                        .permitAll()
-                        .requestMatchers("/admin/**")
-                        .hasRole("ADMIN")
-                        .anyRequest()
-                        .hasRole("AGENT"))
+        return http.authorizeHttpRequests(
+                        auth -> auth.requestMatchers("/login", "/assets/**", "/webjars/**", "/favicon.ico", "/error")
+                                .permitAll()
+                                .requestMatchers("/admin/**")
+                                .hasRole("ADMIN")
+                                .anyRequest()
+                                .hasRole("AGENT"))
                 .formLogin(form ->
                         form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?signedOut"))

@@ -27,6 +27,10 @@ public final class Sql {
         return rs.getObject(column, UUID.class);
     }
 
+    public static UUID uuid(ResultSet rs, int column) throws SQLException {
+        return rs.getObject(column, UUID.class);
+    }
+
     public static List<String> strings(ResultSet rs, String column) throws SQLException {
         Array array = rs.getArray(column);
         if (array == null) {

@@ -176,4 +176,31 @@ class CaseDeskIntegrationTests {
         }
         assertThat(queries.count(InboxView.MINE, viewer)).isEqualTo(7);
     }
+
+    @Autowired
+    org.followthrough.identity.Agents agents;
+
+    @Test
+    void theUnassignedViewShowsMyTeamsAndTeamlessCasesOnly() {
+        var mine = agents.createTeam(Fixtures.unique("Mine"));
+        var also = agents.createTeam(Fixtures.unique("Also"));
+        var other = agents.createTeam(Fixtures.unique("Other"));
+        var inMine = fixtures.aCase().inTeam(mine.id()).open();
+        clock.advance(Duration.ofSeconds(1));
+        var inAlso = fixtures.aCase().inTeam(also.id()).open();
+        clock.advance(Duration.ofSeconds(1));
+        var inOther = fixtures.aCase().inTeam(other.id()).open();
+        var viewer = new CaseQueries.Viewer(fixtures.agent(Role.AGENT).id(), java.util.List.of(mine.id(), also.id()));
+        var seen = new java.util.ArrayList<CaseId>();
+        String cursor = null;
+        do {
+            var page = queries.inbox(InboxView.UNASSIGNED, viewer, InboxSort.ACTIVITY, cursor, 50);
+            page.items().forEach(v -> seen.add(v.id()));
+            cursor = page.nextCursor();
+        } while (cursor != null);
+        assertThat(seen).contains(inMine.id(), inAlso.id()).doesNotContain(inOther.id());
+        assertThat(seen.indexOf(inAlso.id())).isLessThan(seen.indexOf(inMine.id()));
+        assertThat(queries.count(InboxView.UNASSIGNED, viewer))
+                .isEqualTo(Math.min(seen.size(), CaseQueries.COUNT_CAP + 1));
+    }
 }

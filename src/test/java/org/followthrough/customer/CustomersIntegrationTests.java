@@ -103,4 +103,18 @@ class CustomersIntegrationTests {
         assertThat(changed.organizationId()).isNull();
         assertThat(changed.emails()).containsExactly("lee@" + domain);
     }
+
+    @Test
+    void twoFirstMessagesFromOneNewAddressAtOnceMakeOneCustomer() throws Exception {
+        var email = Fixtures.unique("twice") + "@example.org";
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(4)) {
+            var results = pool.invokeAll(java.util.Collections.nCopies(4, (java.util.concurrent.Callable<Customer>)
+                    () -> customers.findOrCreate("Twice", email, Actor.SYSTEM)));
+            var ids = new java.util.HashSet<CustomerId>();
+            for (var result : results) {
+                ids.add(result.get().id());
+            }
+            assertThat(ids).hasSize(1);
+        }
+    }
 }

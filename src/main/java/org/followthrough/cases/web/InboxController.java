@@ -45,9 +45,10 @@ class InboxController {
         if (cursor != null && Htmx.wantsFragment(request)) {
             return "cases/inbox :: rows";
         }
-        var counts = new EnumMap<InboxView, Long>(InboxView.class);
+        var counts = new EnumMap<InboxView, String>(InboxView.class);
         for (var v : InboxView.values()) {
-            counts.put(v, queries.count(v, viewer));
+            long count = queries.count(v, viewer);
+            counts.put(v, count > CaseQueries.COUNT_CAP ? CaseQueries.COUNT_CAP + "+" : String.valueOf(count));
         }
         model.addAttribute("counts", counts);
         model.addAttribute("views", InboxView.values());
