@@ -93,7 +93,12 @@ public class CaseDesk {
     @Transactional
     public CaseView open(OpenCase command, Actor by) {
         var now = clock.instant();
-        var customer = customers.get(command.customer());
+        if (command.customer() == null) {
+            throw new InvalidInputException("customerId", "is required");
+        }
+        var customer = customers
+                .find(command.customer())
+                .orElseThrow(() -> new InvalidInputException("customerId", "is not a customer"));
         var body = validBody(command.body(), "body", true);
         var channel = command.channel() == null ? Channel.API : command.channel();
         if (channel == Channel.INTERNAL) {
@@ -136,6 +141,27 @@ public class CaseDesk {
             events.publishEvent(new CaseAssigned(supportCase.id(), null, supportCase.ownerId(), by, now));
         }
         return queries.get(supportCase.id());
+    }
+
+    /**
+     * Opens a case for whoever writes from this address, creating them as a customer if they are new.
+     * The customer and the case are saved together or not at all. {@code command.customer()} is
+     * ignored.
+     */
+    @Transactional
+    public CaseView openForSender(String name, String email, OpenCase command, Actor by) {
+        var customer = customers.findOrCreate(name, email, by);
+        return open(
+                new OpenCase(
+                        customer.id(),
+                        command.subject(),
+                        command.body(),
+                        command.channel(),
+                        command.priority(),
+                        command.team(),
+                        command.owner(),
+                        command.tags()),
+                by);
     }
 
     @Transactional
@@ -242,6 +268,9 @@ public class CaseDesk {
         var now = clock.instant();
         var before = supportCase.snapshot();
         var body = validBody(text, "body", false);
+        if (channel == Channel.INTERNAL) {
+            throw new InvalidInputException("channel", "must be a channel customers use, not INTERNAL");
+        }
         var customer = customers.get(supportCase.customerId());
         var from = Actor.customer(customer.id().value(), customer.name());
         var entry = append(

@@ -148,7 +148,7 @@ public class Customers {
             }
         }
         var organization = details.organizationId() != null
-                ? getOrganization(details.organizationId())
+                ? referencedOrganization(details.organizationId())
                 : emails.stream()
                         .map(Customers::domainOf)
                         .map(this::findOrganizationByDomain)
@@ -156,7 +156,7 @@ public class Customers {
                         .findFirst()
                         .orElse(null);
         var segment = details.segmentId() != null
-                ? getSegment(details.segmentId()).id()
+                ? referencedSegment(details.segmentId()).id()
                 : organization == null ? null : organization.segmentId();
         var id = new CustomerId(Ids.newId());
         var now = Sql.ts(clock.instant());
@@ -207,12 +207,12 @@ public class Customers {
                 ? null
                 : changes.organizationId() == null
                         ? before.organizationId()
-                        : getOrganization(changes.organizationId()).id();
+                        : referencedOrganization(changes.organizationId()).id();
         var segment = changes.clearSegment()
                 ? null
                 : changes.segmentId() == null
                         ? before.segmentId()
-                        : getSegment(changes.segmentId()).id();
+                        : referencedSegment(changes.segmentId()).id();
         db.sql("""
                 update customer set name = ?, language = ?, time_zone = ?, preferred_channel = ?, form_of_address = ?,
                        notes = ?, organization_id = ?, segment_id = ?, updated_at = ?
@@ -270,6 +270,16 @@ public class Customers {
                         .update();
             }
         }
+    }
+
+    /** An organization a customer is given: one that does not exist is bad input, not a missing page. */
+    private Organization referencedOrganization(OrganizationId id) {
+        return findOrganization(id)
+                .orElseThrow(() -> new InvalidInputException("organizationId", "is not an organization"));
+    }
+
+    private Segment referencedSegment(SegmentId id) {
+        return findSegment(id).orElseThrow(() -> new InvalidInputException("segmentId", "is not a segment"));
     }
 
     // organizations -----------------------------------------------------------
@@ -357,12 +367,15 @@ public class Customers {
                 .list();
     }
 
-    public Segment getSegment(SegmentId id) {
+    public Optional<Segment> findSegment(SegmentId id) {
         return db.sql("select * from segment where id = ?")
                 .param(id.value())
                 .query(Customers::segment)
-                .optional()
-                .orElseThrow(() -> new NotFoundException("Segment", id));
+                .optional();
+    }
+
+    public Segment getSegment(SegmentId id) {
+        return findSegment(id).orElseThrow(() -> new NotFoundException("Segment", id));
     }
 
     public Optional<Segment> findSegmentByName(String name) {

@@ -98,7 +98,11 @@ public class Agents {
 
     @Transactional
     public Agent update(AgentId id, String displayName, Role role, ZoneId timeZone, boolean active) {
-        get(id);
+        var before = get(id);
+        boolean losesAdmin = before.role() == Role.ADMIN && before.active() && (role != Role.ADMIN || !active);
+        if (losesAdmin && activeAdmins() <= 1) {
+            throw new ConflictException("This is the last active admin; make someone else admin first");
+        }
         if (displayName == null || displayName.isBlank()) {
             throw new InvalidInputException("displayName", "must not be blank");
         }
@@ -114,6 +118,12 @@ public class Agents {
         db.sql("update agent set password_hash = ? where id = ?")
                 .params(passwords.encode(rawPassword), id.value())
                 .update();
+    }
+
+    private int activeAdmins() {
+        return db.sql("select count(*) from agent where role = 'ADMIN' and active")
+                .query(Integer.class)
+                .single();
     }
 
     Optional<String> passwordHashOf(AgentId id) {

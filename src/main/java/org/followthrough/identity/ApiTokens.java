@@ -109,7 +109,7 @@ public class ApiTokens {
         }
         var now = clock.instant();
         var found = db.sql("""
-                select t.id, a.id as agent_id, a.email, a.display_name, a.role
+                select t.id, a.id as agent_id, a.email, a.display_name, a.role, a.time_zone
                 from api_token t join agent a on a.id = t.agent_id
                 where t.token_hash = ? and t.revoked_at is null and a.active""")
                 .param(hash(secret))
@@ -119,7 +119,8 @@ public class ApiTokens {
                             new AgentId(Sql.uuid(rs, "agent_id")),
                             rs.getString("email"),
                             rs.getString("display_name"),
-                            Role.valueOf(rs.getString("role")))
+                            Role.valueOf(rs.getString("role")),
+                            rs.getString("time_zone"))
                 })
                 .optional();
         found.ifPresent(row -> db.sql(

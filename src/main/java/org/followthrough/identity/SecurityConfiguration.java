@@ -73,9 +73,11 @@ class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain actuator(HttpSecurity http, ApiTokens tokens) throws Exception {
-        return http.securityMatcher("/actuator/**")
+        return http.securityMatcher("/actuator/**", "/v3/api-docs", "/v3/api-docs/**")
                 .authorizeHttpRequests(auth -> auth.requestMatchers("/actuator/health", "/actuator/health/**")
                         .permitAll()
+                        .requestMatchers("/v3/api-docs", "/v3/api-docs/**")
+                        .hasRole("AGENT")
                         .anyRequest()
                         .hasRole("ADMIN"))
                 .addFilterBefore(new ApiTokenFilter(tokens), AnonymousAuthenticationFilter.class)
@@ -85,7 +87,7 @@ class SecurityConfiguration {
                         response,
                         401,
                         "Unauthorized",
-                        "Sign in as an admin or send an API token.",
+                        "Sign in, or send an API token as 'Authorization: Bearer <token>'.",
                         request.getRequestURI())))
                 .build();
     }

@@ -2,12 +2,23 @@ package org.followthrough.identity;
 
 import java.io.Serializable;
 import org.followthrough.platform.Actor;
+import org.springframework.security.core.AuthenticatedPrincipal;
 
 /**
  * The agent behind a request, whether signed in through the console or calling with an API token.
  * Kept in the shared session store, hence small, serializable and free of credentials.
  */
-public record SignedInAgent(AgentId id, String email, String displayName, Role role) implements Serializable {
+public record SignedInAgent(AgentId id, String email, String displayName, Role role, String timeZone)
+        implements Serializable, AuthenticatedPrincipal {
+
+    /**
+     * The name Spring Security and the session store know this agent by: the id, which never
+     * changes and fits the session table's principal column (the record's toString did not).
+     */
+    @Override
+    public String getName() {
+        return id.toString();
+    }
 
     public Actor actor() {
         return Actor.agent(id.value(), displayName);
@@ -17,7 +28,16 @@ public record SignedInAgent(AgentId id, String email, String displayName, Role r
         return role.includes(other);
     }
 
+    public java.time.ZoneId zone() {
+        return java.time.ZoneId.of(timeZone);
+    }
+
     static SignedInAgent of(Agent agent) {
-        return new SignedInAgent(agent.id(), agent.email(), agent.displayName(), agent.role());
+        return new SignedInAgent(
+                agent.id(),
+                agent.email(),
+                agent.displayName(),
+                agent.role(),
+                agent.timeZone().getId());
     }
 }

@@ -10,6 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -129,6 +130,13 @@ public class ApiErrors {
     @ExceptionHandler(ConflictException.class)
     ResponseEntity<ProblemDetail> conflict(ConflictException e, HttpServletRequest request) {
         return problem(HttpStatus.CONFLICT, e.getMessage(), request, null);
+    }
+
+    /** Two requests raced to create the same thing (an email address, say); the loser may retry. */
+    @ExceptionHandler(DuplicateKeyException.class)
+    ResponseEntity<ProblemDetail> duplicate(DuplicateKeyException e, HttpServletRequest request) {
+        return problem(
+                HttpStatus.CONFLICT, "This conflicts with a change made at the same time; try again.", request, null);
     }
 
     private static ResponseEntity<ProblemDetail> problem(

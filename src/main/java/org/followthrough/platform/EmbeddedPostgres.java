@@ -49,7 +49,12 @@ final class EmbeddedPostgres implements AutoCloseable {
             var pgData = dataDir.resolve("postgres").toAbsolutePath();
             var lockChannel = FileChannel.open(
                     dataDir.resolve("followthrough.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-            var lock = lockChannel.tryLock();
+            FileLock lock;
+            try {
+                lock = lockChannel.tryLock();
+            } catch (java.nio.channels.OverlappingFileLockException e) {
+                lock = null;
+            }
             if (lock == null) {
                 lockChannel.close();
                 throw new IllegalStateException("Another Followthrough is using the data directory "

@@ -1,10 +1,14 @@
 package org.followthrough.platform;
 
+import java.net.URLDecoder;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * An opaque cursor holding the sort key of the last row a client has seen. Lists continue from it
@@ -16,17 +20,21 @@ public record Keyset(List<String> parts) {
         return new Keyset(java.util.Arrays.stream(values).map(String::valueOf).toList());
     }
 
+    /** Each part is URL-encoded first, so a sort key that contains the separator (a name "A|B") survives. */
     public String encode() {
-        return Base64.getUrlEncoder()
-                .withoutPadding()
-                .encodeToString(String.join("|", parts).getBytes(StandardCharsets.UTF_8));
+        var joined = parts.stream()
+                .map(part -> URLEncoder.encode(part, StandardCharsets.UTF_8))
+                .collect(Collectors.joining("|"));
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(joined.getBytes(StandardCharsets.UTF_8));
     }
 
     /** Reads a cursor a client sent back; a tampered or foreign one is a 400 naming {@code cursor}. */
     public static Keyset decode(String cursor, int expectedParts) {
         try {
             var text = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
-            var parts = List.of(text.split("\\|", -1));
+            var parts = Stream.of(text.split("\\|", -1))
+                    .map(part -> URLDecoder.decode(part, StandardCharsets.UTF_8))
+                    .toList();
             if (parts.size() != expectedParts) {
                 throw new IllegalArgumentException("wrong number of parts");
             }

@@ -1,2 +1,8 @@
-/** Shared kernel: the embedded database, time, ids, actors, paging and the API's error language. */
+/**
+ * Shared kernel: the embedded database, time, ids, actors, paging and the web's error language.
+ * Open to every module, and depends on none of them.
+ */
+@ApplicationModule(type = ApplicationModule.Type.OPEN)
 package org.followthrough.platform;
+
+import org.springframework.modulith.ApplicationModule;

@@ -5,6 +5,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 
 @org.springframework.boot.test.context.TestConfiguration(proxyBeanMethods = false)
+@org.springframework.context.annotation.Import(Fixtures.class)
 public class TestConfiguration {
 
     @Bean

@@ -1,0 +1,179 @@
+package org.followthrough.cases.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.UUID;
+import org.followthrough.cases.CallDirection;
+import org.followthrough.cases.CaseDesk;
+import org.followthrough.cases.CaseDesk.CaseChanges;
+import org.followthrough.cases.CaseQueries;
+import org.followthrough.cases.CaseStatus;
+import org.followthrough.cases.CaseView;
+import org.followthrough.cases.Channel;
+import org.followthrough.cases.Priority;
+import org.followthrough.customer.Customers;
+import org.followthrough.identity.AgentId;
+import org.followthrough.identity.Agents;
+import org.followthrough.identity.SignedInAgent;
+import org.followthrough.identity.TeamId;
+import org.followthrough.platform.InvalidInputException;
+import org.followthrough.platform.NotFoundException;
+import org.followthrough.platform.web.Htmx;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * The case page: timeline, customer, and the actions on the case. Actions answer htmx with the
+ * re-rendered workspace, and plain form posts with a redirect back to the page.
+ */
+@Controller
+class CaseController {
+
+    private static final List<Channel> REPLY_CHANNELS = List.of(Channel.EMAIL, Channel.PORTAL, Channel.CHAT);
+    private static final List<CaseStatus> REPLY_STATUSES =
+            List.of(CaseStatus.WAITING_ON_CUSTOMER, CaseStatus.WAITING_ON_THIRD_PARTY, CaseStatus.RESOLVED);
+
+    private final CaseQueries queries;
+    private final CaseDesk desk;
+    private final Customers customers;
+    private final Agents agents;
+
+    CaseController(CaseQueries queries, CaseDesk desk, Customers customers, Agents agents) {
+        this.queries = queries;
+        this.desk = desk;
+        this.customers = customers;
+        this.agents = agents;
+    }
+
+    @GetMapping("/cases/{number}")
+    String show(@PathVariable long number, @RequestParam(defaultValue = "reply") String tab, Model model) {
+        return workspace(byNumber(number), tab, model, "cases/case");
+    }
+
+    @PostMapping("/cases/{number}/reply")
+    String reply(
+            @PathVariable long number,
+            @RequestParam(defaultValue = "") String body,
+            @RequestParam(defaultValue = "EMAIL") Channel channel,
+            @RequestParam(required = false) CaseStatus then,
+            @AuthenticationPrincipal SignedInAgent me,
+            HttpServletRequest request,
+            Model model) {
+        var c = byNumber(number);
+        desk.reply(c.id(), body, channel, then, me);
+        return answer(c, "reply", request, model);
+    }
+
+    @PostMapping("/cases/{number}/calls")
+    String call(
+            @PathVariable long number,
+            @RequestParam CallDirection direction,
+            @RequestParam(defaultValue = "0") long minutes,
+            @RequestParam(defaultValue = "0") long seconds,
+            @RequestParam(defaultValue = "") String summary,
+            @AuthenticationPrincipal SignedInAgent me,
+            HttpServletRequest request,
+            Model model) {
+        var c = byNumber(number);
+        desk.logCall(c.id(), direction, Duration.ofMinutes(minutes).plusSeconds(seconds), summary, me);
+        return answer(c, "call", request, model);
+    }
+
+    @PostMapping("/cases/{number}/notes")
+    String note(
+            @PathVariable long number,
+            @RequestParam(defaultValue = "") String body,
+            @AuthenticationPrincipal SignedInAgent me,
+            HttpServletRequest request,
+            Model model) {
+        var c = byNumber(number);
+        desk.note(c.id(), body, me);
+        return answer(c, "note", request, model);
+    }
+
+    @PostMapping("/cases/{number}/take")
+    String take(
+            @PathVariable long number,
+            @AuthenticationPrincipal SignedInAgent me,
+            HttpServletRequest request,
+            Model model) {
+        var c = byNumber(number);
+        desk.take(c.id(), me);
+        return answer(c, "reply", request, model);
+    }
+
+    @PostMapping("/cases/{number}/properties")
+    String properties(
+            @PathVariable long number,
+            @RequestParam(required = false) CaseStatus status,
+            @RequestParam(required = false) Priority priority,
+            @RequestParam(required = false) String ownerId,
+            @RequestParam(required = false) String teamId,
+            @RequestParam(required = false) String tags,
+            @AuthenticationPrincipal SignedInAgent me,
+            HttpServletRequest request,
+            Model model) {
+        var c = byNumber(number);
+        var changes = new CaseChanges(
+                null,
+                status,
+                blank(ownerId) ? null : new AgentId(uuid(ownerId, "ownerId")),
+                priority,
+                tags == null ? null : new LinkedHashSet<>(Arrays.asList(tags.split("[,\\s]+"))),
+                blank(teamId) ? null : new TeamId(uuid(teamId, "teamId")));
+        desk.change(c.id(), changes, me);
+        return answer(c, "reply", request, model);
+    }
+
+    private String answer(CaseView c, String tab, HttpServletRequest request, Model model) {
+        if (Htmx.isRequest(request)) {
+            return workspace(queries.get(c.id()), tab, model, "cases/case :: workspace");
+        }
+        return "redirect:/cases/" + c.number() + "?tab=" + tab;
+    }
+
+    private String workspace(CaseView c, String tab, Model model, String view) {
+        var customer = customers.get(c.customerId());
+        model.addAttribute("c", c);
+        model.addAttribute("tab", List.of("reply", "call", "note").contains(tab) ? tab : "reply");
+        model.addAttribute("entries", queries.timeline(c.id()));
+        model.addAttribute("customer", customer);
+        model.addAttribute(
+                "otherCases",
+                queries.casesOf(customer.id(), 11).stream()
+                        .filter(line -> !line.caseId().equals(c.id().value()))
+                        .limit(10)
+                        .toList());
+        model.addAttribute("nextStatuses", c.status().next());
+        model.addAttribute("priorities", Priority.values());
+        model.addAttribute("agents", agents.active());
+        model.addAttribute("teams", agents.teams());
+        model.addAttribute("replyChannels", REPLY_CHANNELS);
+        model.addAttribute("replyStatuses", REPLY_STATUSES);
+        return view;
+    }
+
+    private CaseView byNumber(long number) {
+        return queries.findByNumber(number).orElseThrow(() -> new NotFoundException("Case", "#" + number));
+    }
+
+    private static boolean blank(String value) {
+        return value == null || value.isBlank();
+    }
+
+    private static UUID uuid(String value, String field) {
+        try {
+            return UUID.fromString(value);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException(field, "is not an id");
+        }
+    }
+}

@@ -1,0 +1,57 @@
+package org.followthrough.cases.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.EnumMap;
+import org.followthrough.cases.CaseQueries;
+import org.followthrough.cases.InboxSort;
+import org.followthrough.cases.InboxView;
+import org.followthrough.identity.Agents;
+import org.followthrough.identity.SignedInAgent;
+import org.followthrough.identity.Team;
+import org.followthrough.platform.web.Htmx;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** The agent's inbox: the views of the work, newest activity or most urgent first. */
+@Controller
+class InboxController {
+
+    static final int PAGE = 50;
+
+    private final CaseQueries queries;
+    private final Agents agents;
+
+    InboxController(CaseQueries queries, Agents agents) {
+        this.queries = queries;
+        this.agents = agents;
+    }
+
+    @GetMapping("/")
+    String inbox(
+            @RequestParam(defaultValue = "MINE") InboxView view,
+            @RequestParam(defaultValue = "ACTIVITY") InboxSort sort,
+            @RequestParam(required = false) String cursor,
+            @AuthenticationPrincipal SignedInAgent me,
+            HttpServletRequest request,
+            Model model) {
+        var viewer = new CaseQueries.Viewer(
+                me.id(), agents.teamsOf(me.id()).stream().map(Team::id).toList());
+        model.addAttribute("view", view);
+        model.addAttribute("sort", sort);
+        model.addAttribute("slice", queries.inbox(view, viewer, sort, cursor, PAGE));
+        if (cursor != null && Htmx.wantsFragment(request)) {
+            return "cases/inbox :: rows";
+        }
+        var counts = new EnumMap<InboxView, Long>(InboxView.class);
+        for (var v : InboxView.values()) {
+            counts.put(v, queries.count(v, viewer));
+        }
+        model.addAttribute("counts", counts);
+        model.addAttribute("views", InboxView.values());
+        model.addAttribute("sorts", InboxSort.values());
+        return "cases/inbox";
+    }
+}

@@ -1,0 +1,44 @@
+package org.followthrough.customer.web;
+
+import org.followthrough.customer.Customers;
+import org.followthrough.identity.SignedInAgent;
+import org.followthrough.platform.ConflictException;
+import org.followthrough.platform.InvalidInputException;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** Segments, managed by admins: the groups of customers that will get their own playbooks. */
+@Controller
+class SegmentController {
+
+    private final Customers customers;
+
+    SegmentController(Customers customers) {
+        this.customers = customers;
+    }
+
+    @GetMapping("/admin/segments")
+    String list(Model model) {
+        model.addAttribute("segments", customers.segments());
+        return "admin/segments";
+    }
+
+    @PostMapping("/admin/segments")
+    String create(
+            @RequestParam String name,
+            @RequestParam(defaultValue = "") String description,
+            @AuthenticationPrincipal SignedInAgent me,
+            Model model) {
+        try {
+            customers.createSegment(name, description, me.actor());
+            return "redirect:/admin/segments";
+        } catch (InvalidInputException | ConflictException e) {
+            model.addAttribute("error", e.getMessage());
+            return list(model);
+        }
+    }
+}

@@ -1,0 +1,138 @@
+package org.followthrough.demo;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.followthrough.cases.CaseDesk;
+import org.followthrough.cases.CaseQueries;
+import org.followthrough.identity.Agents;
+import org.followthrough.platform.Actor;
+import org.followthrough.platform.FollowthroughProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.annotation.Profile;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * Fills an empty desk with six weeks of history, after the first admin exists, and tells whoever
+ * started it how to sign in. A desk that has any case is left alone, so restarts add nothing.
+ */
+@Component
+@Profile("demo")
+@Order(10)
+class DemoData implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(DemoData.class);
+
+    private final CaseDesk desk;
+    private final CaseQueries cases;
+    private final Agents agents;
+    private final DemoPeople people;
+    private final DemoClock clock;
+    private final FollowthroughProperties properties;
+
+    DemoData(
+            CaseDesk desk,
+            CaseQueries cases,
+            Agents agents,
+            DemoPeople people,
+            DemoClock clock,
+            FollowthroughProperties properties) {
+        this.desk = desk;
+        this.cases = cases;
+        this.agents = agents;
+        this.people = people;
+        this.clock = clock;
+        this.properties = properties;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        seedIfEmpty();
+    }
+
+    /** Returns whether it seeded. */
+    boolean seedIfEmpty() {
+        if (!cases.list(CaseQueries.Filter.none(), null, 1).items().isEmpty()) {
+            log.info("The desk already has cases; demo data left as it is");
+            return false;
+        }
+        var admin = agents.findByEmail(properties.bootstrap().adminEmail())
+                .map(a -> Actor.agent(a.id().value(), a.displayName()))
+                .orElse(Actor.SYSTEM);
+        var replay = new Replay(desk, clock);
+        var cast = people.gather(replay, admin);
+        new DemoCases(replay, cast).play();
+        log.info(
+                "Seeded the demo desk: {} customers and six weeks of cases",
+                cast.customers().size());
+        return true;
+    }
+
+    /** Printed, not logged, and after startup, so it is the last thing on the console. */
+    @EventListener(ApplicationReadyEvent.class)
+    void printSignIns() {
+        var rows = new ArrayList<List<String>>();
+        rows.add(List.of("Email", "Password", "Role"));
+        var bootstrap = properties.bootstrap();
+        agents.findByEmail(bootstrap.adminEmail())
+                .ifPresent(admin -> rows.add(List.of(
+                        admin.email(),
+                        bootstrap.adminPassword().equals(DemoPeople.PASSWORD)
+                                ? DemoPeople.PASSWORD
+                                : "(FOLLOWTHROUGH_ADMIN_PASSWORD)",
+                        "Admin")));
+        for (var demo : DemoPeople.ROSTER) {
+            agents.findByEmail(demo.email())
+                    .filter(a -> a.active())
+                    .ifPresent(agent -> rows.add(List.of(
+                            agent.email(),
+                            DemoPeople.PASSWORD,
+                            role(agent.role().name(), demo.teams()))));
+        }
+        System.out.print(box("Followthrough demo desk: " + properties.baseUrl(), rows));
+    }
+
+    private static String role(String role, List<String> teams) {
+        var name = role.charAt(0) + role.substring(1).toLowerCase(Locale.ROOT);
+        return name + ", " + String.join(" + ", teams);
+    }
+
+    static String box(String title, List<List<String>> rows) {
+        int columns = rows.getFirst().size();
+        var widths = new int[columns];
+        for (var row : rows) {
+            for (int i = 0; i < columns; i++) {
+                widths[i] = Math.max(widths[i], row.get(i).length());
+            }
+        }
+        var lines = new ArrayList<String>();
+        lines.add(title);
+        lines.add("");
+        for (var row : rows) {
+            var line = new StringBuilder();
+            for (int i = 0; i < columns; i++) {
+                line.append(i == columns - 1 ? row.get(i) : pad(row.get(i), widths[i] + 3));
+            }
+            lines.add(line.toString());
+        }
+        int width = lines.stream().mapToInt(String::length).max().orElse(0);
+        var out = new StringBuilder(System.lineSeparator());
+        var rule = "  +" + "-".repeat(width + 2) + "+" + System.lineSeparator();
+        out.append(rule);
+        for (var line : lines) {
+            out.append("  | ").append(pad(line, width)).append(" |").append(System.lineSeparator());
+        }
+        out.append(rule).append(System.lineSeparator());
+        return out.toString();
+    }
+
+    private static String pad(String text, int width) {
+        return text + " ".repeat(Math.max(0, width - text.length()));
+    }
+}

@@ -1,0 +1,188 @@
+package org.followthrough.demo;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.Set;
+import java.util.function.Supplier;
+import org.followthrough.cases.CallDirection;
+import org.followthrough.cases.CaseDesk;
+import org.followthrough.cases.CaseDesk.CaseChanges;
+import org.followthrough.cases.CaseDesk.OpenCase;
+import org.followthrough.cases.CaseId;
+import org.followthrough.cases.CaseStatus;
+import org.followthrough.cases.Channel;
+import org.followthrough.cases.Priority;
+import org.followthrough.customer.Customer;
+import org.followthrough.identity.SignedInAgent;
+import org.followthrough.identity.Team;
+import org.followthrough.platform.Actor;
+
+/**
+ * Plays history through the real services at the times it happened: each step pins the clock to
+ * its moment, makes one service call (one transaction, as in real use) and lets the clock go.
+ */
+final class Replay {
+
+    /** Where the desk sits: "nine in the morning, three days ago" means nine o'clock here. */
+    static final ZoneId DESK_ZONE = ZoneId.of("America/Chicago");
+
+    private final CaseDesk desk;
+    private final DemoClock clock;
+    private final ZonedDateTime now;
+
+    Replay(CaseDesk desk, DemoClock clock) {
+        this.desk = desk;
+        this.clock = clock;
+        this.now = ZonedDateTime.now(clock).withZoneSameInstant(DESK_ZONE);
+    }
+
+    /** A time of day on a past day, desk time. */
+    Instant daysAgo(int days, String time) {
+        if (days < 1) {
+            throw new IllegalArgumentException("Use hoursAgo for today: a time of day today may still lie ahead");
+        }
+        return now.toLocalDate()
+                .minusDays(days)
+                .atTime(LocalTime.parse(time))
+                .atZone(DESK_ZONE)
+                .toInstant();
+    }
+
+    Instant hoursAgo(int hours, int minutes) {
+        return now.toInstant().minus(Duration.ofHours(hours).plusMinutes(minutes));
+    }
+
+    <T> T at(Instant when, Supplier<T> step) {
+        clock.pinAt(when);
+        try {
+            return step.get();
+        } finally {
+            clock.release();
+        }
+    }
+
+    /** A case about to be opened: say who and what, then how it arrives. */
+    NewCase newCase(Customer customer, String subject) {
+        return new NewCase(customer, subject);
+    }
+
+    final class NewCase {
+
+        private final Customer customer;
+        private final String subject;
+        private Team team;
+        private Priority priority = Priority.NORMAL;
+        private Set<String> tags = Set.of();
+
+        private NewCase(Customer customer, String subject) {
+            this.customer = customer;
+            this.subject = subject;
+        }
+
+        NewCase team(Team team) {
+            this.team = team;
+            return this;
+        }
+
+        NewCase priority(Priority priority) {
+            this.priority = priority;
+            return this;
+        }
+
+        NewCase tags(String... tags) {
+            this.tags = Set.of(tags);
+            return this;
+        }
+
+        /** The customer writes in; the case waits, unowned, in its team's queue. */
+        Story arrives(Instant when, Channel channel, String message) {
+            return open(when, channel, message, null, Actor.SYSTEM);
+        }
+
+        /** An agent opens the case while on the phone with the customer and owns it from the start. */
+        Story openedOnCall(Instant when, SignedInAgent agent) {
+            return open(when, Channel.PHONE, null, agent, agent.actor());
+        }
+
+        private Story open(Instant when, Channel channel, String message, SignedInAgent owner, Actor by) {
+            var opened = at(
+                    when,
+                    () -> desk.open(
+                            new OpenCase(
+                                    customer.id(),
+                                    subject,
+                                    message,
+                                    channel,
+                                    priority,
+                                    team == null ? null : team.id(),
+                                    owner == null ? null : owner.id(),
+                                    tags),
+                            by));
+            return new Story(opened.id(), opened.number());
+        }
+    }
+
+    /** One case's history, told step by step. */
+    final class Story {
+
+        private final CaseId id;
+        private final long number;
+
+        private Story(CaseId id, long number) {
+            this.id = id;
+            this.number = number;
+        }
+
+        CaseId id() {
+            return id;
+        }
+
+        long number() {
+            return number;
+        }
+
+        Story inbound(Instant when, Channel channel, String message) {
+            at(when, () -> desk.recordInbound(id, message, channel, Actor.SYSTEM));
+            return this;
+        }
+
+        Story reply(Instant when, SignedInAgent agent, String message) {
+            return reply(when, agent, message, null);
+        }
+
+        Story reply(Instant when, SignedInAgent agent, String message, CaseStatus then) {
+            return reply(when, agent, Channel.EMAIL, message, then);
+        }
+
+        Story reply(Instant when, SignedInAgent agent, Channel channel, String message, CaseStatus then) {
+            at(when, () -> desk.reply(id, message, channel, then, agent));
+            return this;
+        }
+
+        Story call(Instant when, SignedInAgent agent, CallDirection direction, int minutes, String summary) {
+            at(when, () -> desk.logCall(id, direction, Duration.ofMinutes(minutes), summary, agent));
+            return this;
+        }
+
+        Story note(Instant when, SignedInAgent agent, String text) {
+            at(when, () -> desk.note(id, text, agent));
+            return this;
+        }
+
+        Story status(Instant when, SignedInAgent agent, CaseStatus status) {
+            return change(when, agent, CaseChanges.status(status));
+        }
+
+        Story assign(Instant when, SignedInAgent by, SignedInAgent to) {
+            return change(when, by, CaseChanges.owner(to.id()));
+        }
+
+        Story change(Instant when, SignedInAgent by, CaseChanges changes) {
+            at(when, () -> desk.change(id, changes, by));
+            return this;
+        }
+    }
+}

@@ -1,0 +1,89 @@
+package org.followthrough.platform.web;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.Locale;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.stereotype.Component;
+
+/** Times and durations as people read them, for templates: {@code ${@fmt.ago(instant)}}. */
+@Component("fmt")
+public class Formats {
+
+    private final Clock clock;
+    private final MessageSource messages;
+
+    Formats(Clock clock, MessageSource messages) {
+        this.clock = clock;
+        this.messages = messages;
+    }
+
+    /** "just now", "5 min ago", "3 h ago", "2 d ago". */
+    public String ago(Instant instant) {
+        if (instant == null) {
+            return "";
+        }
+        var elapsed = Duration.between(instant, clock.instant());
+        if (elapsed.isNegative() || elapsed.toMinutes() < 1) {
+            return message("time.justNow");
+        }
+        if (elapsed.toHours() < 1) {
+            return message("time.minutesAgo", elapsed.toMinutes());
+        }
+        if (elapsed.toDays() < 1) {
+            return message("time.hoursAgo", elapsed.toHours());
+        }
+        return message("time.daysAgo", elapsed.toDays());
+    }
+
+    /** Date and time in the given zone, e.g. "23 Nov 2026, 14:05". */
+    public String dateTime(Instant instant, ZoneId zone) {
+        if (instant == null) {
+            return "";
+        }
+        return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
+                .withLocale(locale())
+                .format(instant.atZone(zone == null ? ZoneId.of("UTC") : zone));
+    }
+
+    /** The time it is now where someone is, e.g. "14:05 (Europe/Berlin)". */
+    public String localTime(ZoneId zone) {
+        var now = clock.instant().atZone(zone);
+        return DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT)
+                        .withLocale(locale())
+                        .format(now) + " (" + zone.getId() + ")";
+    }
+
+    /** Machine-readable instant for {@code <time datetime>}. */
+    public String iso(Instant instant) {
+        return instant == null ? "" : instant.toString();
+    }
+
+    /** "4 min 05 s" for a call. */
+    public String duration(Duration duration) {
+        if (duration == null) {
+            return "";
+        }
+        long seconds = duration.toSeconds();
+        if (seconds < 60) {
+            return message("duration.seconds", seconds);
+        }
+        if (seconds < 3600) {
+            return message("duration.minutes", seconds / 60, String.format("%02d", seconds % 60));
+        }
+        return message("duration.hours", seconds / 3600, String.format("%02d", (seconds % 3600) / 60));
+    }
+
+    private String message(String key, Object... args) {
+        return messages.getMessage(key, args, locale());
+    }
+
+    private static Locale locale() {
+        return LocaleContextHolder.getLocale();
+    }
+}

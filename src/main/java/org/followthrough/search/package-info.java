@@ -1,0 +1,2 @@
+/** One search box over cases, their timelines and customers. */
+package org.followthrough.search;

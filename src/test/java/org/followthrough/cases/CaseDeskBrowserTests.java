@@ -1,0 +1,95 @@
+package org.followthrough.cases;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import org.followthrough.identity.Role;
+import org.followthrough.testing.Browser;
+import org.followthrough.testing.Fixtures;
+import org.followthrough.testing.IntegrationTest;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+@IntegrationTest
+class CaseDeskBrowserTests {
+
+    static Browser browser;
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    Fixtures fixtures;
+
+    @BeforeAll
+    static void startBrowser() {
+        browser = new Browser();
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        browser.close();
+    }
+
+    @Test
+    void anAgentSignsInOpensACaseRepliesLogsACallAndSeesBothInTheTimeline() {
+        var ann = fixtures.agent(Role.AGENT);
+        var c = fixtures.aCase()
+                .ownedBy(ann)
+                .about("Property tax bill not paid from escrow")
+                .saying("The county says the tax was never paid.")
+                .open();
+        var page = browser.newPage();
+        page.navigate("http://localhost:" + port + "/");
+        page.fill("input[name=username]", ann.email());
+        page.fill("input[name=password]", Fixtures.PASSWORD);
+        page.click("main button[type=submit]");
+        assertThat(page.locator("h1")).hasText("Inbox");
+
+        page.click("tr[data-case='" + c.number() + "'] td.subject a");
+        assertThat(page.locator(".case-head h1")).containsText("Property tax bill not paid from escrow");
+        assertThat(page.locator("#timeline")).containsText("The county says the tax was never paid.");
+
+        page.fill("form[data-pane=reply] textarea[name=body]", "I am sorry. I will call you back by Thursday.");
+        page.click("form[data-pane=reply] button[type=submit]");
+        assertThat(page.locator("#timeline .kind-reply")).containsText("I will call you back by Thursday.");
+
+        page.click("button[data-tab=call]");
+        page.check("form[data-pane=call] input[value=OUTBOUND]");
+        page.fill("form[data-pane=call] input[name=minutes]", "4");
+        page.fill("form[data-pane=call] textarea[name=summary]", "Called back: the escrow team found the payment.");
+        page.click("form[data-pane=call] button[type=submit]");
+        assertThat(page.locator("#timeline .kind-call"))
+                .containsText("Called back: the escrow team found the payment.");
+        assertThat(page.locator("#timeline .kind-call")).containsText("4 min");
+        assertThat(page.locator("#timeline .kind-reply")).containsText("I will call you back by Thursday.");
+
+        // The page was updated in place, and a reload shows the same: it was stored, not just drawn.
+        page.reload();
+        assertThat(page.locator("#timeline .kind-reply")).hasCount(1);
+        assertThat(page.locator("#timeline .kind-call")).hasCount(1);
+        page.close();
+    }
+
+    @Test
+    void customerTextIsShownAsTextNeverAsMarkup() {
+        var ann = fixtures.agent(Role.AGENT);
+        var c = fixtures.aCase()
+                .ownedBy(ann)
+                .about("<img src=x onerror=alert(1)>")
+                .saying("<script>document.title='owned'</script>Hello")
+                .open();
+        var page = browser.newPage();
+        page.navigate("http://localhost:" + port + "/login");
+        page.fill("input[name=username]", ann.email());
+        page.fill("input[name=password]", Fixtures.PASSWORD);
+        page.click("main button[type=submit]");
+        page.navigate("http://localhost:" + port + "/cases/" + c.number());
+        assertThat(page.locator("#timeline")).containsText("<script>document.title='owned'</script>Hello");
+        assertThat(page.locator(".case-head h1")).containsText("<img src=x onerror=alert(1)>");
+        org.assertj.core.api.Assertions.assertThat(page.title()).doesNotContain("owned");
+        page.close();
+    }
+}

@@ -1,0 +1,100 @@
+package org.followthrough.testing;
+
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/** A browser-like HTTP client for the console: keeps cookies, signs in, sends CSRF tokens. */
+public final class ConsoleClient {
+
+    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+
+    private final String base;
+    private final HttpClient http;
+    private String csrf;
+
+    public ConsoleClient(int port) {
+        this.base = "http://localhost:" + port;
+        this.http = HttpClient.newBuilder()
+                .cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+    }
+
+    public ConsoleClient signIn(String email, String password) {
+        var login = get("/login");
+        csrf = token(login.body());
+        var response = post("/login", Map.of("username", email, "password", password), false);
+        if (response.statusCode() != 302
+                || response.headers().firstValue("Location").orElse("").contains("error")) {
+            throw new IllegalStateException("Sign-in failed for " + email);
+        }
+        csrf = token(get("/").body());
+        return this;
+    }
+
+    public HttpResponse<String> get(String path) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).GET().build());
+    }
+
+    /** A form post as a browser sends it, with the CSRF token of the last page read. */
+    public HttpResponse<String> post(String path, Map<String, String> form) {
+        return post(path, form, false);
+    }
+
+    /** A form post as htmx sends it: CSRF in the header, {@code HX-Request: true}. */
+    public HttpResponse<String> htmxPost(String path, Map<String, String> form) {
+        return post(path, form, true);
+    }
+
+    public HttpResponse<String> postWithoutCsrf(String path, Map<String, String> form) {
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(encode(form)))
+                .build());
+    }
+
+    private HttpResponse<String> post(String path, Map<String, String> form, boolean htmx) {
+        var fields = new LinkedHashMap<>(form);
+        var builder = HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/x-www-form-urlencoded");
+        if (htmx) {
+            builder.header("HX-Request", "true").header("X-CSRF-TOKEN", csrf);
+        } else {
+            fields.put("_csrf", csrf);
+        }
+        return send(builder.POST(HttpRequest.BodyPublishers.ofString(encode(fields)))
+                .build());
+    }
+
+    private HttpResponse<String> send(HttpRequest request) {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String encode(Map<String, String> form) {
+        return form.entrySet().stream()
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+    }
+
+    private static String token(String html) {
+        var m = CSRF.matcher(html);
+        if (!m.find()) {
+            throw new IllegalStateException("No CSRF token on the page");
+        }
+        return m.group(1);
+    }
+}

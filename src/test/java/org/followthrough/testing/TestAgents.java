@@ -1,0 +1,35 @@
+package org.followthrough.testing;
+
+import java.time.ZoneId;
+import java.util.UUID;
+import org.followthrough.identity.Agent;
+import org.followthrough.identity.Agents;
+import org.followthrough.identity.ApiTokens;
+import org.followthrough.identity.Role;
+
+/** Creates agents of a role, each uniquely named, with an API token to call as them. */
+public class TestAgents {
+
+    /** An agent and the secret of a token that acts as them. */
+    public record WithToken(Agent agent, String token) {}
+
+    private final Agents agents;
+    private final ApiTokens tokens;
+
+    public TestAgents(Agents agents, ApiTokens tokens) {
+        this.agents = agents;
+        this.tokens = tokens;
+    }
+
+    public WithToken create(Role role, String name) {
+        var unique = UUID.randomUUID().toString().substring(0, 8);
+        var agent = agents.create(
+                name.toLowerCase().replace(' ', '.') + "." + unique + "@agents.test",
+                name + " " + unique,
+                role,
+                ZoneId.of("UTC"),
+                "password-" + unique);
+        var issued = tokens.issue("test token", agent.id(), agent.id());
+        return new WithToken(agent, issued.secret());
+    }
+}
