@@ -16,9 +16,9 @@ select coalesce(array_agg(team_id)::text, '{}') as admin_teams from team_member 
 select owner_id as busy_agent from support_case where owner_id is not null and owner_id <> :'admin_id'
  group by owner_id order by count(*) desc limit 1 \gset
 select last_activity_at as cur_ts, id as cur_id, priority as cur_prio from support_case where active
- order by last_activity_at desc, id desc offset 5000 limit 1 \gset
+ order by last_activity_at desc, id desc offset least(5000, (select count(*) / 2 from support_case where active)) limit 1 \gset
 select c.priority as pcur_prio, c.last_activity_at as pcur_ts, c.id as pcur_id from support_case c where active
- order by priority desc, last_activity_at desc, id desc offset 5000 limit 1 \gset
+ order by priority desc, last_activity_at desc, id desc offset least(5000, (select count(*) / 2 from support_case where active)) limit 1 \gset
 select customer_id as busy_customer from support_case group by customer_id order by count(*) desc limit 1 \gset
 select organization_id as busy_org from customer where organization_id is not null
  group by organization_id order by count(*) desc limit 1 \gset
@@ -129,7 +129,7 @@ execute inbox_open_activity(26);
 \o
 explain (analyze, buffers, costs off) execute inbox_open_activity(26);
 
-\echo '-- Q02 inbox OPEN, activity, page after 5,000 rows (keyset)'
+\echo '-- Q02 inbox OPEN, activity, page after min(5,000, half the active) rows (keyset)'
 \o /dev/null
 execute inbox_open_activity_after(:'cur_ts', :'cur_id', 26);
 \o
@@ -141,7 +141,7 @@ execute inbox_open_priority(26);
 \o
 explain (analyze, buffers, costs off) execute inbox_open_priority(26);
 
-\echo '-- Q04 inbox OPEN, priority, page after 5,000 rows (keyset on a row comparison)'
+\echo '-- Q04 inbox OPEN, priority, page after min(5,000, half the active) rows (keyset on a row comparison)'
 \o /dev/null
 execute inbox_open_priority_after(:pcur_prio, :'pcur_ts', :'pcur_id', 26);
 \o
@@ -207,7 +207,7 @@ execute list_all(26);
 \o
 explain (analyze, buffers, costs off) execute list_all(26);
 
-\echo '-- Q15 API list, no filter, page after 5,000 active rows'
+\echo '-- Q15 API list, no filter, page after min(5,000, half the active) rows'
 \o /dev/null
 execute list_all_after(:'cur_ts', :'cur_id', 26);
 \o
@@ -303,7 +303,7 @@ execute case_search('escrow', 2000, 25);
 \o
 explain (analyze, buffers, costs off) execute case_search('escrow', 2000, 25);
 
-select substring(body from 'ORD-([0-9]+)') as order_no from case_entry tablesample system (0.1) repeatable (3)
+select substring(body from '(ORD-[0-9]+)') as order_no from case_entry tablesample system (0.1) repeatable (3)
  where body like '%ORD-%' limit 1 \gset
 \echo '-- Q31 case search: an order number (one message)'
 \o /dev/null

@@ -7,6 +7,6 @@ select t from unnest(array[
     'escrow', 'gdpr request', 'chargeback', 'fjord ember', '"checksum mismatch"'  -- rare / phrase
 ]) t;
 select name from customer tablesample system (1) repeatable (7) limit 2;
-select substring(body from 'ORD-([0-9]+)') from case_entry tablesample system (0.2) repeatable (7)
+select substring(body from '(ORD-[0-9]+)') from case_entry tablesample system (0.2) repeatable (7)
  where body like '%ORD-%' limit 4;
 select '#' || number from support_case tablesample system (1) repeatable (7) limit 2;
