@@ -3,12 +3,14 @@
  * no build) that measures a running Followthrough over HTTP. bench/run.sh starts it; see
  * bench/README.md for what it measures and how.
  *
- * Scenarios, one after the other, each a warm-up whose samples are dropped and then a measured
- * phase of closed-loop virtual users (each sends its next request as soon as the last one returns):
- *   create   POST /api/v1/cases                        bearer token, --concurrency users (16)
+ * Scenarios, one after the other (--scenarios, default in this order: the reads first, so that they
+ * see the generated data and not the cases the create scenario adds), each a warm-up whose samples
+ * are dropped and then a measured phase of closed-loop virtual users (each sends its next request
+ * as soon as the last one returns):
  *   inbox    GET  /?view=OPEN&sort=ACTIVITY            signed-in sessions, one agent per user
  *   list     GET  /api/v1/cases?limit=25 (+ cursor)    bearer token; pages 2-5 follow nextCursor
  *   search   GET  /api/v1/search?q=...                 bearer token, terms from --search-terms
+ *   create   POST /api/v1/cases                        bearer token, --concurrency users (16)
  * Prints a table and writes it as Markdown to --out.
  */
 import java.io.IOException;
@@ -81,7 +83,7 @@ public class LoadDriver {
                     Duration.ofSeconds(Long.parseLong(map.getOrDefault("duration", "30"))),
                     Integer.parseInt(map.getOrDefault("concurrency", "16")),
                     Integer.parseInt(map.getOrDefault("read-concurrency", "4")),
-                    List.of(map.getOrDefault("scenarios", "create,inbox,list,search").split(",")),
+                    List.of(map.getOrDefault("scenarios", "inbox,list,search,create").split(",")),
                     map.containsKey("out") ? Path.of(map.get("out")) : null);
         }
     }
