@@ -19,7 +19,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class InboxController {
 
-    static final int PAGE = 50;
+    static final int PAGE = 30;
 
     private final CaseQueries queries;
     private final Agents agents;

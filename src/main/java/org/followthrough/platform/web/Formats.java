@@ -17,6 +17,7 @@ public class Formats {
 
     private final Clock clock;
     private final MessageSource messages;
+    private final java.util.Map<Locale, DateTimeFormatter> dateTimes = new java.util.concurrent.ConcurrentHashMap<>();
 
     Formats(Clock clock, MessageSource messages) {
         this.clock = clock;
@@ -46,8 +47,11 @@ public class Formats {
         if (instant == null) {
             return "";
         }
-        return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
-                .withLocale(locale())
+        return dateTimes
+                .computeIfAbsent(
+                        locale(),
+                        l -> DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
+                                .withLocale(l))
                 .format(instant.atZone(zone == null ? ZoneId.of("UTC") : zone));
     }
 
