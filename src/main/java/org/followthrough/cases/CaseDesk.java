@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.followthrough.audit.AuditLog;
@@ -11,6 +12,7 @@ import org.followthrough.cases.CaseEvents.CaseAssigned;
 import org.followthrough.cases.CaseEvents.CaseOpened;
 import org.followthrough.cases.CaseEvents.CaseStatusChanged;
 import org.followthrough.cases.CaseEvents.EntryAdded;
+import org.followthrough.customer.Customer;
 import org.followthrough.customer.CustomerId;
 import org.followthrough.customer.Customers;
 import org.followthrough.identity.Agent;
@@ -18,6 +20,7 @@ import org.followthrough.identity.AgentId;
 import org.followthrough.identity.Agents;
 import org.followthrough.identity.Role;
 import org.followthrough.identity.SignedInAgent;
+import org.followthrough.identity.Team;
 import org.followthrough.identity.TeamId;
 import org.followthrough.platform.Actor;
 import org.followthrough.platform.ForbiddenException;
@@ -92,35 +95,39 @@ public class CaseDesk {
 
     @Transactional
     public CaseView open(OpenCase command, Actor by) {
-        var now = clock.instant();
         if (command.customer() == null) {
             throw new InvalidInputException("customerId", "is required");
         }
         var customer = customers
                 .find(command.customer())
                 .orElseThrow(() -> new InvalidInputException("customerId", "is not a customer"));
+        return open(customer, command, by);
+    }
+
+    /**
+     * Opens the case for a customer already in hand. Every statement here is on the hot path of
+     * each new contact, so what is known is not read back.
+     */
+    private CaseView open(Customer customer, OpenCase command, Actor by) {
+        var now = clock.instant();
         var body = validBody(command.body(), "body", true);
         var channel = command.channel() == null ? Channel.API : command.channel();
         if (channel == Channel.INTERNAL) {
             throw new InvalidInputException("channel", "must be a channel customers use, not INTERNAL");
         }
-        if (command.owner() != null) {
-            activeAgent(command.owner(), "ownerId");
-        }
-        var team = command.team();
-        if (team != null) {
-            agents.findTeam(team).orElseThrow(() -> new InvalidInputException("teamId", "is not a team"));
+        var owner = command.owner() == null ? null : activeAgent(command.owner(), "ownerId");
+        Team team = null;
+        if (command.team() != null) {
+            team = agents.findTeam(command.team())
+                    .orElseThrow(() -> new InvalidInputException("teamId", "is not a team"));
         } else if (by.type() == Actor.Type.AGENT) {
-            team = agents.teamsOf(new AgentId(by.id())).stream()
-                    .findFirst()
-                    .map(t -> t.id())
-                    .orElse(null);
+            team = agents.teamsOf(new AgentId(by.id())).stream().findFirst().orElse(null);
         }
         var supportCase = SupportCase.open(
                 new CaseId(Ids.newId()),
                 command.subject(),
                 customer.id(),
-                team,
+                team == null ? null : team.id(),
                 command.owner(),
                 command.priority(),
                 channel,
@@ -128,10 +135,30 @@ public class CaseDesk {
                 now);
         long number = cases.insert(supportCase);
         var customerActor = Actor.customer(customer.id().value(), customer.name());
-        if (!body.isEmpty()) {
-            append(supportCase.id(), EntryKind.INBOUND, customerActor, channel, true, body, null, null, now);
+        // The customer's message first: entries of one instant keep the order of their ids.
+        var message = body.isEmpty()
+                ? null
+                : new TimelineEntry(
+                        Ids.newId(),
+                        supportCase.id(),
+                        EntryKind.INBOUND,
+                        customerActor,
+                        channel,
+                        true,
+                        body,
+                        null,
+                        null,
+                        null,
+                        null,
+                        now);
+        var opened =
+                eventEntry(supportCase.id(), "opened", by, Map.of("channel", channel.name(), "number", number), now);
+        if (message == null) {
+            timeline.append(opened);
+        } else {
+            timeline.appendAll(List.of(message, opened));
+            events.publishEvent(new EntryAdded(supportCase.id(), message.id(), EntryKind.INBOUND, customerActor, now));
         }
-        event(supportCase.id(), "opened", by, Map.of("channel", channel.name(), "number", number), now);
         var snapshot = supportCase.snapshot();
         snapshot.put("number", number);
         snapshot.put("customer", customer.id());
@@ -140,7 +167,25 @@ public class CaseDesk {
         if (supportCase.ownerId() != null) {
             events.publishEvent(new CaseAssigned(supportCase.id(), null, supportCase.ownerId(), by, now));
         }
-        return queries.get(supportCase.id());
+        return new CaseView(
+                supportCase.id(),
+                number,
+                supportCase.subject(),
+                customer.id(),
+                customer.name(),
+                supportCase.teamId(),
+                team == null ? null : team.name(),
+                supportCase.ownerId(),
+                owner == null ? null : owner.displayName(),
+                supportCase.priority(),
+                supportCase.status(),
+                supportCase.channel(),
+                List.copyOf(new java.util.TreeSet<>(supportCase.tags())),
+                now,
+                now,
+                supportCase.lastActivityAt(),
+                null,
+                null);
     }
 
     /**
@@ -151,17 +196,7 @@ public class CaseDesk {
     @Transactional
     public CaseView openForSender(String name, String email, OpenCase command, Actor by) {
         var customer = customers.findOrCreate(name, email, by);
-        return open(
-                new OpenCase(
-                        customer.id(),
-                        command.subject(),
-                        command.body(),
-                        command.channel(),
-                        command.priority(),
-                        command.team(),
-                        command.owner(),
-                        command.tags()),
-                by);
+        return open(customer, command, by);
     }
 
     @Transactional
@@ -352,8 +387,13 @@ public class CaseDesk {
     }
 
     private void event(CaseId caseId, String type, Actor by, Map<String, Object> data, Instant now) {
-        timeline.append(new TimelineEntry(
-                Ids.newId(), caseId, EntryKind.EVENT, by, Channel.INTERNAL, false, "", null, null, type, data, now));
+        timeline.append(eventEntry(caseId, type, by, data, now));
+    }
+
+    private static TimelineEntry eventEntry(
+            CaseId caseId, String type, Actor by, Map<String, Object> data, Instant now) {
+        return new TimelineEntry(
+                Ids.newId(), caseId, EntryKind.EVENT, by, Channel.INTERNAL, false, "", null, null, type, data, now);
     }
 
     private SupportCase lock(CaseId id) {

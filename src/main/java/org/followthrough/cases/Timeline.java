@@ -27,31 +27,40 @@ class Timeline {
     }
 
     void append(TimelineEntry entry) {
-        db.sql("""
+        appendAll(List.of(entry));
+    }
+
+    /** Several entries in one statement, in the order given. */
+    void appendAll(List<TimelineEntry> entries) {
+        var sql = new StringBuilder("""
                 insert into case_entry (id, case_id, kind, author_type, author_id, author_name, channel,
                                         visible_to_customer, body, call_direction, call_duration_seconds,
                                         event_type, event_data, created_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?)""")
-                .params(
-                        entry.id(),
-                        entry.caseId().value(),
-                        entry.kind().name(),
-                        entry.author().type().name(),
-                        entry.author().id(),
-                        entry.author().name(),
-                        entry.channel().name(),
-                        entry.visibleToCustomer(),
-                        entry.body() == null ? "" : entry.body(),
-                        entry.callDirection() == null
-                                ? null
-                                : entry.callDirection().name(),
-                        entry.callDuration() == null
-                                ? null
-                                : (int) entry.callDuration().toSeconds(),
-                        entry.eventType(),
-                        entry.eventData() == null ? null : json.writeValueAsString(entry.eventData()),
-                        Sql.ts(entry.createdAt()))
-                .update();
+                values """);
+        var params = new java.util.ArrayList<Object>();
+        for (int i = 0; i < entries.size(); i++) {
+            var entry = entries.get(i);
+            sql.append(i == 0 ? "" : ", ").append("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?)");
+            params.add(entry.id());
+            params.add(entry.caseId().value());
+            params.add(entry.kind().name());
+            params.add(entry.author().type().name());
+            params.add(entry.author().id());
+            params.add(entry.author().name());
+            params.add(entry.channel().name());
+            params.add(entry.visibleToCustomer());
+            params.add(entry.body() == null ? "" : entry.body());
+            params.add(
+                    entry.callDirection() == null ? null : entry.callDirection().name());
+            params.add(
+                    entry.callDuration() == null
+                            ? null
+                            : (int) entry.callDuration().toSeconds());
+            params.add(entry.eventType());
+            params.add(entry.eventData() == null ? null : json.writeValueAsString(entry.eventData()));
+            params.add(Sql.ts(entry.createdAt()));
+        }
+        db.sql(sql.toString()).params(params).update();
     }
 
     /** A case's timeline, oldest first; the newest {@value #MAX_ENTRIES_SHOWN} when it is longer. */

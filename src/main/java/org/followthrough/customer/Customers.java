@@ -159,10 +159,15 @@ public class Customers {
 
     @Transactional
     public Customer create(CustomerDetails details, Actor by) {
+        return create(details, by, false);
+    }
+
+    /** {@code knownNew}: the caller already found no customer with these addresses, under a lock. */
+    private Customer create(CustomerDetails details, Actor by, boolean knownNew) {
         var name = requiredName(details.name());
         var emails = validEmails(details.emails());
         var phones = details.phones() == null ? List.<Phone>of() : details.phones();
-        for (var email : emails) {
+        for (var email : knownNew ? List.<String>of() : emails) {
             if (findByEmail(email).isPresent()) {
                 throw new ConflictException("A customer with the email " + email + " already exists");
             }
@@ -175,11 +180,17 @@ public class Customers {
                         .flatMap(Optional::stream)
                         .findFirst()
                         .orElse(null);
-        var segment = details.segmentId() != null
-                ? referencedSegment(details.segmentId()).id()
-                : organization == null ? null : organization.segmentId();
+        var chosenSegment = details.segmentId() != null ? referencedSegment(details.segmentId()) : null;
+        var segment =
+                chosenSegment != null ? chosenSegment.id() : organization == null ? null : organization.segmentId();
+        var segmentName =
+                chosenSegment != null ? chosenSegment.name() : organization == null ? null : organization.segmentName();
         var id = new CustomerId(Ids.newId());
-        var now = Sql.ts(clock.instant());
+        var instant = clock.instant();
+        var now = Sql.ts(instant);
+        var language = validLanguage(details.language() == null ? "en" : details.language());
+        var zone = validZone(details.timeZone() == null ? "UTC" : details.timeZone());
+        var channel = details.preferredChannel() == null ? ContactChannel.EMAIL : details.preferredChannel();
         db.sql("""
                 insert into customer (id, name, language, time_zone, preferred_channel, form_of_address, notes,
                                       organization_id, segment_id, created_at, updated_at)
@@ -187,10 +198,9 @@ public class Customers {
                 .params(
                         id.value(),
                         name,
-                        validLanguage(details.language() == null ? "en" : details.language()),
-                        validZone(details.timeZone() == null ? "UTC" : details.timeZone())
-                                .getId(),
-                        (details.preferredChannel() == null ? ContactChannel.EMAIL : details.preferredChannel()).name(),
+                        language,
+                        zone.getId(),
+                        channel.name(),
                         trimmed(details.formOfAddress()),
                         trimmed(details.notes()),
                         organization == null ? null : organization.id().value(),
@@ -198,8 +208,24 @@ public class Customers {
                         now,
                         now)
                 .update();
-        writeContacts(id, emails, phones, true);
-        var created = get(id);
+        var storedPhones = writeContacts(id, emails, phones, true);
+        // What was just written, as get(id) would read it back: new contacts come in often.
+        var created = new Customer(
+                id,
+                name,
+                List.copyOf(emails),
+                storedPhones,
+                language,
+                zone,
+                channel,
+                trimmed(details.formOfAddress()),
+                trimmed(details.notes()),
+                organization == null ? null : organization.id(),
+                organization == null ? null : organization.name(),
+                segment,
+                segmentName,
+                instant,
+                instant);
         audit.record(by, "customer", id.value(), "created", null, snapshot(created));
         return created;
     }
@@ -216,7 +242,7 @@ public class Customers {
                 .single();
         return findByEmail(address).orElseGet(() -> {
             var fallbackName = name == null || name.isBlank() ? address.substring(0, address.indexOf('@')) : name;
-            return create(CustomerDetails.named(fallbackName, address), by);
+            return create(CustomerDetails.named(fallbackName, address), by, true);
         });
     }
 
@@ -269,7 +295,8 @@ public class Customers {
         return after;
     }
 
-    private void writeContacts(CustomerId id, List<String> emails, List<Phone> phones, boolean fresh) {
+    /** Writes a customer's addresses and numbers; answers the numbers as stored. */
+    private List<Phone> writeContacts(CustomerId id, List<String> emails, List<Phone> phones, boolean fresh) {
         if (!fresh) {
             db.sql("delete from customer_email where customer_id = ?")
                     .param(id.value())
@@ -284,6 +311,7 @@ public class Customers {
                     .update();
         }
         var seen = new LinkedHashSet<String>();
+        var stored = new java.util.ArrayList<Phone>();
         for (int i = 0; i < phones.size(); i++) {
             var phone = phones.get(i);
             if (phone.number() == null || phone.number().isBlank()) {
@@ -296,8 +324,10 @@ public class Customers {
                 db.sql("insert into customer_phone (customer_id, number, label, position) values (?, ?, ?, ?)")
                         .params(id.value(), phone.number().strip(), trimmed(phone.label()), i)
                         .update();
+                stored.add(new Phone(phone.number().strip(), trimmed(phone.label())));
             }
         }
+        return List.copyOf(stored);
     }
 
     /** An organization a customer is given: one that does not exist is bad input, not a missing page. */
