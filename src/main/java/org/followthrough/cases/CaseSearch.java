@@ -18,13 +18,13 @@ import org.springframework.web.util.HtmlUtils;
 public class CaseSearch {
 
     /** Matches considered for ranking per source: bounds the cost of very common words. */
-    private static final int CANDIDATES = 500;
+    private static final int CANDIDATES = 200;
 
     /**
      * For a word that matches more than this, GIN returns a random sample of about this many matches
      * instead of building a bitmap of all of them (hundreds of thousands at a million cases).
      */
-    private static final int FUZZY_LIMIT = 5000;
+    private static final int FUZZY_LIMIT = 2000;
 
     private static final Pattern CASE_NUMBER = Pattern.compile("#?(\\d{1,12})");
     private static final String MARK_START = "\u0002";

@@ -119,6 +119,13 @@ public class Customers {
             return List.of();
         }
         var q = query.strip();
+        if (q.matches("#\\d+")) {
+            return List.of(); // a case number, not a person
+        }
+        // Local to this search: plan each query for its own words, so LIKE prefixes use their index.
+        db.sql("select set_config('plan_cache_mode', 'force_custom_plan', true)")
+                .query((rs, n) -> 1)
+                .single();
         var found = new java.util.LinkedHashSet<CustomerId>();
         if (PHONE_LIKE.matcher(q).matches() && q.replaceAll("[^0-9]", "").length() >= 5) {
             found.addAll(db.sql("""
