@@ -117,7 +117,9 @@ create table support_case (
     resolved_at       timestamptz,
     closed_at         timestamptz,
     version           int not null default 0,
-    search            tsvector generated always as (to_tsvector('english'::regconfig, subject)) stored,
+    -- 'ORD-7155853' is indexed as 'ord' and '7155853', so the number alone finds it (see CaseSearch).
+    search            tsvector generated always as (to_tsvector('english'::regconfig,
+                          regexp_replace(subject, '([[:alpha:]])-([[:digit:]])', '\1 \2', 'g'))) stored,
     constraint triaged_case_has_owner check (status = 'NEW' or owner_id is not null)
 );
 -- Inbox views walk these in order and stop at a page: keyset pagination, never OFFSET.
@@ -152,7 +154,8 @@ create table case_entry (
     event_type             text,
     event_data             jsonb,
     created_at             timestamptz not null,
-    search                 tsvector generated always as (to_tsvector('english'::regconfig, body)) stored
+    search                 tsvector generated always as (to_tsvector('english'::regconfig,
+                               regexp_replace(body, '([[:alpha:]])-([[:digit:]])', '\1 \2', 'g'))) stored
 );
 create index case_entry_case_idx on case_entry (case_id, created_at, id);
 create index case_entry_search_idx on case_entry using gin (search);

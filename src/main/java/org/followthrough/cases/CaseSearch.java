@@ -27,6 +27,13 @@ public class CaseSearch {
     private static final int FUZZY_LIMIT = 2000;
 
     private static final Pattern CASE_NUMBER = Pattern.compile("#?(\\d{1,12})");
+    /**
+     * The user's words as a query. A letter-hyphen-digit joint is split as it is in the indexed text
+     * (see the V1 migration), so {@code ORD-7155853} and {@code 7155853} find the same entries.
+     */
+    private static final String TSQUERY =
+            "websearch_to_tsquery('english', regexp_replace(:q, '([[:alpha:]])-([[:digit:]])', '\\1 \\2', 'g'))";
+
     private static final String MARK_START = "\u0002";
     private static final String MARK_END = "\u0003";
 
@@ -60,22 +67,22 @@ public class CaseSearch {
         var rows = db.sql("""
                 with subject_hits as (
                     select c.id as case_id, null::uuid as entry_id, c.subject as text,
-                           ts_rank(c.search, websearch_to_tsquery('english', :q)) * 2 as rank
-                    from support_case c where c.search @@ websearch_to_tsquery('english', :q) limit :candidates),
+                           ts_rank(c.search, %1$s) * 2 as rank
+                    from support_case c where c.search @@ %1$s limit :candidates),
                 entry_hits as (
                     select e.case_id, e.id as entry_id, null as text,
-                           ts_rank(e.search, websearch_to_tsquery('english', :q)) as rank
-                    from case_entry e where e.search @@ websearch_to_tsquery('english', :q) limit :candidates),
+                           ts_rank(e.search, %1$s) as rank
+                    from case_entry e where e.search @@ %1$s limit :candidates),
                 best as (
                     select distinct on (case_id) * from (select * from subject_hits union all select * from entry_hits) h
                     order by case_id, rank desc),
                 top as (select * from best order by rank desc, case_id limit :limit)
                 select top.case_id, top.entry_id, top.rank,
-                       ts_headline('english', coalesce(top.text, e.body), websearch_to_tsquery('english', :q),
+                       ts_headline('english', coalesce(top.text, e.body), %1$s,
                            'StartSel=' || chr(2) || ', StopSel=' || chr(3)
                            || ', MaxFragments=2, MaxWords=20, MinWords=8, FragmentDelimiter=" … "') as snippet
                 from top left join case_entry e on e.id = top.entry_id
-                order by top.rank desc, top.case_id""")
+                order by top.rank desc, top.case_id""".formatted(TSQUERY))
                 .param("q", q)
                 .param("candidates", CANDIDATES)
                 .param("limit", limit)
