@@ -11,6 +11,7 @@
  *   list     GET  /api/v1/cases?limit=25 (+ cursor)    bearer token; pages 2-5 follow nextCursor
  *   search   GET  /api/v1/search?q=...                 bearer token, terms from --search-terms
  *   create   POST /api/v1/cases                        bearer token, --concurrency users (16)
+ *   create-rate POST /api/v1/cases, open loop          bearer token, --create-rate arrivals per second (100)
  * Prints a table and writes it as Markdown to --out.
  */
 import java.io.IOException;
@@ -53,6 +54,7 @@ public class LoadDriver {
             Duration duration,
             int concurrency,
             int readConcurrency,
+            int createRate,
             List<String> scenarios,
             Path out) {
 
@@ -83,6 +85,7 @@ public class LoadDriver {
                     Duration.ofSeconds(Long.parseLong(map.getOrDefault("duration", "30"))),
                     Integer.parseInt(map.getOrDefault("concurrency", "16")),
                     Integer.parseInt(map.getOrDefault("read-concurrency", "4")),
+                    Integer.parseInt(map.getOrDefault("create-rate", "100")),
                     List.of(map.getOrDefault("scenarios", "inbox,list,search,create").split(",")),
                     map.containsKey("out") ? Path.of(map.get("out")) : null);
         }
@@ -173,6 +176,7 @@ public class LoadDriver {
         for (var scenario : options.scenarios()) {
             switch (scenario.strip()) {
                 case "create" -> rows.addAll(measure("create", options.concurrency(), createCase()));
+                case "create-rate" -> rows.addAll(measureAtRate("create", options.createRate(), createCase()));
                 case "inbox" -> {
                     var sessions = signIn(options.readConcurrency(), notes);
                     if (sessions.isEmpty()) {
@@ -380,6 +384,78 @@ public class LoadDriver {
                     sorted.length == 0 ? Double.NaN : sorted[sorted.length - 1] / 1e6));
         });
         return rows;
+    }
+
+    /**
+     * Open loop: requests arrive at a fixed rate whether or not earlier ones have finished, as
+     * customers' emails and integrators' calls do. Latency counts from the moment a request was due,
+     * so a stalled server cannot hide its backlog (no coordinated omission).
+     */
+    private List<Row> measureAtRate(String name, int perSecond, Step step) throws InterruptedException {
+        System.out.printf(
+                "%-7s %d/s: warm-up %ds, measuring %ds%n",
+                name, perSecond, options.warmup().toSeconds(), options.duration().toSeconds());
+        runAtRate(perSecond, step, options.warmup(), null);
+        var series = new LinkedHashMap<String, Series>();
+        long start = System.nanoTime();
+        runAtRate(perSecond, step, options.duration(), series);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        var rows = new ArrayList<Row>();
+        series.forEach((label, s) -> {
+            var sorted = s.sorted();
+            rows.add(new Row(
+                    label + " at " + perSecond + "/s (open loop)",
+                    0,
+                    sorted.length,
+                    s.failures,
+                    seconds,
+                    percentile(sorted, 50),
+                    percentile(sorted, 95),
+                    percentile(sorted, 99),
+                    sorted.length == 0 ? Double.NaN : sorted[sorted.length - 1] / 1e6));
+        });
+        return rows;
+    }
+
+    private void runAtRate(int perSecond, Step step, Duration duration, Map<String, Series> series)
+            throws InterruptedException {
+        long interval = 1_000_000_000L / perSecond;
+        long arrivals = duration.toSeconds() * perSecond;
+        long start = System.nanoTime();
+        var threads = new ArrayList<Thread>();
+        for (long i = 0; i < arrivals; i++) {
+            long due = start + i * interval;
+            long wait = due - System.nanoTime();
+            if (wait > 0) {
+                java.util.concurrent.locks.LockSupport.parkNanos(wait);
+            }
+            int user = (int) (i % 1000);
+            threads.add(Thread.ofVirtual().start(() -> {
+                try {
+                    for (var sample : step.run(user)) {
+                        if (series != null) {
+                            long sinceDue = System.nanoTime() - due;
+                            Series s;
+                            synchronized (series) {
+                                s = series.computeIfAbsent(sample.label(), l -> new Series());
+                            }
+                            s.add(new Sample(sample.label(), sinceDue, sample.status(), sample.ok()));
+                        }
+                    }
+                } catch (Exception e) {
+                    if (series != null) {
+                        Series s;
+                        synchronized (series) {
+                            s = series.computeIfAbsent("errors (exceptions)", l -> new Series());
+                        }
+                        s.add(new Sample("errors (exceptions)", 0, -1, false));
+                    }
+                }
+            }));
+        }
+        for (var thread : threads) {
+            thread.join();
+        }
     }
 
     private void run(int users, Step step, Duration duration, Map<String, Series> series)
