@@ -204,11 +204,16 @@ public class CaseDesk {
         var supportCase = lock(id);
         var now = clock.instant();
         var before = supportCase.snapshot();
+        var statusBefore = supportCase.status();
         if (changes.subject() != null) {
             supportCase.rename(changes.subject());
         }
+        var closing = changes.status() != null && !changes.status().isActive();
+        if (closing && changes.owner() == null && supportCase.ownerId() == null) {
+            supportCase.ownWithoutTriage(by.id());
+        }
         if (changes.owner() != null && !changes.owner().equals(supportCase.ownerId())) {
-            mayAssign(supportCase, changes.owner(), by);
+            mayAssign(supportCase, by);
             activeAgent(changes.owner(), "ownerId");
             supportCase.assignTo(changes.owner(), now);
         }
@@ -222,7 +227,8 @@ public class CaseDesk {
         if (changes.tags() != null) {
             supportCase.retag(changes.tags());
         }
-        if (changes.status() != null) {
+        // Asking for the status the case had is no change, even if assigning just triaged it.
+        if (changes.status() != null && changes.status() != statusBefore) {
             supportCase.changeStatus(changes.status(), now);
         }
         save(supportCase, before, by.actor(), now);
@@ -410,7 +416,7 @@ public class CaseDesk {
      * Agents take unowned cases and pass on their own; only supervisors move a case away from a
      * colleague who owns it.
      */
-    private static void mayAssign(SupportCase supportCase, AgentId target, SignedInAgent by) {
+    private static void mayAssign(SupportCase supportCase, SignedInAgent by) {
         if (by.isAtLeast(Role.SUPERVISOR)
                 || supportCase.ownerId() == null
                 || supportCase.ownerId().equals(by.id())) {

@@ -109,7 +109,7 @@ public final class SupportCase {
         if (!status.canMoveTo(target)) {
             throw new IllegalTransitionException(status, target);
         }
-        if (target != CaseStatus.NEW && ownerId == null && target.category() != CaseStatus.Category.INACTIVE) {
+        if (target != CaseStatus.NEW && ownerId == null) {
             throw new ConflictException("Case #" + number + " needs an owner before it can be "
                     + target.name().toLowerCase().replace('_', ' ') + "; assign it first");
         }
@@ -137,6 +137,17 @@ public final class SupportCase {
         ownerId = owner;
         if (status == CaseStatus.NEW) {
             changeStatus(CaseStatus.OPEN, now);
+        }
+    }
+
+    /**
+     * Makes an agent the owner without triaging: for the agent who resolves or closes a case nobody
+     * owned yet (spam, a duplicate), who is then accountable for that decision.
+     */
+    void ownWithoutTriage(AgentId owner) {
+        if (ownerId == null) {
+            changes.add(new Change("owner", null, owner));
+            ownerId = owner;
         }
     }
 

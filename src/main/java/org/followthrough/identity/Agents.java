@@ -28,10 +28,30 @@ public class Agents {
     private final PasswordEncoder passwords;
     private final Clock clock;
 
-    Agents(JdbcClient db, PasswordEncoder passwords, Clock clock) {
+    private final org.springframework.beans.factory.ObjectProvider<
+                    org.springframework.session.FindByIndexNameSessionRepository<?>>
+            sessions;
+
+    Agents(
+            JdbcClient db,
+            PasswordEncoder passwords,
+            Clock clock,
+            org.springframework.beans.factory.ObjectProvider<
+                            org.springframework.session.FindByIndexNameSessionRepository<?>>
+                    sessions) {
         this.db = db;
         this.passwords = passwords;
         this.clock = clock;
+        this.sessions = sessions;
+    }
+
+    /**
+     * Ends every console session of an agent, so that a new role, a deactivation or a new password
+     * takes effect now rather than at their next sign-in.
+     */
+    private void signOutEverywhere(AgentId id) {
+        sessions.ifAvailable(repository ->
+                repository.findByPrincipalName(id.toString()).keySet().forEach(repository::deleteById));
     }
 
     public Optional<Agent> find(AgentId id) {
@@ -109,7 +129,24 @@ public class Agents {
         db.sql("update agent set display_name = ?, role = ?, time_zone = ?, active = ? where id = ?")
                 .params(displayName.strip(), role.name(), timeZone.getId(), active, id.value())
                 .update();
+        if (before.role() != role || before.active() != active) {
+            signOutEverywhere(id);
+        }
         return get(id);
+    }
+
+    /** Changes an agent and, when a new password is given, their password: all or nothing. */
+    @Transactional
+    public Agent update(
+            AgentId id, String displayName, Role role, ZoneId timeZone, boolean active, String newPassword) {
+        if (newPassword != null && !newPassword.isBlank()) {
+            checkPassword(newPassword);
+        }
+        var updated = update(id, displayName, role, timeZone, active);
+        if (newPassword != null && !newPassword.isBlank()) {
+            changePassword(id, newPassword);
+        }
+        return updated;
     }
 
     @Transactional
@@ -118,6 +155,7 @@ public class Agents {
         db.sql("update agent set password_hash = ? where id = ?")
                 .params(passwords.encode(rawPassword), id.value())
                 .update();
+        signOutEverywhere(id);
     }
 
     private int activeAdmins() {
@@ -180,15 +218,28 @@ public class Agents {
         if (name == null || name.isBlank()) {
             throw new InvalidInputException("name", "must not be blank");
         }
+        findTeamByName(name.strip()).filter(other -> !other.id().equals(id)).ifPresent(other -> {
+            throw new ConflictException("A team named " + name.strip() + " already exists");
+        });
         db.sql("update team set name = ? where id = ?")
                 .params(name.strip(), id.value())
                 .update();
     }
 
+    /** Renames a team and sets its active members in one transaction. */
+    @Transactional
+    public void updateTeam(TeamId team, String name, List<AgentId> members) {
+        renameTeam(team, name);
+        setMembers(team, members);
+    }
+
     @Transactional
     public void setMembers(TeamId team, List<AgentId> members) {
         getTeam(team);
-        db.sql("delete from team_member where team_id = ?").param(team.value()).update();
+        // Inactive members are not shown in the form; they keep their teams for when they return.
+        db.sql("delete from team_member where team_id = ? and agent_id in (select id from agent where active)")
+                .param(team.value())
+                .update();
         for (var member : members) {
             db.sql("insert into team_member (team_id, agent_id) values (?, ?)")
                     .params(team.value(), member.value())

@@ -92,4 +92,33 @@ class CaseDeskBrowserTests {
         org.assertj.core.api.Assertions.assertThat(page.title()).doesNotContain("owned");
         page.close();
     }
+
+    @Autowired
+    CaseDesk desk;
+
+    @Autowired
+    CaseQueries queries;
+
+    @Test
+    void changingOneFieldOnAStalePageKeepsWhatAColleagueChangedMeanwhile() {
+        var ann = fixtures.agent(Role.AGENT);
+        var c = fixtures.aCase().ownedBy(ann).about("Stale page").open();
+        var page = browser.newPage();
+        page.navigate("http://localhost:" + port + "/login");
+        page.fill("input[name=username]", ann.email());
+        page.fill("input[name=password]", Fixtures.PASSWORD);
+        page.click("main button[type=submit]");
+        page.navigate("http://localhost:" + port + "/cases/" + c.number());
+
+        // A colleague resolves the case while Ann's page still shows it open.
+        desk.change(c.id(), CaseDesk.CaseChanges.status(CaseStatus.RESOLVED), Fixtures.signedIn(ann));
+
+        page.selectOption("select[name=priority]", "URGENT");
+        assertThat(page.locator(".case-head .meta")).containsText("Urgent");
+        assertThat(page.locator(".case-head .meta")).containsText("Resolved");
+        var after = queries.get(c.id());
+        org.assertj.core.api.Assertions.assertThat(after.priority()).isEqualTo(Priority.URGENT);
+        org.assertj.core.api.Assertions.assertThat(after.status()).isEqualTo(CaseStatus.RESOLVED);
+        page.close();
+    }
 }

@@ -203,4 +203,28 @@ class CaseDeskIntegrationTests {
         assertThat(queries.count(InboxView.UNASSIGNED, viewer))
                 .isEqualTo(Math.min(seen.size(), CaseQueries.COUNT_CAP + 1));
     }
+
+    @Test
+    void theAgentWhoClosesAnUnownedNewCaseBecomesItsOwner() {
+        var ann = fixtures.agent(Role.AGENT);
+        var spam = fixtures.aCase().about("Cheap watches!!!").open();
+        desk.change(spam.id(), CaseChanges.status(CaseStatus.CLOSED), Fixtures.signedIn(ann));
+        var after = queries.get(spam.id());
+        assertThat(after.status()).isEqualTo(CaseStatus.CLOSED);
+        assertThat(after.ownerId()).isEqualTo(ann.id());
+    }
+
+    @Test
+    void assigningANewCaseWhileRepeatingItsStatusTriagesIt() {
+        var sue = fixtures.agent(Role.SUPERVISOR);
+        var bob = fixtures.agent(Role.AGENT);
+        var c = fixtures.aCase().open();
+        desk.change(
+                c.id(),
+                new CaseChanges(null, CaseStatus.NEW, bob.id(), Priority.NORMAL, null, null),
+                Fixtures.signedIn(sue));
+        var after = queries.get(c.id());
+        assertThat(after.ownerId()).isEqualTo(bob.id());
+        assertThat(after.status()).isEqualTo(CaseStatus.OPEN);
+    }
 }

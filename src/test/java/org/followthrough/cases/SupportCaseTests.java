@@ -69,8 +69,11 @@ class SupportCaseTests {
         assertThatThrownBy(() -> c.changeStatus(CaseStatus.WAITING_ON_CUSTOMER, NOW))
                 .isInstanceOf(ConflictException.class)
                 .hasMessageContaining("needs an owner");
+        assertThatThrownBy(() -> c.changeStatus(CaseStatus.CLOSED, NOW)).hasMessageContaining("needs an owner");
+        c.ownWithoutTriage(ann);
         c.changeStatus(CaseStatus.CLOSED, NOW);
         assertThat(c.closedAt()).isEqualTo(NOW);
+        assertThat(c.ownerId()).isEqualTo(ann);
     }
 
     @Test

@@ -109,4 +109,22 @@ class ConsoleSecurityIntegrationTests {
         assertThat(secret).startsWith("ft_");
         assertThat(admin.get("/admin/tokens").body()).doesNotContain(secret);
     }
+
+    @Autowired
+    Agents agents;
+
+    @Test
+    void deactivatingOrDemotingAnAgentEndsTheirSessionsAtOnce() {
+        var leaver = fixtures.agent(Role.AGENT);
+        var console = new ConsoleClient(port).signIn(leaver.email(), Fixtures.PASSWORD);
+        assertThat(console.get("/").statusCode()).isEqualTo(200);
+        agents.update(leaver.id(), leaver.displayName(), leaver.role(), leaver.timeZone(), false);
+        assertThat(console.get("/").statusCode()).isEqualTo(302);
+
+        var admin = fixtures.agent(Role.ADMIN);
+        var adminConsole = new ConsoleClient(port).signIn(admin.email(), Fixtures.PASSWORD);
+        assertThat(adminConsole.get("/admin/agents").statusCode()).isEqualTo(200);
+        agents.update(admin.id(), admin.displayName(), Role.AGENT, admin.timeZone(), true);
+        assertThat(adminConsole.get("/admin/agents").statusCode()).isEqualTo(302);
+    }
 }

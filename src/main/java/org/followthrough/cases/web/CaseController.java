@@ -154,7 +154,10 @@ class CaseController {
                         .toList());
         model.addAttribute("nextStatuses", c.status().next());
         model.addAttribute("priorities", Priority.values());
-        model.addAttribute("agents", agents.active());
+        var active = agents.active();
+        model.addAttribute("agents", active);
+        model.addAttribute(
+                "ownerInactive", c.ownerId() != null && active.stream().noneMatch(a -> a.id().equals(c.ownerId())));
         model.addAttribute("teams", agents.teams());
         model.addAttribute("replyChannels", REPLY_CHANNELS);
         model.addAttribute("replyStatuses", REPLY_STATUSES);

@@ -107,6 +107,10 @@ class NewCaseController {
         if (!blank(form.customerId())) {
             return customers.get(new CustomerId(UUID.fromString(form.customerId())));
         }
+        if (!blank(form.email()) && blank(form.phone())) {
+            // The same lock the API and email intake use: two agents typing in one new address make one customer.
+            return customers.findOrCreate(form.name(), form.email(), me.actor());
+        }
         if (!blank(form.email())) {
             return customers.findByEmail(form.email()).orElseGet(() -> customers.create(details(form), me.actor()));
         }

@@ -86,10 +86,7 @@ class AdminController {
             Model model) {
         var agentId = new AgentId(id);
         try {
-            agents.update(agentId, displayName, role, zone(timeZone), active);
-            if (!password.isBlank()) {
-                agents.changePassword(agentId, password);
-            }
+            agents.update(agentId, displayName, role, zone(timeZone), active, password);
             return "redirect:/admin/agents";
         } catch (InvalidInputException | ConflictException e) {
             return agentPage(agents.get(agentId), e.getMessage(), model);
@@ -147,9 +144,9 @@ class AdminController {
             Model model) {
         var team = new TeamId(id);
         try {
-            agents.renameTeam(team, name);
-            agents.setMembers(
+            agents.updateTeam(
                     team,
+                    name,
                     members == null
                             ? List.of()
                             : members.stream().map(AgentId::new).toList());

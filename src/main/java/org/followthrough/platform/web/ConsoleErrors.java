@@ -21,10 +21,27 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 @Order(Ordered.LOWEST_PRECEDENCE)
 class ConsoleErrors {
 
+    private final org.springframework.context.MessageSource messages;
+
+    ConsoleErrors(org.springframework.context.MessageSource messages) {
+        this.messages = messages;
+    }
+
     @ExceptionHandler({InvalidInputException.class, ConflictException.class})
     String refused(RuntimeException e, HttpServletRequest request, HttpServletResponse response, Model model) {
         int status = e instanceof ConflictException ? 409 : 422;
         return show(status, e.getMessage(), request, response, model);
+    }
+
+    /** Two people doing the same thing at once: the second is told, and nothing is half-written. */
+    @ExceptionHandler(org.springframework.dao.DuplicateKeyException.class)
+    String duplicate(RuntimeException e, HttpServletRequest request, HttpServletResponse response, Model model) {
+        return show(
+                409,
+                "Someone else just made the same change; reload the page and try again.",
+                request,
+                response,
+                model);
     }
 
     @ExceptionHandler(ForbiddenException.class)
