@@ -6,8 +6,10 @@ import java.time.Clock;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.followthrough.audit.AuditLog;
 import org.followthrough.platform.ConflictException;
 import org.followthrough.platform.Ids;
 import org.followthrough.platform.InvalidInputException;
@@ -28,6 +30,7 @@ public class Agents {
     private final PasswordEncoder passwords;
     private final Clock clock;
 
+    private final AuditLog audit;
     private final org.springframework.beans.factory.ObjectProvider<
                     org.springframework.session.FindByIndexNameSessionRepository<?>>
             sessions;
@@ -36,12 +39,14 @@ public class Agents {
             JdbcClient db,
             PasswordEncoder passwords,
             Clock clock,
+            AuditLog audit,
             org.springframework.beans.factory.ObjectProvider<
                             org.springframework.session.FindByIndexNameSessionRepository<?>>
                     sessions) {
         this.db = db;
         this.passwords = passwords;
         this.clock = clock;
+        this.audit = audit;
         this.sessions = sessions;
     }
 
@@ -113,6 +118,13 @@ public class Agents {
                         timeZone.getId(),
                         Sql.ts(clock.instant()))
                 .update();
+        audit.record(
+                CurrentActor.get(),
+                "agent",
+                id.value(),
+                "created",
+                null,
+                Map.of("email", address, "role", role.name()));
         return get(id);
     }
 
@@ -132,6 +144,13 @@ public class Agents {
         if (before.role() != role || before.active() != active) {
             signOutEverywhere(id);
         }
+        audit.record(
+                CurrentActor.get(),
+                "agent",
+                id.value(),
+                "updated",
+                Map.of("name", before.displayName(), "role", before.role().name(), "active", before.active()),
+                Map.of("name", displayName.strip(), "role", role.name(), "active", active));
         return get(id);
     }
 
@@ -155,6 +174,7 @@ public class Agents {
         db.sql("update agent set password_hash = ? where id = ?")
                 .params(passwords.encode(rawPassword), id.value())
                 .update();
+        audit.record(CurrentActor.get(), "agent", id.value(), "password_changed", null, null);
         signOutEverywhere(id);
     }
 
@@ -209,6 +229,7 @@ public class Agents {
         db.sql("insert into team (id, name, created_at) values (?, ?, ?)")
                 .params(id.value(), name.strip(), Sql.ts(clock.instant()))
                 .update();
+        audit.record(CurrentActor.get(), "team", id.value(), "created", null, Map.of("name", name.strip()));
         return getTeam(id);
     }
 
@@ -245,6 +266,13 @@ public class Agents {
                     .params(team.value(), member.value())
                     .update();
         }
+        audit.record(
+                CurrentActor.get(),
+                "team",
+                team.value(),
+                "members_set",
+                null,
+                Map.of("members", members.stream().map(AgentId::toString).toList()));
     }
 
     @Transactional

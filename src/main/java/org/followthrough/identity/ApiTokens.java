@@ -11,6 +11,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.followthrough.audit.AuditLog;
 import org.followthrough.platform.Ids;
 import org.followthrough.platform.InvalidInputException;
 import org.followthrough.platform.NotFoundException;
@@ -34,10 +35,13 @@ public class ApiTokens {
     private final Agents agents;
     private final Clock clock;
 
-    ApiTokens(JdbcClient db, Agents agents, Clock clock) {
+    private final AuditLog audit;
+
+    ApiTokens(JdbcClient db, Agents agents, Clock clock, AuditLog audit) {
         this.db = db;
         this.agents = agents;
         this.clock = clock;
+        this.audit = audit;
     }
 
     /** A new token; its secret is in the result and nowhere else. */
@@ -77,6 +81,13 @@ public class ApiTokens {
                         createdBy == null ? null : createdBy.value(),
                         Sql.ts(clock.instant()))
                 .update();
+        audit.record(
+                CurrentActor.get(),
+                "api_token",
+                id,
+                "issued",
+                null,
+                java.util.Map.of("name", name.strip(), "agent", agent.toString()));
         return new Issued(get(id), secret);
     }
 
@@ -100,6 +111,7 @@ public class ApiTokens {
         db.sql("update api_token set revoked_at = coalesce(revoked_at, ?) where id = ?")
                 .params(Sql.ts(clock.instant()), id)
                 .update();
+        audit.record(CurrentActor.get(), "api_token", id, "revoked", null, null);
     }
 
     /** The active agent a presented secret belongs to, if the token exists and is not revoked. */

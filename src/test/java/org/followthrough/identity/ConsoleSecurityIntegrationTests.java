@@ -108,6 +108,8 @@ class ConsoleSecurityIntegrationTests {
         var secret = issued.body().replaceAll("(?s).*id=\"issued-secret\">(ft_[A-Za-z0-9_-]+)<.*", "$1");
         assertThat(secret).startsWith("ft_");
         assertThat(admin.get("/admin/tokens").body()).doesNotContain(secret);
+        var audit = admin.get("/admin/audit?entity=api_token").body();
+        assertThat(audit).contains("api_token issued").contains("&quot;name&quot;: &quot;Shop&quot;");
     }
 
     @Autowired
