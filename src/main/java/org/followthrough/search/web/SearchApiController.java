@@ -1,4 +1,4 @@
-package org.followthrough.cases.web;
+package org.followthrough.search.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import java.time.Instant;

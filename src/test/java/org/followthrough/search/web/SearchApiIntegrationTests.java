@@ -1,4 +1,4 @@
-package org.followthrough.cases.web;
+package org.followthrough.search.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
