@@ -369,21 +369,7 @@ public class LoadDriver {
         long start = System.nanoTime();
         run(users, step, options.duration(), series);
         double seconds = (System.nanoTime() - start) / 1e9;
-        var rows = new ArrayList<Row>();
-        series.forEach((label, s) -> {
-            var sorted = s.sorted();
-            rows.add(new Row(
-                    label,
-                    users,
-                    sorted.length,
-                    s.failures,
-                    seconds,
-                    percentile(sorted, 50),
-                    percentile(sorted, 95),
-                    percentile(sorted, 99),
-                    sorted.length == 0 ? Double.NaN : sorted[sorted.length - 1] / 1e6));
-        });
-        return rows;
+        return rows(series, "", users, seconds);
     }
 
     /**
@@ -400,12 +386,16 @@ public class LoadDriver {
         long start = System.nanoTime();
         runAtRate(perSecond, step, options.duration(), series);
         double seconds = (System.nanoTime() - start) / 1e9;
+        return rows(series, " at " + perSecond + "/s (open loop)", 0, seconds);
+    }
+
+    private static List<Row> rows(Map<String, Series> series, String suffix, int users, double seconds) {
         var rows = new ArrayList<Row>();
         series.forEach((label, s) -> {
             var sorted = s.sorted();
             rows.add(new Row(
-                    label + " at " + perSecond + "/s (open loop)",
-                    0,
+                    label + suffix,
+                    users,
                     sorted.length,
                     s.failures,
                     seconds,

@@ -21,18 +21,11 @@ public record CustomerDetails(
         boolean clearSegment) {
 
     public static CustomerDetails named(String name, String email) {
-        return new CustomerDetails(
-                name,
-                email == null ? null : List.of(email),
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                false,
-                false);
+        return contact(name, email == null ? null : List.of(email), null);
+    }
+
+    /** A person and how to reach them; everything else takes its default. */
+    public static CustomerDetails contact(String name, List<String> emails, List<Phone> phones) {
+        return new CustomerDetails(name, emails, phones, null, null, null, null, null, null, null, false, false);
     }
 }

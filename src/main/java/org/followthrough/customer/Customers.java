@@ -122,8 +122,11 @@ public class Customers {
         if (q.matches("#\\d+")) {
             return List.of(); // a case number, not a person
         }
-        // Local to this search: plan each query for its own words, so LIKE prefixes use their index.
-        db.sql("select set_config('plan_cache_mode', 'force_custom_plan', true)")
+        // Local to this search, in one round trip: plan each query for its own words (so LIKE prefixes
+        // use their index), and bound the trigram fallback to a stricter match on a sample of candidates.
+        db.sql("select set_config('plan_cache_mode', 'force_custom_plan', true),"
+                        + " set_config('pg_trgm.similarity_threshold', '0.4', true),"
+                        + " set_config('gin_fuzzy_search_limit', '2000', true)")
                 .query((rs, n) -> 1)
                 .single();
         var found = new java.util.LinkedHashSet<CustomerId>();
@@ -146,10 +149,6 @@ public class Customers {
                 .query((rs, n) -> new CustomerId(Sql.uuid(rs, 1)))
                 .list());
         if (found.size() < limit && q.length() >= 3) {
-            db.sql(
-                            "select set_config('pg_trgm.similarity_threshold', '0.4', true), set_config('gin_fuzzy_search_limit', '2000', true)")
-                    .query((rs, n) -> 1)
-                    .single();
             found.addAll(db.sql("""
                     select customer_id from (
                         select id as customer_id, similarity(name, :q) as score from customer where name % :q

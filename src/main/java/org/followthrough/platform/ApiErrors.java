@@ -51,11 +51,7 @@ public class ApiErrors {
         var errors = e.getBindingResult().getFieldErrors().stream()
                 .map(f -> new FieldError(f.getField(), f.getField() + " " + f.getDefaultMessage()))
                 .toList();
-        return problem(
-                HttpStatus.BAD_REQUEST,
-                errors.stream().map(FieldError::message).collect(Collectors.joining("; ")),
-                request,
-                errors);
+        return badRequest(errors, request);
     }
 
     @ExceptionHandler(ConstraintViolationException.class)
@@ -67,6 +63,10 @@ public class ApiErrors {
                     return new FieldError(field, field + " " + v.getMessage());
                 })
                 .toList();
+        return badRequest(errors, request);
+    }
+
+    private static ResponseEntity<ProblemDetail> badRequest(List<FieldError> errors, HttpServletRequest request) {
         return problem(
                 HttpStatus.BAD_REQUEST,
                 errors.stream().map(FieldError::message).collect(Collectors.joining("; ")),

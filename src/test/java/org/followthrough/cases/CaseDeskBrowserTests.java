@@ -33,6 +33,15 @@ class CaseDeskBrowserTests {
         browser.close();
     }
 
+    private com.microsoft.playwright.Page signedIn(org.followthrough.identity.Agent agent) {
+        var page = browser.newPage();
+        page.navigate("http://localhost:" + port + "/login");
+        page.fill("input[name=username]", agent.email());
+        page.fill("input[name=password]", Fixtures.PASSWORD);
+        page.click("main button[type=submit]");
+        return page;
+    }
+
     @Test
     void anAgentSignsInOpensACaseRepliesLogsACallAndSeesBothInTheTimeline() {
         var ann = fixtures.agent(Role.AGENT);
@@ -41,11 +50,7 @@ class CaseDeskBrowserTests {
                 .about("Property tax bill not paid from escrow")
                 .saying("The county says the tax was never paid.")
                 .open();
-        var page = browser.newPage();
-        page.navigate("http://localhost:" + port + "/");
-        page.fill("input[name=username]", ann.email());
-        page.fill("input[name=password]", Fixtures.PASSWORD);
-        page.click("main button[type=submit]");
+        var page = signedIn(ann);
         assertThat(page.locator("h1")).hasText("Inbox");
 
         page.click("tr[data-case='" + c.number() + "'] td.subject a");
@@ -81,11 +86,7 @@ class CaseDeskBrowserTests {
                 .about("<img src=x onerror=alert(1)>")
                 .saying("<script>document.title='owned'</script>Hello")
                 .open();
-        var page = browser.newPage();
-        page.navigate("http://localhost:" + port + "/login");
-        page.fill("input[name=username]", ann.email());
-        page.fill("input[name=password]", Fixtures.PASSWORD);
-        page.click("main button[type=submit]");
+        var page = signedIn(ann);
         page.navigate("http://localhost:" + port + "/cases/" + c.number());
         assertThat(page.locator("#timeline")).containsText("<script>document.title='owned'</script>Hello");
         assertThat(page.locator(".case-head h1")).containsText("<img src=x onerror=alert(1)>");
@@ -103,11 +104,7 @@ class CaseDeskBrowserTests {
     void changingOneFieldOnAStalePageKeepsWhatAColleagueChangedMeanwhile() {
         var ann = fixtures.agent(Role.AGENT);
         var c = fixtures.aCase().ownedBy(ann).about("Stale page").open();
-        var page = browser.newPage();
-        page.navigate("http://localhost:" + port + "/login");
-        page.fill("input[name=username]", ann.email());
-        page.fill("input[name=password]", Fixtures.PASSWORD);
-        page.click("main button[type=submit]");
+        var page = signedIn(ann);
         page.navigate("http://localhost:" + port + "/cases/" + c.number());
 
         // A colleague resolves the case while Ann's page still shows it open.

@@ -121,19 +121,10 @@ class NewCaseController {
     }
 
     private static CustomerDetails details(NewCaseForm form) {
-        return new CustomerDetails(
+        return CustomerDetails.contact(
                 form.name(),
                 blank(form.email()) ? List.of() : List.of(form.email()),
-                blank(form.phone()) ? List.of() : List.of(new Phone(form.phone(), "")),
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                false,
-                false);
+                blank(form.phone()) ? List.of() : List.of(new Phone(form.phone(), "")));
     }
 
     private String show(NewCaseForm form, Customer customer, String error, Model model) {
