@@ -6,8 +6,11 @@ import org.followthrough.platform.ConflictException;
 import org.followthrough.platform.ForbiddenException;
 import org.followthrough.platform.InvalidInputException;
 import org.followthrough.platform.NotFoundException;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -21,9 +24,9 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 @Order(Ordered.LOWEST_PRECEDENCE)
 class ConsoleErrors {
 
-    private final org.springframework.context.MessageSource messages;
+    private final MessageSource messages;
 
-    ConsoleErrors(org.springframework.context.MessageSource messages) {
+    ConsoleErrors(MessageSource messages) {
         this.messages = messages;
     }
 
@@ -34,14 +37,10 @@ class ConsoleErrors {
     }
 
     /** Two people doing the same thing at once: the second is told, and nothing is half-written. */
-    @ExceptionHandler(org.springframework.dao.DuplicateKeyException.class)
+    @ExceptionHandler(DuplicateKeyException.class)
     String duplicate(RuntimeException e, HttpServletRequest request, HttpServletResponse response, Model model) {
-        return show(
-                409,
-                "Someone else just made the same change; reload the page and try again.",
-                request,
-                response,
-                model);
+        var message = messages.getMessage("error.concurrent", null, LocaleContextHolder.getLocale());
+        return show(409, message, request, response, model);
     }
 
     @ExceptionHandler(ForbiddenException.class)
