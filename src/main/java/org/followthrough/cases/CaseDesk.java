@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import org.followthrough.audit.AuditLog;
 import org.followthrough.cases.CaseEvents.CaseAssigned;
 import org.followthrough.cases.CaseEvents.CaseOpened;
@@ -27,6 +28,7 @@ import org.followthrough.platform.ForbiddenException;
 import org.followthrough.platform.Ids;
 import org.followthrough.platform.InvalidInputException;
 import org.followthrough.platform.NotFoundException;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -49,6 +51,9 @@ public class CaseDesk {
     private final AuditLog audit;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    // Looked up when used: their implementations in other modules use this desk themselves.
+    private final ObjectProvider<ResolutionGuard> guards;
+    private final ObjectProvider<EntryFollowUp> followUps;
 
     CaseDesk(
             Cases cases,
@@ -58,7 +63,9 @@ public class CaseDesk {
             Agents agents,
             AuditLog audit,
             ApplicationEventPublisher events,
-            Clock clock) {
+            Clock clock,
+            ObjectProvider<ResolutionGuard> guards,
+            ObjectProvider<EntryFollowUp> followUps) {
         this.cases = cases;
         this.timeline = timeline;
         this.queries = queries;
@@ -67,6 +74,8 @@ public class CaseDesk {
         this.audit = audit;
         this.events = events;
         this.clock = clock;
+        this.guards = guards;
+        this.followUps = followUps;
     }
 
     /** A new case: the customer's first message and who, if anyone, owns it from the start. */
@@ -229,10 +238,20 @@ public class CaseDesk {
         }
         // Asking for the status the case had is no change, even if assigning just triaged it.
         if (changes.status() != null && changes.status() != statusBefore) {
+            mayEnd(supportCase, changes.status());
             supportCase.changeStatus(changes.status(), now);
         }
         save(supportCase, before, by.actor(), now);
         return queries.get(id);
+    }
+
+    /** A case ends (resolved or closed) only when nothing it holds is still outstanding. */
+    private void mayEnd(SupportCase supportCase, CaseStatus target) {
+        if (!target.isActive()
+                && supportCase.status().isActive()
+                && supportCase.status().canMoveTo(target)) {
+            guards.orderedStream().forEach(guard -> guard.checkMayEnd(supportCase.id()));
+        }
     }
 
     /** The agent takes an unowned case (or one they may reassign) for themselves. */
@@ -244,6 +263,22 @@ public class CaseDesk {
     /** A reply to the customer, optionally setting the status it leaves the case in. */
     @Transactional
     public TimelineEntry reply(CaseId id, String text, Channel channel, CaseStatus then, SignedInAgent by) {
+        return reply(id, text, channel, then, Map.of(), by);
+    }
+
+    /**
+     * A reply written in the console's composer, with the composer's other fields for the modules
+     * that act on them (see {@link EntryFollowUp}); they run before the status change, so a promise
+     * made in a resolving reply stops the resolution.
+     */
+    @Transactional
+    public TimelineEntry reply(
+            CaseId id,
+            String text,
+            Channel channel,
+            CaseStatus then,
+            Map<String, List<String>> composerFields,
+            SignedInAgent by) {
         var supportCase = lock(id);
         var now = clock.instant();
         var before = supportCase.snapshot();
@@ -257,7 +292,9 @@ public class CaseDesk {
         }
         reopenIfInactive(supportCase, now);
         var entry = append(supportCase.id(), EntryKind.REPLY, by.actor(), via, true, body, null, null, now);
+        followUps.orderedStream().forEach(f -> f.entryAdded(entry, composerFields, by));
         if (then != null) {
+            mayEnd(supportCase, then);
             supportCase.changeStatus(then, now);
         }
         supportCase.touch(now);
@@ -268,6 +305,18 @@ public class CaseDesk {
     @Transactional
     public TimelineEntry logCall(
             CaseId id, CallDirection direction, Duration duration, String summary, SignedInAgent by) {
+        return logCall(id, direction, duration, summary, Map.of(), by);
+    }
+
+    /** A call logged in the console's composer, with its other fields (see {@link EntryFollowUp}). */
+    @Transactional
+    public TimelineEntry logCall(
+            CaseId id,
+            CallDirection direction,
+            Duration duration,
+            String summary,
+            Map<String, List<String>> composerFields,
+            SignedInAgent by) {
         var supportCase = lock(id);
         var now = clock.instant();
         var before = supportCase.snapshot();
@@ -283,6 +332,7 @@ public class CaseDesk {
         }
         var entry = append(
                 supportCase.id(), EntryKind.CALL, by.actor(), Channel.PHONE, false, body, direction, duration, now);
+        followUps.orderedStream().forEach(f -> f.entryAdded(entry, composerFields, by));
         supportCase.touch(now);
         save(supportCase, before, by.actor(), now);
         return entry;
@@ -332,6 +382,22 @@ public class CaseDesk {
         supportCase.touch(now);
         save(supportCase, before, recordedBy, now);
         return entry;
+    }
+
+    /**
+     * Something another module did to a case, on its timeline for agents (never shown to the
+     * customer): a promise made or broken, a handoff offered.
+     */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+    public TimelineEntry recordEvent(CaseId id, String type, Map<String, Object> data, Actor by) {
+        var entry = eventEntry(id, type, by, data, clock.instant());
+        timeline.append(entry);
+        return entry;
+    }
+
+    /** The entry of this case with this id, if there is one. */
+    public java.util.Optional<TimelineEntry> entry(CaseId id, UUID entryId) {
+        return timeline.find(id, entryId);
     }
 
     private void reopenIfInactive(SupportCase supportCase, Instant now) {

@@ -75,6 +75,13 @@ class Timeline {
                 .list();
     }
 
+    java.util.Optional<TimelineEntry> find(CaseId caseId, java.util.UUID entryId) {
+        return db.sql("select * from case_entry where case_id = ? and id = ?")
+                .params(caseId.value(), entryId)
+                .query(this::entry)
+                .optional();
+    }
+
     int count(CaseId caseId) {
         return db.sql("select count(*) from case_entry where case_id = ?")
                 .param(caseId.value())

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.followthrough.cases.CallDirection;
 import org.followthrough.cases.CaseDesk;
@@ -68,7 +69,7 @@ class CaseController {
             HttpServletRequest request,
             Model model) {
         var c = byNumber(number);
-        desk.reply(c.id(), body, channel, then, me);
+        desk.reply(c.id(), body, channel, then, composerFields(request), me);
         return answer(c, "reply", request, model);
     }
 
@@ -83,7 +84,13 @@ class CaseController {
             HttpServletRequest request,
             Model model) {
         var c = byNumber(number);
-        desk.logCall(c.id(), direction, Duration.ofMinutes(minutes).plusSeconds(seconds), summary, me);
+        desk.logCall(
+                c.id(),
+                direction,
+                Duration.ofMinutes(minutes).plusSeconds(seconds),
+                summary,
+                composerFields(request),
+                me);
         return answer(c, "call", request, model);
     }
 
@@ -131,6 +138,13 @@ class CaseController {
                 blank(teamId) ? null : new TeamId(uuid(teamId, "teamId")));
         desk.change(c.id(), changes, me);
         return answer(c, "reply", request, model);
+    }
+
+    /** The composer's fields, for the modules that add to a reply or call (a promise made in it). */
+    private static Map<String, List<String>> composerFields(HttpServletRequest request) {
+        var fields = new java.util.LinkedHashMap<String, List<String>>();
+        request.getParameterMap().forEach((name, values) -> fields.put(name, List.of(values)));
+        return fields;
     }
 
     private String answer(CaseView c, String tab, HttpServletRequest request, Model model) {

@@ -1,0 +1,5 @@
+/**
+ * Timers kept in PostgreSQL: work that must happen at a moment (a reminder, a breach, an
+ * escalation) survives restarts and happens once however many app nodes run.
+ */
+package org.followthrough.timer;
