@@ -1,0 +1,251 @@
+package org.followthrough.promise;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import org.followthrough.cases.CaseDesk;
+import org.followthrough.cases.CaseDesk.CaseChanges;
+import org.followthrough.cases.CaseQueries;
+import org.followthrough.cases.CaseStatus;
+import org.followthrough.cases.CaseView;
+import org.followthrough.cases.Channel;
+import org.followthrough.cases.EntryKind;
+import org.followthrough.identity.Agent;
+import org.followthrough.identity.Role;
+import org.followthrough.platform.ConflictException;
+import org.followthrough.platform.ForbiddenException;
+import org.followthrough.platform.InvalidInputException;
+import org.followthrough.promise.PromiseEvents.PromiseBroken;
+import org.followthrough.promise.PromiseEvents.PromiseDueSoon;
+import org.followthrough.promise.Promises.MakePromise;
+import org.followthrough.testing.Fixtures;
+import org.followthrough.testing.IntegrationTest;
+import org.followthrough.testing.MutableClock;
+import org.followthrough.timer.TimerRunner;
+import org.followthrough.timer.Timers;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.event.ApplicationEvents;
+import org.springframework.test.context.event.RecordApplicationEvents;
+
+@IntegrationTest
+@RecordApplicationEvents
+class PromiseIntegrationTests {
+
+    @Autowired
+    Promises promises;
+
+    @Autowired
+    CaseDesk desk;
+
+    @Autowired
+    CaseQueries cases;
+
+    @Autowired
+    TimerRunner timerRunner;
+
+    @Autowired
+    Timers timers;
+
+    @Autowired
+    Fixtures fixtures;
+
+    @Autowired
+    MutableClock clock;
+
+    @Autowired
+    ApplicationEvents events;
+
+    Agent ann;
+    CaseView escrow;
+
+    @BeforeEach
+    void aCaseOwnedByAnn() {
+        ann = fixtures.agent(Role.AGENT);
+        escrow = fixtures.aCase()
+                .about("Property tax unpaid from escrow")
+                .saying("The county says my tax is unpaid.")
+                .ownedBy(ann)
+                .open();
+    }
+
+    private Promise promiseIn(Duration dueIn) {
+        return promises.make(
+                new MakePromise(
+                        escrow.id(),
+                        "Call back with the county's answer",
+                        clock.instant().plus(dueIn),
+                        null,
+                        null),
+                Fixtures.signedIn(ann));
+    }
+
+    @Test
+    void aPromiseBelongsToTheCaseOwnerAndIsOnTheTimeline() {
+        var p = promiseIn(Duration.ofHours(8));
+        assertThat(p.state()).isEqualTo(PromiseState.OPEN);
+        assertThat(p.ownerId()).isEqualTo(ann.id());
+        assertThat(p.customerId()).isEqualTo(escrow.customerId());
+        // 25% of an 8-hour window: reminded 2 hours ahead.
+        assertThat(p.remindAt()).isEqualTo(p.dueAt().minus(Duration.ofHours(2)));
+        assertThat(timers.dueAt(Promises.DUE, p.id().value())).contains(p.dueAt());
+        assertThat(cases.timeline(escrow.id())).anySatisfy(e -> {
+            assertThat(e.eventType()).isEqualTo("promise_made");
+            assertThat(e.visibleToCustomer()).isFalse();
+        });
+    }
+
+    @Test
+    void theReminderLeadIsCappedAtADay() {
+        var p = promiseIn(Duration.ofDays(20));
+        assertThat(p.remindAt()).isEqualTo(p.dueAt().minus(Duration.ofHours(24)));
+    }
+
+    @Test
+    void aPromiseDueInThePastIsRefused() {
+        assertThatThrownBy(() -> promiseIn(Duration.ofMinutes(-5)))
+                .isInstanceOfSatisfying(
+                        InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("dueAt"));
+    }
+
+    @Test
+    void keptInTimeWithEvidenceCountsAsOnTime() {
+        var p = promiseIn(Duration.ofHours(4));
+        var reply =
+                desk.reply(escrow.id(), "The county confirmed payment.", Channel.EMAIL, null, Fixtures.signedIn(ann));
+        var kept = promises.keep(p.id(), reply.id(), null, Fixtures.signedIn(ann));
+        assertThat(kept.state()).isEqualTo(PromiseState.KEPT);
+        assertThat(kept.keptOnTime()).isTrue();
+        assertThat(kept.keptEntryId()).isEqualTo(reply.id());
+        assertThat(timers.dueAt(Promises.DUE, p.id().value())).isEmpty();
+    }
+
+    @Test
+    void keepingNeedsEvidence() {
+        var p = promiseIn(Duration.ofHours(4));
+        assertThatThrownBy(() -> promises.keep(p.id(), null, "  ", Fixtures.signedIn(ann)))
+                .isInstanceOfSatisfying(
+                        InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("note"));
+    }
+
+    @Test
+    void anotherAgentCannotKeepOrRenegotiateButASupervisorCan() {
+        var p = promiseIn(Duration.ofHours(4));
+        var bob = Fixtures.signedIn(fixtures.agent(Role.AGENT));
+        assertThatThrownBy(() -> promises.keep(p.id(), null, "done", bob)).isInstanceOf(ForbiddenException.class);
+        assertThatThrownBy(() -> promises.renegotiate(
+                        p.id(), clock.instant().plus(Duration.ofDays(1)), "New time", Channel.EMAIL, bob))
+                .isInstanceOf(ForbiddenException.class);
+        var sue = Fixtures.signedIn(fixtures.agent(Role.SUPERVISOR));
+        assertThat(promises.keep(p.id(), null, "Called the customer", sue).state())
+                .isEqualTo(PromiseState.KEPT);
+    }
+
+    @Test
+    void renegotiatingTellsTheCustomerAndKeepsTheHistory() {
+        var p = promiseIn(Duration.ofHours(4));
+        assertThatThrownBy(() -> promises.renegotiate(
+                        p.id(), clock.instant().plus(Duration.ofDays(2)), " ", Channel.EMAIL, Fixtures.signedIn(ann)))
+                .isInstanceOfSatisfying(
+                        InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("message"));
+        var newDue = clock.instant().plus(Duration.ofDays(2));
+        var after = promises.renegotiate(
+                p.id(),
+                newDue,
+                "The county needs two more days; I will call you Thursday.",
+                Channel.EMAIL,
+                Fixtures.signedIn(ann));
+        assertThat(after.state()).isEqualTo(PromiseState.RENEGOTIATED);
+        assertThat(after.dueAt()).isEqualTo(newDue);
+        assertThat(after.firstDueAt()).isEqualTo(p.dueAt());
+        var changes = promises.dueChanges(p.id());
+        assertThat(changes).singleElement().satisfies(c -> {
+            assertThat(c.previousDueAt()).isEqualTo(p.dueAt());
+            assertThat(c.dueAt()).isEqualTo(newDue);
+        });
+        var message = cases.customerVisibleTimeline(escrow.id()).getLast();
+        assertThat(message.kind()).isEqualTo(EntryKind.REPLY);
+        assertThat(message.id()).isEqualTo(changes.getFirst().messageEntryId());
+        assertThat(timers.dueAt(Promises.DUE, p.id().value())).contains(newDue);
+    }
+
+    @Test
+    void releasedNeedsANoteAndIsFinal() {
+        var p = promiseIn(Duration.ofHours(4));
+        assertThatThrownBy(() -> promises.release(p.id(), "", Fixtures.signedIn(ann)))
+                .isInstanceOf(InvalidInputException.class);
+        promises.release(p.id(), "The customer paid the county themselves", Fixtures.signedIn(ann));
+        assertThatThrownBy(() -> promises.keep(p.id(), null, "done", Fixtures.signedIn(ann)))
+                .isInstanceOf(ConflictException.class)
+                .hasMessageContaining("released");
+    }
+
+    @Test
+    void aCaseWithAnUnsettledPromiseCannotBeResolvedAndTheRefusalNamesIt() {
+        var p = promiseIn(Duration.ofHours(4));
+        assertThatThrownBy(
+                        () -> desk.change(escrow.id(), CaseChanges.status(CaseStatus.RESOLVED), Fixtures.signedIn(ann)))
+                .isInstanceOf(ConflictException.class)
+                .hasMessageContaining("Call back with the county's answer");
+        assertThatThrownBy(() -> desk.reply(
+                        escrow.id(), "All done!", Channel.EMAIL, CaseStatus.RESOLVED, Fixtures.signedIn(ann)))
+                .isInstanceOf(ConflictException.class);
+        // Nothing of the refused reply was kept.
+        assertThat(cases.timeline(escrow.id())).noneMatch(e -> "All done!".equals(e.body()));
+        promises.keep(p.id(), null, "Called back", Fixtures.signedIn(ann));
+        assertThat(desk.change(escrow.id(), CaseChanges.status(CaseStatus.RESOLVED), Fixtures.signedIn(ann))
+                        .status())
+                .isEqualTo(CaseStatus.RESOLVED);
+    }
+
+    @Test
+    void theOwnerIsRemindedThenThePromiseBreaksAtItsDueTimeOnce() {
+        var p = promiseIn(Duration.ofHours(8));
+        clock.set(p.remindAt().plusSeconds(1));
+        timerRunner.runDue();
+        var reminded = promises.get(p.id());
+        assertThat(reminded.remindedAt()).isNotNull();
+        assertThat(reminded.state()).isEqualTo(PromiseState.OPEN);
+        assertThat(events.stream(PromiseDueSoon.class).filter(e -> e.promiseId().equals(p.id())))
+                .hasSize(1);
+
+        clock.set(p.dueAt().plusMillis(500));
+        timerRunner.runDue();
+        timerRunner.runDue();
+        var broken = promises.get(p.id());
+        assertThat(broken.state()).isEqualTo(PromiseState.BROKEN);
+        assertThat(broken.brokenAt()).isAfterOrEqualTo(p.dueAt());
+        assertThat(events.stream(PromiseBroken.class).filter(e -> e.promiseId().equals(p.id())))
+                .hasSize(1);
+        assertThat(cases.timeline(escrow.id()).stream().filter(e -> "promise_broken".equals(e.eventType())))
+                .hasSize(1);
+
+        // Kept late: it counts as kept, never as on time.
+        var keptLate = promises.keep(p.id(), null, "Called the next morning", Fixtures.signedIn(ann));
+        assertThat(keptLate.state()).isEqualTo(PromiseState.KEPT);
+        assertThat(keptLate.keptOnTime()).isFalse();
+    }
+
+    @Test
+    void aRenegotiatedPromiseBreaksAtItsNewTimeNotTheOld() {
+        var p = promiseIn(Duration.ofHours(2));
+        var newDue = clock.instant().plus(Duration.ofDays(1));
+        promises.renegotiate(p.id(), newDue, "Tomorrow instead, sorry.", Channel.EMAIL, Fixtures.signedIn(ann));
+        clock.set(p.dueAt().plusSeconds(1));
+        timerRunner.runDue();
+        assertThat(promises.get(p.id()).state()).isEqualTo(PromiseState.RENEGOTIATED);
+        clock.set(newDue.plusSeconds(1));
+        timerRunner.runDue();
+        assertThat(promises.get(p.id()).state()).isEqualTo(PromiseState.BROKEN);
+    }
+
+    @Test
+    void aPromiseCannotBeMadeOnAResolvedCase() {
+        desk.change(escrow.id(), CaseChanges.status(CaseStatus.RESOLVED), Fixtures.signedIn(ann));
+        assertThatThrownBy(() -> promiseIn(Duration.ofHours(1)))
+                .isInstanceOf(ConflictException.class)
+                .hasMessageContaining("reopen");
+    }
+}
