@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
  * uses the directory; a postmaster found without that lock held belongs to a dead app and is stopped
  * before a new one starts.
  */
-final class EmbeddedPostgres implements AutoCloseable {
+public final class EmbeddedPostgres implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgres.class);
 
@@ -43,7 +43,7 @@ final class EmbeddedPostgres implements AutoCloseable {
         this.database = database;
     }
 
-    static EmbeddedPostgres start(Path dataDir, int port, String database, boolean ephemeral) {
+    public static EmbeddedPostgres start(Path dataDir, int port, String database, boolean ephemeral) {
         try {
             Files.createDirectories(dataDir);
             var pgData = dataDir.resolve("postgres").toAbsolutePath();
@@ -80,7 +80,7 @@ final class EmbeddedPostgres implements AutoCloseable {
         }
     }
 
-    String jdbcUrl() {
+    public String jdbcUrl() {
         return server.getJdbcUrl("postgres", database);
     }
 

@@ -1,0 +1,165 @@
+package org.followthrough.promise;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.followthrough.FollowthroughApplication;
+import org.followthrough.cases.CaseDesk;
+import org.followthrough.cases.CaseDesk.OpenCase;
+import org.followthrough.cases.Channel;
+import org.followthrough.customer.CustomerDetails;
+import org.followthrough.customer.Customers;
+import org.followthrough.identity.Agents;
+import org.followthrough.identity.Role;
+import org.followthrough.platform.Actor;
+import org.followthrough.platform.EmbeddedPostgres;
+import org.followthrough.testing.Fixtures;
+import org.followthrough.testing.MutableClock;
+import org.followthrough.timer.TimerRunner;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Two app nodes on one PostgreSQL, both firing timers at once: every reminder and every breach
+ * happens exactly once, and timers outlive the node that set them.
+ */
+class PromiseTimersAcrossNodesIntegrationTests {
+
+    private static final Instant START = Instant.parse("2026-11-23T09:00:00Z");
+    private static final int PROMISES = 120;
+
+    @TempDir
+    Path databaseDir;
+
+    @TempDir
+    Path nodeADir;
+
+    @TempDir
+    Path nodeBDir;
+
+    @TempDir
+    Path nodeCDir;
+
+    /** Each node has its own clock, as separate machines do. */
+    @Configuration(proxyBeanMethods = false)
+    static class NodeClock {
+
+        @Bean
+        @Primary
+        MutableClock nodeClock() {
+            return new MutableClock(START);
+        }
+    }
+
+    private static ConfigurableApplicationContext node(EmbeddedPostgres database, Path dataDir) {
+        return new SpringApplicationBuilder(FollowthroughApplication.class, NodeClock.class)
+                .run(
+                        "--spring.datasource.url=" + database.jdbcUrl(),
+                        "--spring.datasource.username=postgres",
+                        "--followthrough.data-dir=" + dataDir,
+                        "--followthrough.bootstrap.admin-password=two-nodes-password-1",
+                        // Each node fires only when the test says so, both at once.
+                        "--followthrough.timers.enabled=false",
+                        "--followthrough.timers.batch-size=7",
+                        "--server.port=0",
+                        "--logging.level.root=warn");
+    }
+
+    @Test
+    void twoNodesRemindAndBreakEachPromiseExactlyOnceAndTimersSurviveARestart() throws Exception {
+        try (var database = EmbeddedPostgres.start(databaseDir, 0, "followthrough", true);
+                var a = node(database, nodeADir);
+                var b = node(database, nodeBDir)) {
+            var ann = a.getBean(Agents.class)
+                    .create("ann@nodes.example", "Ann", Role.AGENT, ZoneOffset.UTC, Fixtures.PASSWORD);
+            var customer = a.getBean(Customers.class)
+                    .create(CustomerDetails.named("Maria Lopez", "maria@nodes.example"), Actor.SYSTEM);
+            var desk = a.getBean(CaseDesk.class);
+            var promises = a.getBean(Promises.class);
+            var made = new ArrayList<Promise>();
+            for (int i = 0; i < PROMISES; i++) {
+                var c = desk.open(
+                        new OpenCase(customer.id(), "Case " + i, "Help", Channel.EMAIL, null, null, ann.id(), Set.of()),
+                        Actor.SYSTEM);
+                made.add(promises.make(
+                        new Promises.MakePromise(c.id(), "Call back " + i, START.plus(Duration.ofHours(8)), null, null),
+                        Fixtures.signedIn(ann)));
+            }
+
+            // Past every reminder, then past every due time: both nodes fire at the same moment.
+            int reminders = fireTogether(a, b, START.plus(Duration.ofHours(7)));
+            int breaches = fireTogether(a, b, START.plus(Duration.ofHours(8)).plusSeconds(1));
+
+            assertThat(reminders).isEqualTo(PROMISES);
+            assertThat(breaches).isEqualTo(PROMISES);
+            var db = a.getBean(JdbcClient.class);
+            assertThat(db.sql("select count(*) from promise where state = 'BROKEN' and reminded_at is not null")
+                            .query(Integer.class)
+                            .single())
+                    .isEqualTo(PROMISES);
+            assertThat(db.sql("select count(*) from case_entry where event_type = 'promise_broken'")
+                            .query(Integer.class)
+                            .single())
+                    .isEqualTo(PROMISES);
+            assertThat(db.sql("select count(*) from audit_event where entity_type = 'promise' and action = 'broken'")
+                            .query(Integer.class)
+                            .single())
+                    .isEqualTo(PROMISES);
+            assertThat(db.sql("select count(*) from timer").query(Integer.class).single())
+                    .isZero();
+
+            // A timer set through one node fires on another started after it went away.
+            var last = promises.make(
+                    new Promises.MakePromise(
+                            made.getFirst().caseId(),
+                            "Send the corrected statement",
+                            START.plus(Duration.ofDays(2)),
+                            null,
+                            null),
+                    Fixtures.signedIn(ann));
+            a.close();
+            try (var c = node(database, nodeCDir)) {
+                c.getBean(MutableClock.class).set(START.plus(Duration.ofDays(3)));
+                c.getBean(TimerRunner.class).runDue();
+                assertThat(c.getBean(Promises.class).get(last.id()).state()).isEqualTo(PromiseState.BROKEN);
+            }
+        }
+    }
+
+    /** Sets both nodes' clocks and lets them fire concurrently; returns how many timers fired in all. */
+    private static int fireTogether(ConfigurableApplicationContext a, ConfigurableApplicationContext b, Instant at)
+            throws Exception {
+        var start = new CountDownLatch(1);
+        try (var pool = Executors.newFixedThreadPool(4)) {
+            List<Future<Integer>> runs = new ArrayList<>();
+            for (var node : List.of(a, b, a, b)) {
+                node.getBean(MutableClock.class).set(at);
+                runs.add(pool.submit(() -> {
+                    start.await();
+                    return node.getBean(TimerRunner.class).runDue();
+                }));
+            }
+            start.countDown();
+            int fired = 0;
+            for (var run : runs) {
+                fired += run.get();
+            }
+            return fired;
+        }
+    }
+}
