@@ -155,40 +155,11 @@ class PromiseStore {
                 .list();
     }
 
-    /**
-     * Promises by due time, keyset-paged on (due_at, id). {@code states} empty means all;
-     * {@code owners} and {@code teams} null mean anyone's.
-     */
-    Slice<Promise> list(
-            List<PromiseState> states,
-            List<AgentId> owners,
-            List<TeamId> teams,
-            Instant dueBefore,
-            CaseId caseId,
-            String cursor,
-            int limit) {
+    /** Promises by due time, keyset-paged on (due_at, id). */
+    Slice<Promise> list(Promises.Query query, String cursor, int limit) {
         var where = new ArrayList<String>();
         var params = new ArrayList<Object>();
-        if (!states.isEmpty()) {
-            where.add("p.state = any(?)");
-            params.add(states.stream().map(Enum::name).toArray(String[]::new));
-        }
-        if (owners != null) {
-            where.add("p.owner_id = any(?)");
-            params.add(owners.stream().map(AgentId::value).toArray(UUID[]::new));
-        }
-        if (teams != null) {
-            where.add("p.team_id = any(?)");
-            params.add(teams.stream().map(TeamId::value).toArray(UUID[]::new));
-        }
-        if (dueBefore != null) {
-            where.add("p.due_at < ?");
-            params.add(Sql.ts(dueBefore));
-        }
-        if (caseId != null) {
-            where.add("p.case_id = ?");
-            params.add(caseId.value());
-        }
+        filter(query, where, params);
         if (cursor != null) {
             var after = Keyset.decode(cursor, 2);
             where.add("(p.due_at, p.id) > (?, ?)");
@@ -202,27 +173,72 @@ class PromiseStore {
         return Slice.of(rows, limit, p -> Keyset.of(p.dueAt(), p.id().value()));
     }
 
-    long count(List<PromiseState> states, List<AgentId> owners, List<TeamId> teams, Instant dueBefore, int cap) {
+    /** How many match, counting no further than {@code cap}. */
+    long count(Promises.Query query, int cap) {
         var where = new ArrayList<String>();
         var params = new ArrayList<Object>();
-        where.add("p.state = any(?)");
-        params.add(states.stream().map(Enum::name).toArray(String[]::new));
-        if (owners != null) {
-            where.add("p.owner_id = any(?)");
-            params.add(owners.stream().map(AgentId::value).toArray(UUID[]::new));
-        }
-        if (teams != null) {
-            where.add("p.team_id = any(?)");
-            params.add(teams.stream().map(TeamId::value).toArray(UUID[]::new));
-        }
-        if (dueBefore != null) {
-            where.add("p.due_at < ?");
-            params.add(Sql.ts(dueBefore));
-        }
+        filter(query, where, params);
         params.add(cap);
-        return db.sql("select count(*) from (select 1 from promise p where " + String.join(" and ", where)
-                        + " limit ?) capped")
+        return db.sql("select count(*) from (select 1 from promise p"
+                        + (where.isEmpty() ? "" : " where " + String.join(" and ", where)) + " limit ?) capped")
                 .params(params)
+                .query(Long.class)
+                .single();
+    }
+
+    private static void filter(Promises.Query query, List<String> where, List<Object> params) {
+        if (!query.states().isEmpty()) {
+            where.add("p.state = any(?)");
+            params.add(query.states().stream().map(Enum::name).toArray(String[]::new));
+        }
+        if (query.owners() != null) {
+            where.add("p.owner_id = any(?)");
+            params.add(query.owners().stream().map(AgentId::value).toArray(UUID[]::new));
+        }
+        if (query.teams() != null) {
+            where.add("p.team_id = any(?)");
+            params.add(query.teams().stream().map(TeamId::value).toArray(UUID[]::new));
+        }
+        if (query.dueBefore() != null) {
+            where.add("p.due_at < ?");
+            params.add(Sql.ts(query.dueBefore()));
+        }
+        if (query.caseId() != null) {
+            where.add("p.case_id = ?");
+            params.add(query.caseId().value());
+        }
+        if (query.remindedBy() != null) {
+            where.add("(p.remind_at <= ? or p.due_at <= ?)");
+            params.add(Sql.ts(query.remindedBy()));
+            params.add(Sql.ts(query.remindedBy()));
+        }
+    }
+
+    private static final String NEEDING_ATTENTION = " " + """
+            where p.state in ('OPEN', 'RENEGOTIATED', 'BROKEN')
+               and ((p.owner_id = ? and (p.state = 'BROKEN' or p.remind_at <= ? or p.due_at <= ?))
+                    or (p.state = 'BROKEN' and p.team_id = any(?)))""";
+
+    List<Promise> needingAttention(AgentId agent, List<TeamId> supervised, Instant now, int limit) {
+        return db.sql(SELECT + NEEDING_ATTENTION + " order by p.due_at, p.id limit ?")
+                .params(
+                        agent.value(),
+                        Sql.ts(now),
+                        Sql.ts(now),
+                        supervised.stream().map(TeamId::value).toArray(UUID[]::new),
+                        limit)
+                .query(this::promise)
+                .list();
+    }
+
+    long countNeedingAttention(AgentId agent, List<TeamId> supervised, Instant now, int cap) {
+        return db.sql("select count(*) from (select 1 from promise p" + NEEDING_ATTENTION + " limit ?) capped")
+                .params(
+                        agent.value(),
+                        Sql.ts(now),
+                        Sql.ts(now),
+                        supervised.stream().map(TeamId::value).toArray(UUID[]::new),
+                        cap)
                 .query(Long.class)
                 .single();
     }

@@ -62,10 +62,20 @@ public class Promises {
 
     /** Which promises a list shows. Null owners or teams mean anyone's. */
     public record Query(
-            List<PromiseState> states, List<AgentId> owners, List<TeamId> teams, Instant dueBefore, CaseId caseId) {
+            List<PromiseState> states,
+            List<AgentId> owners,
+            List<TeamId> teams,
+            Instant dueBefore,
+            CaseId caseId,
+            Instant remindedBy) {
 
         public Query {
             states = states == null ? List.of() : List.copyOf(states);
+        }
+
+        public Query(
+                List<PromiseState> states, List<AgentId> owners, List<TeamId> teams, Instant dueBefore, CaseId caseId) {
+            this(states, owners, teams, dueBefore, caseId, null);
         }
     }
 
@@ -310,16 +320,25 @@ public class Promises {
     }
 
     public Slice<Promise> list(Query query, String cursor, int limit) {
-        return store.list(
-                query.states(), query.owners(), query.teams(), query.dueBefore(), query.caseId(), cursor, limit);
+        return store.list(query, cursor, limit);
+    }
+
+    /**
+     * What needs this agent now: their own promises inside the reminder window, past due or broken,
+     * and, for the teams they supervise, their colleagues' broken ones. Soonest due first.
+     */
+    public List<Promise> needingAttention(AgentId agent, List<TeamId> supervised, int limit) {
+        return store.needingAttention(agent, supervised, clock.instant(), limit);
+    }
+
+    public long countNeedingAttention(AgentId agent, List<TeamId> supervised, int cap) {
+        return store.countNeedingAttention(agent, supervised, clock.instant(), cap);
     }
 
     public long count(Query query, int cap) {
+        var states = query.states().isEmpty() ? List.copyOf(PromiseState.UNSETTLED) : query.states();
         return store.count(
-                query.states().isEmpty() ? List.copyOf(PromiseState.UNSETTLED) : query.states(),
-                query.owners(),
-                query.teams(),
-                query.dueBefore(),
+                new Query(states, query.owners(), query.teams(), query.dueBefore(), query.caseId(), query.remindedBy()),
                 cap);
     }
 

@@ -26,3 +26,33 @@ document.addEventListener("htmx:afterRequest", (event) => {
     if (flash) flash.innerHTML = "";
   }
 });
+
+// Promises in the composer: a quick choice fills the due time next to it; a draft row or a
+// suggestion can be removed.
+document.addEventListener("click", (event) => {
+  const chip = event.target.closest("[data-due]");
+  if (chip) {
+    const scope = chip.closest("fieldset, form");
+    const input = scope && scope.querySelector('input[type="datetime-local"]');
+    if (input) input.value = chip.dataset.due;
+    return;
+  }
+  const remove = event.target.closest("[data-remove-draft]");
+  if (remove) {
+    remove.closest(".promise-draft").remove();
+    return;
+  }
+  const dismiss = event.target.closest("[data-dismiss-suggestion]");
+  if (dismiss) {
+    dismiss.closest(".suggestion").remove();
+  }
+});
+
+// Once a suggestion becomes a draft, it has done its job.
+document.addEventListener("htmx:afterRequest", (event) => {
+  const source = event.detail.elt;
+  if (source && source.matches && source.matches("[data-accept-suggestion]") && event.detail.successful) {
+    const card = source.closest(".suggestion");
+    if (card) card.remove();
+  }
+});

@@ -45,6 +45,14 @@ public final class ConsoleClient {
         return send(HttpRequest.newBuilder(URI.create(base + path)).GET().build());
     }
 
+    /** A GET as htmx sends it, for a fragment. */
+    public HttpResponse<String> htmxGet(String path) {
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("HX-Request", "true")
+                .GET()
+                .build());
+    }
+
     /** A form post as a browser sends it, with the CSRF token of the last page read. */
     public HttpResponse<String> post(String path, Map<String, String> form) {
         return post(path, form, false);

@@ -60,6 +60,14 @@ public class Fixtures {
                 agent.timeZone().getId());
     }
 
+    /** A new team with these members. */
+    public org.followthrough.identity.TeamId team(Agent... members) {
+        var team = agents.createTeam(unique("team"));
+        agents.setMembers(
+                team.id(), java.util.Arrays.stream(members).map(Agent::id).toList());
+        return team.id();
+    }
+
     public String tokenFor(Agent agent) {
         return tokens.issue(unique("token"), agent.id(), agent.id()).secret();
     }

@@ -63,6 +63,51 @@ public class Formats {
                         .format(now) + " (" + zone.getId() + ")";
     }
 
+    /** An instant kept as text (in a timeline event's data), shown like {@link #dateTime}. */
+    public String dateTimeOf(Object isoInstant, ZoneId zone) {
+        if (isoInstant == null) {
+            return "";
+        }
+        try {
+            return dateTime(Instant.parse(isoInstant.toString()), zone);
+        } catch (java.time.format.DateTimeParseException e) {
+            return isoInstant.toString();
+        }
+    }
+
+    /** The value of an {@code <input type="datetime-local">}: "2026-11-27T17:00" in the zone. */
+    public String inputDateTime(Instant instant, ZoneId zone) {
+        if (instant == null) {
+            return "";
+        }
+        return instant.atZone(zone == null ? ZoneId.of("UTC") : zone)
+                .toLocalDateTime()
+                .truncatedTo(java.time.temporal.ChronoUnit.MINUTES)
+                .toString();
+    }
+
+    /** "in 3 h", "in 2 d", or how long ago for a time that has passed. */
+    public String until(Instant instant) {
+        if (instant == null) {
+            return "";
+        }
+        var left = Duration.between(clock.instant(), instant);
+        if (left.isNegative()) {
+            return message("time.overdueBy", roughly(left.negated()));
+        }
+        return message("time.in", roughly(left));
+    }
+
+    private String roughly(Duration duration) {
+        if (duration.toMinutes() < 60) {
+            return message("time.minutes", Math.max(1, duration.toMinutes()));
+        }
+        if (duration.toHours() < 48) {
+            return message("time.hours", duration.toHours());
+        }
+        return message("time.days", duration.toDays());
+    }
+
     /** Machine-readable instant for {@code <time datetime>}. */
     public String iso(Instant instant) {
         return instant == null ? "" : instant.toString();

@@ -1,0 +1,295 @@
+package org.followthrough.promise.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.followthrough.calendar.BusinessCalendar;
+import org.followthrough.calendar.TeamCalendars;
+import org.followthrough.cases.CaseQueries;
+import org.followthrough.cases.CaseView;
+import org.followthrough.cases.Channel;
+import org.followthrough.cases.EntryKind;
+import org.followthrough.customer.Customers;
+import org.followthrough.identity.Agents;
+import org.followthrough.identity.Role;
+import org.followthrough.identity.SignedInAgent;
+import org.followthrough.identity.Team;
+import org.followthrough.identity.TeamId;
+import org.followthrough.platform.InvalidInputException;
+import org.followthrough.platform.NotFoundException;
+import org.followthrough.platform.PageSize;
+import org.followthrough.platform.web.Htmx;
+import org.followthrough.promise.PromiseId;
+import org.followthrough.promise.PromiseState;
+import org.followthrough.promise.Promises;
+import org.followthrough.promise.Promises.MakePromise;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * Promises in the console: the "What we promised" panel of a case and its actions, the draft rows
+ * of the composer, the promise lists and the "Needs you now" list with its count.
+ */
+@Controller
+class PromiseController {
+
+    /** A ready-made due time the composer offers: "in 2 hours", "tomorrow, end of day". */
+    record QuickChoice(String key, String value) {}
+
+    private static final int NEEDS_YOU_LIMIT = 20;
+    private static final int COUNT_CAP = 100;
+
+    private final Promises promises;
+    private final CaseQueries cases;
+    private final Customers customers;
+    private final Agents agents;
+    private final TeamCalendars calendars;
+    private final Clock clock;
+
+    PromiseController(
+            Promises promises,
+            CaseQueries cases,
+            Customers customers,
+            Agents agents,
+            TeamCalendars calendars,
+            Clock clock) {
+        this.promises = promises;
+        this.cases = cases;
+        this.customers = customers;
+        this.agents = agents;
+        this.calendars = calendars;
+        this.clock = clock;
+    }
+
+    @GetMapping("/cases/{number}/promises")
+    String panel(@PathVariable long number, @AuthenticationPrincipal SignedInAgent me, Model model) {
+        var c = byNumber(number);
+        var customer = customers.get(c.customerId());
+        var evidence = new ArrayList<>(cases.timeline(c.id()).stream()
+                .filter(e -> e.kind() == EntryKind.REPLY || e.kind() == EntryKind.CALL || e.kind() == EntryKind.NOTE)
+                .toList());
+        java.util.Collections.reverse(evidence);
+        model.addAttribute("c", c);
+        model.addAttribute("promises", promises.ofCase(c.id()));
+        model.addAttribute("customerZone", customer.timeZone());
+        model.addAttribute("evidence", evidence.stream().limit(10).toList());
+        model.addAttribute("replyChannels", List.of(Channel.EMAIL, Channel.PORTAL, Channel.CHAT));
+        model.addAttribute("quick", quickChoices(c.teamId(), me.zone()));
+        model.addAttribute("now", clock.instant());
+        model.addAttribute("mayActOnAll", me.isAtLeast(Role.SUPERVISOR));
+        return "promise/panel :: panel";
+    }
+
+    /** A promise row for the composer, blank or filled from a suggestion. */
+    @GetMapping("/cases/{number}/promises/draft")
+    String draft(
+            @PathVariable long number,
+            @RequestParam(defaultValue = "") String description,
+            @RequestParam(required = false) String due,
+            @AuthenticationPrincipal SignedInAgent me,
+            Model model) {
+        var c = byNumber(number);
+        model.addAttribute("description", description);
+        model.addAttribute("due", due == null ? "" : due);
+        model.addAttribute("quick", quickChoices(c.teamId(), me.zone()));
+        model.addAttribute("rowId", "draft-" + UUID.randomUUID());
+        return "promise/composer :: draft";
+    }
+
+    @PostMapping("/cases/{number}/promises")
+    void make(
+            @PathVariable long number,
+            @RequestParam(name = "promise.description", defaultValue = "") String description,
+            @RequestParam(name = "promise.dueAt", defaultValue = "") String due,
+            @AuthenticationPrincipal SignedInAgent me,
+            HttpServletRequest request,
+            HttpServletResponse response)
+            throws java.io.IOException {
+        var c = byNumber(number);
+        if (due.isBlank()) {
+            throw new InvalidInputException("promise.dueAt", "say by when it is due");
+        }
+        promises.make(new MakePromise(c.id(), description, localDue(due, me), null, null), me);
+        changed(c, request, response);
+    }
+
+    @PostMapping("/promises/{id}/keep")
+    void keep(
+            @PathVariable UUID id,
+            @RequestParam(defaultValue = "") String note,
+            @RequestParam(required = false) String entryId,
+            @AuthenticationPrincipal SignedInAgent me,
+            HttpServletRequest request,
+            HttpServletResponse response)
+            throws java.io.IOException {
+        var kept = promises.keep(
+                new PromiseId(id), entryId == null || entryId.isBlank() ? null : uuid(entryId, "entryId"), note, me);
+        changed(cases.get(kept.caseId()), request, response);
+    }
+
+    @PostMapping("/promises/{id}/renegotiate")
+    void renegotiate(
+            @PathVariable UUID id,
+            @RequestParam(defaultValue = "") String dueAt,
+            @RequestParam(defaultValue = "") String message,
+            @RequestParam(defaultValue = "EMAIL") Channel channel,
+            @AuthenticationPrincipal SignedInAgent me,
+            HttpServletRequest request,
+            HttpServletResponse response)
+            throws java.io.IOException {
+        if (dueAt.isBlank()) {
+            throw new InvalidInputException("dueAt", "say the new time agreed with the customer");
+        }
+        var after = promises.renegotiate(new PromiseId(id), localDue(dueAt, me), message, channel, me);
+        changed(cases.get(after.caseId()), request, response);
+    }
+
+    @PostMapping("/promises/{id}/release")
+    void release(
+            @PathVariable UUID id,
+            @RequestParam(defaultValue = "") String note,
+            @AuthenticationPrincipal SignedInAgent me,
+            HttpServletRequest request,
+            HttpServletResponse response)
+            throws java.io.IOException {
+        var released = promises.release(new PromiseId(id), note, me);
+        changed(cases.get(released.caseId()), request, response);
+    }
+
+    /** "My promises", "At risk", "Broken": an agent's own, a supervisor's team's with {@code scope=team}. */
+    @GetMapping("/promises")
+    String list(
+            @RequestParam(defaultValue = "mine") String view,
+            @RequestParam(defaultValue = "me") String scope,
+            @RequestParam(required = false) String cursor,
+            @AuthenticationPrincipal SignedInAgent me,
+            Model model) {
+        var teams = me.isAtLeast(Role.SUPERVISOR)
+                ? agents.teamsOf(me.id()).stream().map(Team::id).toList()
+                : List.<TeamId>of();
+        boolean team = scope.equals("team") && !teams.isEmpty();
+        var owners = team ? null : List.of(me.id());
+        var teamIds = team ? teams : null;
+        var query = switch (view) {
+            case "at-risk" ->
+                new Promises.Query(
+                        List.of(PromiseState.OPEN, PromiseState.RENEGOTIATED),
+                        owners,
+                        teamIds,
+                        null,
+                        null,
+                        clock.instant());
+            case "broken" -> new Promises.Query(List.of(PromiseState.BROKEN), owners, teamIds, null, null);
+            case "mine" -> new Promises.Query(List.copyOf(PromiseState.UNSETTLED), owners, teamIds, null, null);
+            default -> throw new InvalidInputException("view", "must be mine, at-risk or broken");
+        };
+        var page = promises.list(query, cursor, PageSize.MAX);
+        model.addAttribute("view", view);
+        model.addAttribute("scope", team ? "team" : "me");
+        model.addAttribute("canSeeTeam", !teams.isEmpty());
+        model.addAttribute("page", page);
+        model.addAttribute("now", clock.instant());
+        model.addAttribute(
+                "counts",
+                List.of(
+                        promises.count(
+                                new Promises.Query(List.copyOf(PromiseState.UNSETTLED), owners, teamIds, null, null),
+                                COUNT_CAP),
+                        promises.count(
+                                new Promises.Query(
+                                        List.of(PromiseState.OPEN, PromiseState.RENEGOTIATED),
+                                        owners,
+                                        teamIds,
+                                        null,
+                                        null,
+                                        clock.instant()),
+                                COUNT_CAP),
+                        promises.count(
+                                new Promises.Query(List.of(PromiseState.BROKEN), owners, teamIds, null, null),
+                                COUNT_CAP)));
+        model.addAttribute("cap", COUNT_CAP);
+        return "promise/list";
+    }
+
+    @GetMapping("/needs-you")
+    String needsYou(@AuthenticationPrincipal SignedInAgent me, Model model) {
+        model.addAttribute("items", promises.needingAttention(me.id(), supervised(me), NEEDS_YOU_LIMIT));
+        model.addAttribute("now", clock.instant());
+        return "promise/needs-you :: list";
+    }
+
+    @GetMapping("/needs-you/count")
+    String needsYouCount(@AuthenticationPrincipal SignedInAgent me, Model model) {
+        model.addAttribute("count", promises.countNeedingAttention(me.id(), supervised(me), COUNT_CAP));
+        model.addAttribute("cap", COUNT_CAP);
+        return "promise/needs-you :: count";
+    }
+
+    private List<TeamId> supervised(SignedInAgent me) {
+        return me.isAtLeast(Role.SUPERVISOR)
+                ? agents.teamsOf(me.id()).stream().map(Team::id).toList()
+                : List.of();
+    }
+
+    private List<QuickChoice> quickChoices(TeamId team, ZoneId zone) {
+        var now = clock.instant();
+        BusinessCalendar calendar = calendars.of(team);
+        var today = now.atZone(calendar.zone()).toLocalDate();
+        return List.of(
+                choice("promise.quick.twoHours", now.plus(Duration.ofHours(2)), zone),
+                choice("promise.quick.endOfDay", calendar.endOfBusinessDayAt(now), zone),
+                choice("promise.quick.tomorrow", calendar.endOfBusinessDay(calendar.nextBusinessDay(today)), zone),
+                choice("promise.quick.fiveDays", calendar.endOfBusinessDay(calendar.plusBusinessDays(today, 5)), zone));
+    }
+
+    private static QuickChoice choice(String key, Instant at, ZoneId zone) {
+        return new QuickChoice(
+                key,
+                at.atZone(zone)
+                        .toLocalDateTime()
+                        .truncatedTo(java.time.temporal.ChronoUnit.MINUTES)
+                        .toString());
+    }
+
+    /** htmx reloads the case around the panel; without htmx, back to the case page. */
+    private static void changed(CaseView c, HttpServletRequest request, HttpServletResponse response)
+            throws java.io.IOException {
+        if (Htmx.isRequest(request)) {
+            response.setHeader("HX-Trigger", "case-changed");
+            response.setStatus(HttpServletResponse.SC_NO_CONTENT);
+            return;
+        }
+        response.sendRedirect(request.getContextPath() + "/cases/" + c.number());
+    }
+
+    private static Instant localDue(String text, SignedInAgent me) {
+        try {
+            return java.time.LocalDateTime.parse(text.strip()).atZone(me.zone()).toInstant();
+        } catch (java.time.DateTimeException e) {
+            throw new InvalidInputException("dueAt", "must be a date and time such as 2026-11-27T17:00");
+        }
+    }
+
+    private static UUID uuid(String text, String field) {
+        try {
+            return UUID.fromString(text.strip());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException(field, "is not an id");
+        }
+    }
+
+    private CaseView byNumber(long number) {
+        return cases.findByNumber(number).orElseThrow(() -> new NotFoundException("Case", "#" + number));
+    }
+}

@@ -1,0 +1,152 @@
+package org.followthrough.promise;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.Map;
+import org.followthrough.cases.CaseQueries;
+import org.followthrough.identity.Role;
+import org.followthrough.promise.Promises.MakePromise;
+import org.followthrough.testing.ConsoleClient;
+import org.followthrough.testing.Fixtures;
+import org.followthrough.testing.IntegrationTest;
+import org.followthrough.testing.MutableClock;
+import org.followthrough.timer.TimerRunner;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+@IntegrationTest
+class PromiseConsoleIntegrationTests {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    Fixtures fixtures;
+
+    @Autowired
+    Promises promises;
+
+    @Autowired
+    CaseQueries cases;
+
+    @Autowired
+    MutableClock clock;
+
+    @Autowired
+    TimerRunner timers;
+
+    private static String local(java.time.Instant instant) {
+        // Test agents work in Berlin time.
+        return instant.atZone(java.time.ZoneId.of("Europe/Berlin"))
+                .toLocalDateTime()
+                .withSecond(0)
+                .withNano(0)
+                .toString();
+    }
+
+    @Test
+    void aPromiseMadeInAReplyIsSavedWithTheReplyAndShownOnTheCase() {
+        var ann = fixtures.agent(Role.AGENT);
+        var c = fixtures.aCase().ownedBy(ann).open();
+        var console = new ConsoleClient(port).signIn(ann.email(), Fixtures.PASSWORD);
+        var due = clock.instant().plus(Duration.ofDays(1));
+        var response = console.htmxPost(
+                "/cases/" + c.number() + "/reply",
+                Map.of(
+                        "body", "I will call you tomorrow with the county's answer.",
+                        "channel", "EMAIL",
+                        "promise.description", "Call back with the county's answer",
+                        "promise.dueAt", local(due)));
+        assertThat(response.statusCode()).isEqualTo(200);
+        var made = promises.ofCase(c.id());
+        assertThat(made).singleElement().satisfies(p -> {
+            assertThat(p.description()).isEqualTo("Call back with the county's answer");
+            assertThat(p.madeInEntryId())
+                    .isEqualTo(cases.timeline(c.id()).stream()
+                            .filter(e -> e.kind() == org.followthrough.cases.EntryKind.REPLY)
+                            .findFirst()
+                            .orElseThrow()
+                            .id());
+        });
+        var panel = console.htmxGet("/cases/" + c.number() + "/promises");
+        assertThat(panel.body()).contains("What we promised").contains("Call back with the county&#39;s answer");
+    }
+
+    @Test
+    void aPromiseWithoutADueTimeRefusesTheWholeReply() {
+        var ann = fixtures.agent(Role.AGENT);
+        var c = fixtures.aCase().ownedBy(ann).open();
+        var console = new ConsoleClient(port).signIn(ann.email(), Fixtures.PASSWORD);
+        var response = console.htmxPost(
+                "/cases/" + c.number() + "/reply",
+                Map.of("body", "I'll send the label.", "promise.description", "Send the return label"));
+        assertThat(response.statusCode()).isEqualTo(422);
+        assertThat(response.body()).contains("promise.dueAt");
+        assertThat(promises.ofCase(c.id())).isEmpty();
+        assertThat(cases.timeline(c.id())).noneMatch(e -> "I'll send the label.".equals(e.body()));
+    }
+
+    @Test
+    void keepingFromThePanelAsksTheCaseToReload() {
+        var ann = fixtures.agent(Role.AGENT);
+        var c = fixtures.aCase().ownedBy(ann).open();
+        var p = promises.make(
+                new MakePromise(c.id(), "Send a replacement", clock.instant().plus(Duration.ofHours(6)), null, null),
+                Fixtures.signedIn(ann));
+        var console = new ConsoleClient(port).signIn(ann.email(), Fixtures.PASSWORD);
+        var response = console.htmxPost("/promises/" + p.id() + "/keep", Map.of("note", "Courier picked it up"));
+        assertThat(response.statusCode()).isEqualTo(204);
+        assertThat(response.headers().firstValue("HX-Trigger")).hasValue("case-changed");
+        assertThat(promises.get(p.id()).state()).isEqualTo(PromiseState.KEPT);
+    }
+
+    @Test
+    void aColleagueCannotReleaseSomeoneElsesPromiseFromTheConsole() {
+        var ann = fixtures.agent(Role.AGENT);
+        var c = fixtures.aCase().ownedBy(ann).open();
+        var p = promises.make(
+                new MakePromise(
+                        c.id(), "Refund the delivery fee", clock.instant().plus(Duration.ofHours(6)), null, null),
+                Fixtures.signedIn(ann));
+        var bob = fixtures.agent(Role.AGENT);
+        var console = new ConsoleClient(port).signIn(bob.email(), Fixtures.PASSWORD);
+        var response = console.htmxPost("/promises/" + p.id() + "/release", Map.of("note", "not needed"));
+        assertThat(response.statusCode()).isEqualTo(403);
+        assertThat(promises.get(p.id()).state()).isEqualTo(PromiseState.OPEN);
+    }
+
+    @Test
+    void needsYouNowShowsWhatIsDueSoonAndSupervisorsSeeTheirTeamsBrokenPromises() {
+        var ann = fixtures.agent(Role.AGENT);
+        var sue = fixtures.agent(Role.SUPERVISOR);
+        var team = fixtures.team(ann, sue);
+        var c = fixtures.aCase().ownedBy(ann).inTeam(team).open();
+        var p = promises.make(
+                new MakePromise(
+                        c.id(), "Confirm the new delivery slot", clock.instant().plus(Duration.ofHours(4)), null, null),
+                Fixtures.signedIn(ann));
+        var annConsole = new ConsoleClient(port).signIn(ann.email(), Fixtures.PASSWORD);
+        assertThat(annConsole.htmxGet("/needs-you").body()).doesNotContain("Confirm the new delivery slot");
+
+        clock.set(p.remindAt().plusSeconds(1));
+        timers.runDue();
+        assertThat(annConsole.htmxGet("/needs-you").body())
+                .contains("Confirm the new delivery slot")
+                .contains("due soon");
+        var count = annConsole.htmxGet("/needs-you/count");
+        assertThat(count.statusCode()).isEqualTo(200);
+        assertThat(count.body()).containsPattern("class=\"count\">1<");
+
+        var sueConsole = new ConsoleClient(port).signIn(sue.email(), Fixtures.PASSWORD);
+        assertThat(sueConsole.htmxGet("/needs-you").body()).doesNotContain("Confirm the new delivery slot");
+        clock.set(p.dueAt().plusSeconds(1));
+        timers.runDue();
+        assertThat(sueConsole.htmxGet("/needs-you").body())
+                .contains("Confirm the new delivery slot")
+                .contains("overdue");
+        assertThat(sueConsole.get("/promises?view=broken&scope=team").body()).contains("Confirm the new delivery slot");
+        assertThat(annConsole.get("/promises?view=broken").body()).contains("Confirm the new delivery slot");
+    }
+}
