@@ -41,6 +41,7 @@ final class DemoCases {
         niceButNotFixed();
         billingAndAccounts();
         devicesAndOrders();
+        promisesInFlight();
     }
 
     /** Story 1: four contacts, four pleasant agents, four promises, and the tax still unpaid. */
@@ -159,7 +160,10 @@ final class DemoCases {
                         county, we're waiting on the reversal. Told her the tax-sale notice is void and offered a \
                         letter for her records. She said it's the first time she has felt anyone was actually on \
                         it.""")
-                .reply(r.daysAgo(3, "15:52"), c.dana(), """
+                .replyPromising(
+                        r.daysAgo(3, "15:52"),
+                        c.dana(),
+                        """
                         Dear Mrs. Donnelly,
 
                         As promised on the phone: attached is Cook County's receipt showing the second \
@@ -170,7 +174,64 @@ final class DemoCases {
                         it's done, and in any case by the end of next week.
 
                         I'm sorry it took four conversations.
-                        Dana Whitfield, Supervisor, Billing & Accounts""", WAITING_ON_THIRD_PARTY);
+                        Dana Whitfield, Supervisor, Billing & Accounts""",
+                        WAITING_ON_THIRD_PARTY,
+                        "Write to Mrs. Donnelly once the county has reversed the misapplied payment",
+                        r.endOfNextWeek());
+    }
+
+    /**
+     * Promises on the go today: one of Dana's falls due this afternoon, and one of Noah's broke
+     * yesterday, so both show in "Needs you now" (Dana supervises Billing).
+     */
+    private void promisesInFlight() {
+        var broken = r.daysAgo(1, "17:00");
+        r.newCase(c.customer("jensen"), "Late fee charged although autopay was on")
+                .team(c.billing())
+                .tags("late-fee", "autopay")
+                .arrives(r.daysAgo(3, "08:10"), EMAIL, """
+                        There's a $35 late fee on my statement, but autopay was on and the payment went out on \
+                        time. Please take it off.
+
+                        Sam""")
+                .replyPromising(
+                        r.daysAgo(3, "09:30"),
+                        c.noah(),
+                        """
+                        Hi Sam,
+
+                        You're right, the payment arrived on time; the fee came from a posting delay on our side. \
+                        I've asked for it to be reversed and will confirm by email once it's off your account, \
+                        by tomorrow evening at the latest.
+
+                        Noah""",
+                        WAITING_ON_THIRD_PARTY,
+                        "Confirm to Sam that the $35 late fee has been reversed",
+                        broken);
+        r.timersUpTo(broken.plusSeconds(60));
+
+        r.newCase(c.customer("novak"), "Payoff figure for a new closing date")
+                .team(c.billing())
+                .priority(HIGH)
+                .tags("payoff", "mortgage")
+                .arrives(r.hoursAgo(5, 20), EMAIL, """
+                        The closing moved to Friday. Could you send an updated payoff statement to me and the \
+                        credit union today? They need it before 5.
+
+                        Emma""")
+                .replyPromising(
+                        r.hoursAgo(4, 55),
+                        c.dana(),
+                        """
+                        Hi Emma,
+
+                        Of course. I'm having the figure recalculated for Friday now and will send the new \
+                        statement to you and closing@northshorecu.example within the next few hours, well before 5.
+
+                        Dana""",
+                        WAITING_ON_THIRD_PARTY,
+                        "Send Emma and the credit union the payoff statement good through Friday",
+                        r.hoursAgo(0, 0).plus(java.time.Duration.ofHours(1)));
     }
 
     /** Story 2: a phone arrives dead; a replacement goes out at once, and someone checks a week later. */
@@ -187,7 +248,10 @@ final class DemoCases {
                         I need a working phone for work by the weekend.
 
                         Daniel""")
-                .reply(r.daysAgo(33, "09:12"), c.sofia(), """
+                .replyPromising(
+                        r.daysAgo(33, "09:12"),
+                        c.sofia(),
+                        """
                         Hi Daniel,
 
                         I'm sorry, that's not how a new phone should arrive. We've seen a few from the same \
@@ -199,7 +263,10 @@ final class DemoCases {
 
                         I'll check with you once it's arrived that it works, and again in a week.
 
-                        Sofía, Devices & Orders""", WAITING_ON_THIRD_PARTY)
+                        Sofía, Devices & Orders""",
+                        WAITING_ON_THIRD_PARTY,
+                        "Check with Daniel that the replacement works once it has arrived",
+                        r.daysAgo(31, "17:00"))
                 .note(
                         r.daysAgo(33, "09:20"),
                         c.sofia(),
@@ -209,6 +276,7 @@ final class DemoCases {
                         Replacement came this morning. Works fine, already set up.
 
                         Thanks for not making me jump through hoops.""")
+                .keepPromise(r.daysAgo(31, "14:02"), c.sofia(), "Daniel wrote that the replacement works")
                 .reply(r.daysAgo(31, "15:04"), c.sofia(), """
                         Great to hear, Daniel. Enjoy it. If anything seems off in the first weeks, just reply \
                         here and it comes straight back to me.

@@ -8,11 +8,12 @@ import org.followthrough.cases.CaseQueries;
 import org.followthrough.identity.Agents;
 import org.followthrough.platform.Actor;
 import org.followthrough.platform.FollowthroughProperties;
+import org.followthrough.promise.Promises;
+import org.followthrough.timer.TimerRunner;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Profile;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
@@ -25,11 +26,13 @@ import org.springframework.stereotype.Component;
 @Component
 @Profile("demo")
 @Order(10)
-class DemoData implements ApplicationRunner {
+class DemoData implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(DemoData.class);
 
     private final CaseDesk desk;
+    private final Promises promises;
+    private final TimerRunner timers;
     private final CaseQueries cases;
     private final Agents agents;
     private final DemoPeople people;
@@ -38,12 +41,16 @@ class DemoData implements ApplicationRunner {
 
     DemoData(
             CaseDesk desk,
+            Promises promises,
+            TimerRunner timers,
             CaseQueries cases,
             Agents agents,
             DemoPeople people,
             DemoClock clock,
             FollowthroughProperties properties) {
         this.desk = desk;
+        this.promises = promises;
+        this.timers = timers;
         this.cases = cases;
         this.agents = agents;
         this.people = people;
@@ -51,9 +58,31 @@ class DemoData implements ApplicationRunner {
         this.properties = properties;
     }
 
+    private volatile boolean running;
+
+    /**
+     * Seeds before the timers start firing (a lower phase starts first): the replay pins the clock
+     * to each moment of history, and timers due then must fire at those moments, not at today's.
+     */
     @Override
-    public void run(ApplicationArguments args) {
+    public void start() {
         seedIfEmpty();
+        running = true;
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    @Override
+    public int getPhase() {
+        return SmartLifecycle.DEFAULT_PHASE - 100;
     }
 
     /** Returns whether it seeded. */
@@ -65,7 +94,7 @@ class DemoData implements ApplicationRunner {
         var admin = agents.findByEmail(properties.bootstrap().adminEmail())
                 .map(a -> Actor.agent(a.id().value(), a.displayName()))
                 .orElse(Actor.SYSTEM);
-        var replay = new Replay(desk, clock);
+        var replay = new Replay(desk, promises, timers, clock);
         var cast = people.gather(replay, admin);
         new DemoCases(replay, cast).play();
         log.info(

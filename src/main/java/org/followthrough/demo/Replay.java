@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.followthrough.cases.CallDirection;
@@ -19,6 +21,8 @@ import org.followthrough.customer.Customer;
 import org.followthrough.identity.SignedInAgent;
 import org.followthrough.identity.Team;
 import org.followthrough.platform.Actor;
+import org.followthrough.promise.Promises;
+import org.followthrough.timer.TimerRunner;
 
 /**
  * Plays history through the real services at the times it happened: each step pins the clock to
@@ -30,11 +34,15 @@ final class Replay {
     static final ZoneId DESK_ZONE = ZoneId.of("America/Chicago");
 
     private final CaseDesk desk;
+    private final Promises promises;
+    private final TimerRunner timers;
     private final DemoClock clock;
     private final ZonedDateTime now;
 
-    Replay(CaseDesk desk, DemoClock clock) {
+    Replay(CaseDesk desk, Promises promises, TimerRunner timers, DemoClock clock) {
         this.desk = desk;
+        this.promises = promises;
+        this.timers = timers;
         this.clock = clock;
         this.now = ZonedDateTime.now(clock).withZoneSameInstant(DESK_ZONE);
     }
@@ -49,6 +57,28 @@ final class Replay {
                 .atTime(LocalTime.parse(time))
                 .atZone(DESK_ZONE)
                 .toInstant();
+    }
+
+    /** A time of day on a day still to come, desk time. */
+    Instant daysAhead(int days, String time) {
+        return now.toLocalDate()
+                .plusDays(days)
+                .atTime(LocalTime.parse(time))
+                .atZone(DESK_ZONE)
+                .toInstant();
+    }
+
+    /** Friday of next week, 17:00 desk time: "by the end of next week". */
+    Instant endOfNextWeek() {
+        var friday = now.toLocalDate()
+                .with(java.time.temporal.TemporalAdjusters.next(java.time.DayOfWeek.MONDAY))
+                .plusDays(4);
+        return friday.atTime(17, 0).atZone(DESK_ZONE).toInstant();
+    }
+
+    /** The clock reaches this moment: reminders and breaches due by then happen, as they would have. */
+    void timersUpTo(Instant when) {
+        at(when, timers::runDue);
     }
 
     Instant hoursAgo(int hours, int minutes) {
@@ -159,6 +189,31 @@ final class Replay {
 
         Story reply(Instant when, SignedInAgent agent, Channel channel, String message, CaseStatus then) {
             at(when, () -> desk.reply(id, message, channel, then, agent));
+            return this;
+        }
+
+        /** A reply in which the agent promises something, recorded with it as the composer does. */
+        Story replyPromising(
+                Instant when, SignedInAgent agent, String message, CaseStatus then, String promise, Instant due) {
+            var local = due.atZone(agent.zone()).toLocalDateTime().toString();
+            at(
+                    when,
+                    () -> desk.reply(
+                            id,
+                            message,
+                            Channel.EMAIL,
+                            then,
+                            Map.of("promise.description", List.of(promise), "promise.dueAt", List.of(local)),
+                            agent));
+            return this;
+        }
+
+        /** The agent marks the case's earliest unsettled promise kept, saying how. */
+        Story keepPromise(Instant when, SignedInAgent agent, String how) {
+            at(when, () -> {
+                var open = promises.unsettledOfCase(id).getFirst();
+                return promises.keep(open.id(), null, how, agent);
+            });
             return this;
         }
 

@@ -6,9 +6,7 @@ import java.util.Base64;
 import org.followthrough.platform.FollowthroughProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
-import org.springframework.core.annotation.Order;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -17,8 +15,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * fresh install can be signed in to. A generated password is printed once and never again.
  */
 @Component
-@Order(0)
-class FirstAdmin implements ApplicationRunner {
+class FirstAdmin implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(FirstAdmin.class);
 
@@ -34,9 +31,28 @@ class FirstAdmin implements ApplicationRunner {
         this.transaction = transaction;
     }
 
+    private volatile boolean running;
+
+    /** Before anything else that starts with the app (demo data, timers), so an admin exists first. */
     @Override
-    public void run(ApplicationArguments args) {
+    public void start() {
         transaction.executeWithoutResult(status -> createIfEmpty());
+        running = true;
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    @Override
+    public int getPhase() {
+        return SmartLifecycle.DEFAULT_PHASE - 200;
     }
 
     void createIfEmpty() {
