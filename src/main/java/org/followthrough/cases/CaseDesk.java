@@ -221,13 +221,15 @@ public class CaseDesk {
         if (closing && changes.owner() == null && supportCase.ownerId() == null) {
             supportCase.ownWithoutTriage(by.id());
         }
+        boolean override = false;
         if (changes.owner() != null && !changes.owner().equals(supportCase.ownerId())) {
-            mayAssign(supportCase, by);
+            override = mayAssign(supportCase, changes.owner(), by);
             activeAgent(changes.owner(), "ownerId");
             supportCase.assignTo(changes.owner(), now);
         }
-        if (changes.team() != null) {
+        if (changes.team() != null && !changes.team().equals(supportCase.teamId())) {
             agents.findTeam(changes.team()).orElseThrow(() -> new InvalidInputException("teamId", "is not a team"));
+            override |= mayMoveTeam(supportCase, by);
             supportCase.moveToTeam(changes.team());
         }
         if (changes.priority() != null) {
@@ -241,7 +243,26 @@ public class CaseDesk {
             mayEnd(supportCase, changes.status());
             supportCase.changeStatus(changes.status(), now);
         }
-        save(supportCase, before, by.actor(), now);
+        save(supportCase, before, by.actor(), now, override);
+        return queries.get(id);
+    }
+
+    /**
+     * A handoff was accepted: the receiver owns the case from now on (and the team it was offered
+     * to, if any). The handoff module has checked who may do this; runs in its transaction.
+     */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+    public CaseView transferOwnership(CaseId id, AgentId to, TeamId team, Actor by) {
+        var supportCase = lock(id);
+        var now = clock.instant();
+        var before = supportCase.snapshot();
+        activeAgent(to, "ownerId");
+        supportCase.assignTo(to, now);
+        if (team != null) {
+            supportCase.moveToTeam(team);
+        }
+        supportCase.touch(now);
+        save(supportCase, before, by, now, false);
         return queries.get(id);
     }
 
@@ -407,6 +428,11 @@ public class CaseDesk {
     }
 
     private void save(SupportCase supportCase, Map<String, Object> before, Actor by, Instant now) {
+        save(supportCase, before, by, now, false);
+    }
+
+    /** {@code override}: a supervisor moved the case without a handoff; its timeline says so. */
+    private void save(SupportCase supportCase, Map<String, Object> before, Actor by, Instant now, boolean override) {
         var changes = supportCase.changes();
         cases.update(supportCase, now);
         if (changes.isEmpty()) {
@@ -416,6 +442,9 @@ public class CaseDesk {
             var data = new LinkedHashMap<String, Object>();
             data.put("from", describe(change.before()));
             data.put("to", describe(change.after()));
+            if (override && (change.field().equals("owner") || change.field().equals("team"))) {
+                data.put("override", true);
+            }
             event(supportCase.id(), change.field() + "_changed", by, data, now);
             if (change.field().equals("status")) {
                 events.publishEvent(new CaseStatusChanged(
@@ -426,7 +455,13 @@ public class CaseDesk {
                         supportCase.id(), (AgentId) change.before(), (AgentId) change.after(), by, now));
             }
         }
-        audit.record(by, "case", supportCase.id().value(), "updated", before, supportCase.snapshot());
+        audit.record(
+                by,
+                "case",
+                supportCase.id().value(),
+                override ? "reassigned_by_supervisor" : "updated",
+                before,
+                supportCase.snapshot());
         supportCase.clearChanges();
     }
 
@@ -479,17 +514,32 @@ public class CaseDesk {
     }
 
     /**
-     * Agents take unowned cases and pass on their own; only supervisors move a case away from a
-     * colleague who owns it.
+     * Who may give a case an owner. Anyone triages an unowned case. A case someone owns moves by a
+     * handoff its receiver accepts, so its owner stays accountable until then; only supervisors move
+     * it directly, and that override is recorded as such. Returns whether this is an override.
      */
-    private static void mayAssign(SupportCase supportCase, SignedInAgent by) {
-        if (by.isAtLeast(Role.SUPERVISOR)
-                || supportCase.ownerId() == null
-                || supportCase.ownerId().equals(by.id())) {
-            return;
+    private static boolean mayAssign(SupportCase supportCase, AgentId to, SignedInAgent by) {
+        if (supportCase.ownerId() == null) {
+            return false;
+        }
+        if (by.isAtLeast(Role.SUPERVISOR)) {
+            return !supportCase.ownerId().equals(by.id());
+        }
+        if (supportCase.ownerId().equals(by.id())) {
+            throw new ForbiddenException("Case #" + supportCase.number()
+                    + " is yours: offer it as a handoff, and you stay accountable until it is accepted");
         }
         throw new ForbiddenException(
                 "Case #" + supportCase.number() + " is owned by a colleague; only a supervisor can reassign it");
+    }
+
+    /** Moving an owned case to another team is a handoff too, unless a supervisor does it. */
+    private static boolean mayMoveTeam(SupportCase supportCase, SignedInAgent by) {
+        if (supportCase.ownerId() == null || by.isAtLeast(Role.SUPERVISOR)) {
+            return supportCase.ownerId() != null && !supportCase.ownerId().equals(by.id());
+        }
+        throw new ForbiddenException(
+                "Case #" + supportCase.number() + " has an owner: offer it to the other team as a handoff");
     }
 
     private static String validBody(String text, String field, boolean optional) {

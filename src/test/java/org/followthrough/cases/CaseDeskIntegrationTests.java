@@ -114,8 +114,11 @@ class CaseDeskIntegrationTests {
         assertThatThrownBy(() -> desk.take(c.id(), Fixtures.signedIn(bob))).isInstanceOf(ForbiddenException.class);
         desk.change(c.id(), CaseChanges.owner(bob.id()), Fixtures.signedIn(sue));
         assertThat(queries.get(c.id()).ownerId()).isEqualTo(bob.id());
-        desk.change(c.id(), CaseChanges.owner(ann.id()), Fixtures.signedIn(bob));
-        assertThat(queries.get(c.id()).ownerId()).isEqualTo(ann.id());
+        // Bob now owns it: passing it on is a handoff, not a direct change.
+        assertThatThrownBy(() -> desk.change(c.id(), CaseChanges.owner(ann.id()), Fixtures.signedIn(bob)))
+                .isInstanceOf(ForbiddenException.class)
+                .hasMessageContaining("handoff");
+        assertThat(queries.get(c.id()).ownerId()).isEqualTo(bob.id());
     }
 
     @Test

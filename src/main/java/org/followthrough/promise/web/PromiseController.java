@@ -47,7 +47,6 @@ class PromiseController {
     /** A ready-made due time the composer offers: "in 2 hours", "tomorrow, end of day". */
     record QuickChoice(String key, String value) {}
 
-    private static final int NEEDS_YOU_LIMIT = 20;
     private static final int COUNT_CAP = 100;
 
     private final Promises promises;
@@ -220,26 +219,6 @@ class PromiseController {
                                 COUNT_CAP)));
         model.addAttribute("cap", COUNT_CAP);
         return "promise/list";
-    }
-
-    @GetMapping("/needs-you")
-    String needsYou(@AuthenticationPrincipal SignedInAgent me, Model model) {
-        model.addAttribute("items", promises.needingAttention(me.id(), supervised(me), NEEDS_YOU_LIMIT));
-        model.addAttribute("now", clock.instant());
-        return "promise/needs-you :: list";
-    }
-
-    @GetMapping("/needs-you/count")
-    String needsYouCount(@AuthenticationPrincipal SignedInAgent me, Model model) {
-        model.addAttribute("count", promises.countNeedingAttention(me.id(), supervised(me), COUNT_CAP));
-        model.addAttribute("cap", COUNT_CAP);
-        return "promise/needs-you :: count";
-    }
-
-    private List<TeamId> supervised(SignedInAgent me) {
-        return me.isAtLeast(Role.SUPERVISOR)
-                ? agents.teamsOf(me.id()).stream().map(Team::id).toList()
-                : List.of();
     }
 
     private List<QuickChoice> quickChoices(TeamId team, ZoneId zone) {

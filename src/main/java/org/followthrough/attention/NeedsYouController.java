@@ -1,0 +1,68 @@
+package org.followthrough.attention;
+
+import java.time.Clock;
+import java.util.List;
+import org.followthrough.handoff.Handoffs;
+import org.followthrough.identity.Agents;
+import org.followthrough.identity.Role;
+import org.followthrough.identity.SignedInAgent;
+import org.followthrough.identity.Team;
+import org.followthrough.identity.TeamId;
+import org.followthrough.promise.Promises;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+
+/**
+ * What needs an agent now: their promises inside the reminder window or past due, offers waiting
+ * for their answer, their own offers that came back declined; for supervisors also their teams'
+ * broken promises and offers nobody answered in time. The header shows the count, kept live.
+ */
+@Controller
+class NeedsYouController {
+
+    private static final int LIMIT = 20;
+    private static final int COUNT_CAP = 99;
+
+    private final Promises promises;
+    private final Handoffs handoffs;
+    private final Agents agents;
+    private final Clock clock;
+
+    NeedsYouController(Promises promises, Handoffs handoffs, Agents agents, Clock clock) {
+        this.promises = promises;
+        this.handoffs = handoffs;
+        this.agents = agents;
+        this.clock = clock;
+    }
+
+    @GetMapping("/needs-you")
+    String list(@AuthenticationPrincipal SignedInAgent me, Model model) {
+        var supervised = supervised(me);
+        model.addAttribute("promises", promises.needingAttention(me.id(), supervised, LIMIT));
+        model.addAttribute("offers", handoffs.offeredTo(me.id(), LIMIT));
+        model.addAttribute("returned", handoffs.returnedTo(me.id(), LIMIT));
+        model.addAttribute("unanswered", handoffs.unansweredIn(supervised, LIMIT));
+        model.addAttribute("now", clock.instant());
+        return "attention/needs-you :: list";
+    }
+
+    @GetMapping("/needs-you/count")
+    String count(@AuthenticationPrincipal SignedInAgent me, Model model) {
+        var supervised = supervised(me);
+        long count = promises.countNeedingAttention(me.id(), supervised, COUNT_CAP)
+                + handoffs.offeredTo(me.id(), COUNT_CAP).size()
+                + handoffs.returnedTo(me.id(), COUNT_CAP).size()
+                + handoffs.unansweredIn(supervised, COUNT_CAP).size();
+        model.addAttribute("count", Math.min(count, COUNT_CAP));
+        model.addAttribute("cap", COUNT_CAP);
+        return "attention/needs-you :: count";
+    }
+
+    private List<TeamId> supervised(SignedInAgent me) {
+        return me.isAtLeast(Role.SUPERVISOR)
+                ? agents.teamsOf(me.id()).stream().map(Team::id).toList()
+                : List.of();
+    }
+}

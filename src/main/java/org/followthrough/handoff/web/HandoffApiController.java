@@ -1,0 +1,144 @@
+package org.followthrough.handoff.web;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.followthrough.cases.CaseId;
+import org.followthrough.cases.CaseQueries;
+import org.followthrough.handoff.Handoff;
+import org.followthrough.handoff.HandoffId;
+import org.followthrough.handoff.Handoffs;
+import org.followthrough.identity.AgentId;
+import org.followthrough.identity.SignedInAgent;
+import org.followthrough.identity.TeamId;
+import org.followthrough.platform.ApiNames;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+@RestController
+@Tag(name = "Handoffs")
+@RequestMapping("/api/v1")
+class HandoffApiController {
+
+    private final Handoffs handoffs;
+    private final CaseQueries cases;
+
+    HandoffApiController(Handoffs handoffs, CaseQueries cases) {
+        this.handoffs = handoffs;
+        this.cases = cases;
+    }
+
+    /** An offer of a case to an agent, a team, or an agent in a team. */
+    record NewHandoff(
+            UUID toAgentId,
+            UUID toTeamId,
+
+            @Schema(
+                    requiredMode = Schema.RequiredMode.REQUIRED,
+                    description = "What the customer needs, what was tried, what was promised")
+            String note) {}
+
+    record Decline(
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
+            String reason) {}
+
+    record Items<T>(List<T> items) {}
+
+    record HandoffResponse(
+            UUID id,
+            UUID caseId,
+            long caseNumber,
+            UUID fromOwnerId,
+            String fromOwnerName,
+            UUID toAgentId,
+            UUID toTeamId,
+            String note,
+            String state,
+            Instant offeredAt,
+            Instant answerBy,
+            Instant unansweredAt,
+            Instant decidedAt,
+            String decidedBy,
+            String declineReason) {
+
+        static HandoffResponse of(Handoff h) {
+            return new HandoffResponse(
+                    h.id().value(),
+                    h.caseId().value(),
+                    h.caseNumber(),
+                    h.fromOwnerId().value(),
+                    h.fromOwnerName(),
+                    h.toAgentId() == null ? null : h.toAgentId().value(),
+                    h.toTeamId() == null ? null : h.toTeamId().value(),
+                    h.note(),
+                    ApiNames.of(h.state()),
+                    h.offeredAt(),
+                    h.answerBy(),
+                    h.unansweredAt(),
+                    h.decidedAt(),
+                    h.decidedByName(),
+                    h.declineReason());
+        }
+    }
+
+    @PostMapping("/cases/{id}/handoffs")
+    @Operation(
+            summary = "Offer a case to another agent or team",
+            description = "The owner stays accountable, promises included, until the receiver accepts. One open "
+                    + "offer per case (409 otherwise). Unanswered offers alert the supervisors after the team's "
+                    + "answer time in business hours.")
+    ResponseEntity<HandoffResponse> offer(
+            @PathVariable UUID id, @RequestBody NewHandoff body, @AuthenticationPrincipal SignedInAgent agent) {
+        var handoff = handoffs.offer(
+                new CaseId(id), AgentId.of(body.toAgentId()), TeamId.of(body.toTeamId()), body.note(), agent);
+        var location = ServletUriComponentsBuilder.fromCurrentContextPath()
+                .path("/api/v1/handoffs/{id}")
+                .buildAndExpand(handoff.id().value())
+                .toUri();
+        return ResponseEntity.created(location).body(HandoffResponse.of(handoff));
+    }
+
+    @GetMapping("/cases/{id}/handoffs")
+    @Operation(summary = "A case's handoffs, oldest first")
+    Items<HandoffResponse> ofCase(@PathVariable UUID id) {
+        var caseId = new CaseId(id);
+        cases.get(caseId);
+        return new Items<>(
+                handoffs.ofCase(caseId).stream().map(HandoffResponse::of).toList());
+    }
+
+    @GetMapping("/handoffs/{id}")
+    @Operation(summary = "A handoff")
+    HandoffResponse get(@PathVariable UUID id) {
+        return HandoffResponse.of(handoffs.get(new HandoffId(id)));
+    }
+
+    @PostMapping("/handoffs/{id}/accept")
+    @Operation(summary = "Accept an offer: the case and its open promises become yours")
+    HandoffResponse accept(@PathVariable UUID id, @AuthenticationPrincipal SignedInAgent agent) {
+        return HandoffResponse.of(handoffs.accept(new HandoffId(id), agent));
+    }
+
+    @PostMapping("/handoffs/{id}/decline")
+    @Operation(summary = "Decline an offer, saying why; the case stays with its owner")
+    HandoffResponse decline(
+            @PathVariable UUID id, @RequestBody Decline body, @AuthenticationPrincipal SignedInAgent agent) {
+        return HandoffResponse.of(handoffs.decline(new HandoffId(id), body.reason(), agent));
+    }
+
+    @PostMapping("/handoffs/{id}/withdraw")
+    @Operation(summary = "Withdraw an open offer (its owner or a supervisor)")
+    HandoffResponse withdraw(@PathVariable UUID id, @AuthenticationPrincipal SignedInAgent agent) {
+        return HandoffResponse.of(handoffs.withdraw(new HandoffId(id), agent));
+    }
+}

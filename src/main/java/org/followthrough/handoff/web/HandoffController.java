@@ -1,0 +1,161 @@
+package org.followthrough.handoff.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.UUID;
+import org.followthrough.cases.CaseQueries;
+import org.followthrough.cases.CaseView;
+import org.followthrough.handoff.HandoffId;
+import org.followthrough.handoff.Handoffs;
+import org.followthrough.identity.AgentId;
+import org.followthrough.identity.Agents;
+import org.followthrough.identity.Role;
+import org.followthrough.identity.SignedInAgent;
+import org.followthrough.identity.TeamId;
+import org.followthrough.platform.InvalidInputException;
+import org.followthrough.platform.NotFoundException;
+import org.followthrough.platform.web.Htmx;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** The handoff panel of a case and the answers to an offer. */
+@Controller
+class HandoffController {
+
+    private final Handoffs handoffs;
+    private final CaseQueries cases;
+    private final Agents agents;
+
+    HandoffController(Handoffs handoffs, CaseQueries cases, Agents agents) {
+        this.handoffs = handoffs;
+        this.cases = cases;
+        this.agents = agents;
+    }
+
+    @GetMapping("/cases/{number}/handoff")
+    String panel(@PathVariable long number, @AuthenticationPrincipal SignedInAgent me, Model model) {
+        var c = byNumber(number);
+        var open = handoffs.openForCase(c.id()).orElse(null);
+        model.addAttribute("c", c);
+        model.addAttribute("open", open);
+        model.addAttribute(
+                "mayOffer",
+                c.ownerId() != null
+                        && c.status().isActive()
+                        && (me.id().equals(c.ownerId()) || me.isAtLeast(Role.SUPERVISOR)));
+        model.addAttribute(
+                "mayAnswer",
+                open != null
+                        && (open.toAgentId() != null
+                                ? open.toAgentId().equals(me.id())
+                                : agents.isMember(me.id(), open.toTeamId())));
+        model.addAttribute(
+                "mayWithdraw", open != null && (open.fromOwnerId().equals(me.id()) || me.isAtLeast(Role.SUPERVISOR)));
+        model.addAttribute(
+                "agents",
+                agents.active().stream()
+                        .filter(a -> !a.id().equals(c.ownerId()))
+                        .toList());
+        model.addAttribute("teams", agents.teams());
+        return "handoff/panel :: panel";
+    }
+
+    @PostMapping("/cases/{number}/handoffs")
+    void offer(
+            @PathVariable long number,
+            @RequestParam(defaultValue = "") String toAgentId,
+            @RequestParam(defaultValue = "") String toTeamId,
+            @RequestParam(defaultValue = "") String note,
+            @AuthenticationPrincipal SignedInAgent me,
+            HttpServletRequest request,
+            HttpServletResponse response)
+            throws IOException {
+        var c = byNumber(number);
+        handoffs.offer(
+                c.id(),
+                toAgentId.isBlank() ? null : new AgentId(uuid(toAgentId, "toAgentId")),
+                toTeamId.isBlank() ? null : new TeamId(uuid(toTeamId, "toTeamId")),
+                note,
+                me);
+        changed(c, request, response);
+    }
+
+    @PostMapping("/handoffs/{id}/accept")
+    void accept(
+            @PathVariable UUID id,
+            @AuthenticationPrincipal SignedInAgent me,
+            HttpServletRequest request,
+            HttpServletResponse response)
+            throws IOException {
+        var handoff = handoffs.accept(new HandoffId(id), me);
+        changed(cases.get(handoff.caseId()), request, response);
+    }
+
+    @PostMapping("/handoffs/{id}/decline")
+    void decline(
+            @PathVariable UUID id,
+            @RequestParam(defaultValue = "") String reason,
+            @AuthenticationPrincipal SignedInAgent me,
+            HttpServletRequest request,
+            HttpServletResponse response)
+            throws IOException {
+        var handoff = handoffs.decline(new HandoffId(id), reason, me);
+        changed(cases.get(handoff.caseId()), request, response);
+    }
+
+    @PostMapping("/handoffs/{id}/withdraw")
+    void withdraw(
+            @PathVariable UUID id,
+            @AuthenticationPrincipal SignedInAgent me,
+            HttpServletRequest request,
+            HttpServletResponse response)
+            throws IOException {
+        var handoff = handoffs.withdraw(new HandoffId(id), me);
+        changed(cases.get(handoff.caseId()), request, response);
+    }
+
+    /** The owner puts away an offer that came back declined. */
+    @PostMapping("/handoffs/{id}/seen")
+    void seen(
+            @PathVariable UUID id,
+            @AuthenticationPrincipal SignedInAgent me,
+            HttpServletRequest request,
+            HttpServletResponse response)
+            throws IOException {
+        handoffs.acknowledgeReturn(new HandoffId(id), me);
+        if (Htmx.isRequest(request)) {
+            response.setHeader("HX-Trigger", "needs-you-changed");
+            response.setStatus(HttpServletResponse.SC_NO_CONTENT);
+            return;
+        }
+        response.sendRedirect(request.getContextPath() + "/");
+    }
+
+    private static void changed(CaseView c, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
+        if (Htmx.isRequest(request)) {
+            response.setHeader("HX-Trigger", "case-changed, needs-you-changed");
+            response.setStatus(HttpServletResponse.SC_NO_CONTENT);
+            return;
+        }
+        response.sendRedirect(request.getContextPath() + "/cases/" + c.number());
+    }
+
+    private static UUID uuid(String text, String field) {
+        try {
+            return UUID.fromString(text.strip());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException(field, "is not an id");
+        }
+    }
+
+    private CaseView byNumber(long number) {
+        return cases.findByNumber(number).orElseThrow(() -> new NotFoundException("Case", "#" + number));
+    }
+}

@@ -1,0 +1,31 @@
+package org.followthrough.promise;
+
+import org.followthrough.cases.CaseEvents.CaseAssigned;
+import org.followthrough.cases.CaseQueries;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Whoever owns a case answers for its promises: when the case changes hands (a handoff accepted, a
+ * supervisor's reassignment), its unsettled promises go with it, in the same transaction.
+ */
+@Component
+class PromisesFollowTheOwner {
+
+    private final Promises promises;
+    private final CaseQueries cases;
+
+    PromisesFollowTheOwner(Promises promises, CaseQueries cases) {
+        this.promises = promises;
+        this.cases = cases;
+    }
+
+    @EventListener
+    void on(CaseAssigned assigned) {
+        if (assigned.to() == null) {
+            return;
+        }
+        var team = cases.get(assigned.caseId()).teamId();
+        promises.handOver(assigned.caseId(), assigned.to(), team, assigned.by());
+    }
+}

@@ -1,0 +1,191 @@
+package org.followthrough.handoff;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.time.Instant;
+import org.followthrough.cases.CaseDesk;
+import org.followthrough.cases.CaseDesk.CaseChanges;
+import org.followthrough.cases.CaseQueries;
+import org.followthrough.cases.CaseView;
+import org.followthrough.handoff.HandoffEvents.HandoffUnanswered;
+import org.followthrough.identity.Agent;
+import org.followthrough.identity.Role;
+import org.followthrough.identity.TeamId;
+import org.followthrough.platform.ConflictException;
+import org.followthrough.platform.ForbiddenException;
+import org.followthrough.platform.InvalidInputException;
+import org.followthrough.promise.PromiseState;
+import org.followthrough.promise.Promises;
+import org.followthrough.promise.Promises.MakePromise;
+import org.followthrough.testing.Fixtures;
+import org.followthrough.testing.IntegrationTest;
+import org.followthrough.testing.MutableClock;
+import org.followthrough.timer.TimerRunner;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.event.ApplicationEvents;
+import org.springframework.test.context.event.RecordApplicationEvents;
+
+@IntegrationTest
+@RecordApplicationEvents
+class HandoffIntegrationTests {
+
+    private static final String NOTE =
+            "Needs the county receipt; escrow ops filed the request; I promised a call Friday.";
+
+    @Autowired
+    Handoffs handoffs;
+
+    @Autowired
+    Promises promises;
+
+    @Autowired
+    CaseDesk desk;
+
+    @Autowired
+    CaseQueries cases;
+
+    @Autowired
+    Fixtures fixtures;
+
+    @Autowired
+    MutableClock clock;
+
+    @Autowired
+    TimerRunner timers;
+
+    @Autowired
+    ApplicationEvents events;
+
+    Agent ann;
+    Agent bob;
+    Agent sue;
+    TeamId team;
+    CaseView escrow;
+
+    @BeforeEach
+    void annOwnsACaseInHerTeam() {
+        ann = fixtures.agent(Role.AGENT);
+        bob = fixtures.agent(Role.AGENT);
+        sue = fixtures.agent(Role.SUPERVISOR);
+        team = fixtures.team(ann, bob, sue);
+        escrow = fixtures.aCase().ownedBy(ann).inTeam(team).open();
+    }
+
+    @Test
+    void theOwnerStaysAccountableUntilTheReceiverAcceptsThenPromisesMoveWithTheCase() {
+        var promise = promises.make(
+                new MakePromise(escrow.id(), "Call back Friday", clock.instant().plus(Duration.ofDays(2)), null, null),
+                Fixtures.signedIn(ann));
+        var offer = handoffs.offer(escrow.id(), bob.id(), null, NOTE, Fixtures.signedIn(ann));
+        assertThat(offer.state()).isEqualTo(HandoffState.OFFERED);
+        assertThat(cases.get(escrow.id()).ownerId()).isEqualTo(ann.id());
+        assertThat(promises.get(promise.id()).ownerId()).isEqualTo(ann.id());
+        assertThat(handoffs.offeredTo(bob.id(), 10)).extracting(Handoff::id).contains(offer.id());
+
+        handoffs.accept(offer.id(), Fixtures.signedIn(bob));
+
+        assertThat(cases.get(escrow.id()).ownerId()).isEqualTo(bob.id());
+        var moved = promises.get(promise.id());
+        assertThat(moved.ownerId()).isEqualTo(bob.id());
+        assertThat(moved.state()).isEqualTo(PromiseState.OPEN);
+        assertThat(cases.timeline(escrow.id())).anySatisfy(e -> {
+            assertThat(e.eventType()).isEqualTo("handoff_accepted");
+            assertThat(e.eventData().get("note")).isEqualTo(NOTE);
+        });
+    }
+
+    @Test
+    void anOfferNeedsAContextNote() {
+        assertThatThrownBy(() -> handoffs.offer(escrow.id(), bob.id(), null, "pls", Fixtures.signedIn(ann)))
+                .isInstanceOfSatisfying(
+                        InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("note"));
+    }
+
+    @Test
+    void declinedOffersNeedAReasonAndGoBackToTheOwner() {
+        var offer = handoffs.offer(escrow.id(), bob.id(), null, NOTE, Fixtures.signedIn(ann));
+        assertThatThrownBy(() -> handoffs.decline(offer.id(), " ", Fixtures.signedIn(bob)))
+                .isInstanceOf(InvalidInputException.class);
+        handoffs.decline(offer.id(), "I am off from tomorrow", Fixtures.signedIn(bob));
+        assertThat(cases.get(escrow.id()).ownerId()).isEqualTo(ann.id());
+        assertThat(handoffs.returnedTo(ann.id(), 10))
+                .singleElement()
+                .satisfies(h -> assertThat(h.declineReason()).isEqualTo("I am off from tomorrow"));
+        handoffs.acknowledgeReturn(offer.id(), Fixtures.signedIn(ann));
+        assertThat(handoffs.returnedTo(ann.id(), 10)).isEmpty();
+        assertThatThrownBy(() -> handoffs.accept(offer.id(), Fixtures.signedIn(bob)))
+                .isInstanceOf(ConflictException.class);
+    }
+
+    @Test
+    void onlyTheReceiverAnswersAndOnlyOneOfferIsOpenPerCase() {
+        var offer = handoffs.offer(escrow.id(), bob.id(), null, NOTE, Fixtures.signedIn(ann));
+        assertThatThrownBy(() -> handoffs.accept(offer.id(), Fixtures.signedIn(sue)))
+                .isInstanceOf(ForbiddenException.class);
+        assertThatThrownBy(() -> handoffs.offer(escrow.id(), sue.id(), null, NOTE, Fixtures.signedIn(ann)))
+                .isInstanceOf(ConflictException.class);
+        handoffs.withdraw(offer.id(), Fixtures.signedIn(ann));
+        assertThat(handoffs.offer(escrow.id(), sue.id(), null, NOTE, Fixtures.signedIn(ann))
+                        .state())
+                .isEqualTo(HandoffState.OFFERED);
+    }
+
+    @Test
+    void anyMemberOfTheTeamAcceptsAnOfferToTheTeam() {
+        var other = fixtures.agent(Role.AGENT);
+        var devices = fixtures.team(other);
+        var offer = handoffs.offer(escrow.id(), null, devices, NOTE, Fixtures.signedIn(ann));
+        assertThatThrownBy(() -> handoffs.accept(offer.id(), Fixtures.signedIn(bob)))
+                .isInstanceOf(ForbiddenException.class);
+        handoffs.accept(offer.id(), Fixtures.signedIn(other));
+        var after = cases.get(escrow.id());
+        assertThat(after.ownerId()).isEqualTo(other.id());
+        assertThat(after.teamId()).isEqualTo(devices);
+    }
+
+    @Test
+    void anAgentCannotPassAnOwnedCaseDirectlyButASupervisorOverridesAndItIsRecorded() {
+        assertThatThrownBy(() -> desk.change(escrow.id(), CaseChanges.owner(bob.id()), Fixtures.signedIn(ann)))
+                .isInstanceOf(ForbiddenException.class)
+                .hasMessageContaining("handoff");
+        var promise = promises.make(
+                new MakePromise(escrow.id(), "Send the receipt", clock.instant().plus(Duration.ofDays(1)), null, null),
+                Fixtures.signedIn(ann));
+        desk.change(escrow.id(), CaseChanges.owner(bob.id()), Fixtures.signedIn(sue));
+        assertThat(cases.get(escrow.id()).ownerId()).isEqualTo(bob.id());
+        assertThat(promises.get(promise.id()).ownerId()).isEqualTo(bob.id());
+        assertThat(cases.timeline(escrow.id())).anySatisfy(e -> {
+            assertThat(e.eventType()).isEqualTo("owner_changed");
+            assertThat(e.eventData().get("override")).isEqualTo(true);
+        });
+    }
+
+    @Test
+    void anOfferNotAcceptedWithinFourBusinessHoursAlertsTheSupervisorsOnce() {
+        // Monday 10:00 UTC on the default calendar (Monday to Friday, 09:00-17:00 UTC): due at 14:00.
+        clock.set(nextMondayAt(10));
+        var offer = handoffs.offer(escrow.id(), bob.id(), null, NOTE, Fixtures.signedIn(ann));
+        assertThat(offer.answerBy()).isEqualTo(clock.instant().plus(Duration.ofHours(4)));
+        clock.advance(Duration.ofHours(4).plusSeconds(1));
+        timers.runDue();
+        timers.runDue();
+        assertThat(events.stream(HandoffUnanswered.class)
+                        .filter(e -> e.handoffId().equals(offer.id())))
+                .hasSize(1);
+        assertThat(handoffs.unansweredIn(java.util.List.of(team), 10))
+                .extracting(Handoff::id)
+                .contains(offer.id());
+        assertThat(handoffs.get(offer.id()).state()).isEqualTo(HandoffState.OFFERED);
+    }
+
+    private Instant nextMondayAt(int hour) {
+        var today =
+                clock.instant().atZone(java.time.ZoneOffset.UTC).toLocalDate().plusDays(1);
+        var monday = today.with(java.time.temporal.TemporalAdjusters.nextOrSame(java.time.DayOfWeek.MONDAY));
+        return monday.atTime(hour, 0).toInstant(java.time.ZoneOffset.UTC);
+    }
+}
