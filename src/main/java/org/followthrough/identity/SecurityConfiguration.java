@@ -100,6 +100,8 @@ class SecurityConfiguration {
                                 .permitAll()
                                 .requestMatchers("/admin/**")
                                 .hasRole("ADMIN")
+                                .requestMatchers("/reports/**")
+                                .hasRole("SUPERVISOR")
                                 .anyRequest()
                                 .hasRole("AGENT"))
                 .formLogin(form ->
