@@ -3,19 +3,29 @@ package org.followthrough.promise.web;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Clock;
+import java.time.DateTimeException;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
+import org.followthrough.calendar.BusinessCalendar;
+import org.followthrough.calendar.TeamCalendars;
 import org.followthrough.cases.CaseId;
 import org.followthrough.cases.CaseQueries;
 import org.followthrough.cases.Channel;
 import org.followthrough.identity.AgentId;
+import org.followthrough.identity.Agents;
 import org.followthrough.identity.SignedInAgent;
+import org.followthrough.identity.TeamId;
 import org.followthrough.platform.ApiNames;
+import org.followthrough.platform.InvalidInputException;
 import org.followthrough.platform.PageSize;
 import org.followthrough.platform.Slice;
+import org.followthrough.promise.CommitmentDetector;
 import org.followthrough.promise.PromiseId;
 import org.followthrough.promise.PromiseState;
 import org.followthrough.promise.Promises;
@@ -36,12 +46,28 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 @RequestMapping("/api/v1")
 class PromiseApiController {
 
+    private static final int MAX_DETECT = 100_000;
+
     private final Promises promises;
     private final CaseQueries cases;
+    private final CommitmentDetector detector;
+    private final TeamCalendars calendars;
+    private final Agents agents;
+    private final Clock clock;
 
-    PromiseApiController(Promises promises, CaseQueries cases) {
+    PromiseApiController(
+            Promises promises,
+            CaseQueries cases,
+            CommitmentDetector detector,
+            TeamCalendars calendars,
+            Agents agents,
+            Clock clock) {
         this.promises = promises;
         this.cases = cases;
+        this.detector = detector;
+        this.calendars = calendars;
+        this.agents = agents;
+        this.clock = clock;
     }
 
     /** A promise to record on a case. */
@@ -80,6 +106,22 @@ class PromiseApiController {
             String note) {}
 
     record Items<T>(List<T> items) {}
+
+    /** Text to read for commitments: when it was written, and in which time zone its times are meant. */
+    record Detect(
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
+            String text,
+
+            @Schema(description = "IANA time zone of the customer, default UTC")
+            String timeZone,
+
+            @Schema(description = "When the text was written, default now")
+            OffsetDateTime at,
+
+            @Schema(description = "Whose working hours 'business days' and 'end of day' mean; default Mon-Fri 9-17")
+            UUID teamId) {}
+
+    record CommitmentResponse(String sentence, String duePhrase, java.time.Instant dueAt, double confidence) {}
 
     @PostMapping("/cases/{id}/promises")
     @Operation(
@@ -144,6 +186,37 @@ class PromiseApiController {
                 dueBefore == null ? null : dueBefore.toInstant(),
                 caseId == null ? null : new CaseId(caseId));
         return promises.list(query, cursor, PageSize.of(limit)).map(PromiseResponse::of);
+    }
+
+    @PostMapping("/promises/detect")
+    @Operation(
+            summary = "Find commitments in a text",
+            description = "The detector the composer uses: each sentence that commits the writer to something, with "
+                    + "its due time when the text names one, and a confidence. Also for history imported from other "
+                    + "tools. Negations, questions, offers, conditions nobody committed to and quoted customer text "
+                    + "are left out.")
+    Items<CommitmentResponse> detect(@RequestBody Detect body) {
+        if (body.text() == null) {
+            throw new InvalidInputException("text", "is required");
+        }
+        if (body.text().length() > MAX_DETECT) {
+            throw new InvalidInputException("text", "must have at most " + MAX_DETECT + " characters");
+        }
+        ZoneId zone;
+        try {
+            zone = body.timeZone() == null || body.timeZone().isBlank() ? ZoneOffset.UTC : ZoneId.of(body.timeZone());
+        } catch (DateTimeException e) {
+            throw new InvalidInputException("timeZone", "must be a time zone such as Europe/Berlin");
+        }
+        var at = body.at() == null ? clock.instant() : body.at().toInstant();
+        var calendar = body.teamId() == null
+                ? BusinessCalendar.standard(zone)
+                : calendars.of(agents.findTeam(new TeamId(body.teamId()))
+                        .orElseThrow(() -> new InvalidInputException("teamId", "is not a team"))
+                        .id());
+        return new Items<>(detector.detect(body.text(), zone, at, calendar).stream()
+                .map(c -> new CommitmentResponse(c.sentence(), c.duePhrase(), c.dueAt(), c.confidence()))
+                .toList());
     }
 
     @PostMapping("/promises/{id}/keep")

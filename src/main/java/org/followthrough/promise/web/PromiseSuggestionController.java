@@ -1,0 +1,65 @@
+package org.followthrough.promise.web;
+
+import java.time.Clock;
+import org.followthrough.calendar.TeamCalendars;
+import org.followthrough.cases.CaseQueries;
+import org.followthrough.customer.Customers;
+import org.followthrough.identity.SignedInAgent;
+import org.followthrough.platform.NotFoundException;
+import org.followthrough.promise.CommitmentDetector;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * While an agent writes a reply or call summary, the commitments in it are offered as promises:
+ * due times are read in the customer's time zone and the case team's working hours.
+ */
+@Controller
+class PromiseSuggestionController {
+
+    private static final int MAX_TEXT = 20_000;
+
+    private final CommitmentDetector detector;
+    private final CaseQueries cases;
+    private final Customers customers;
+    private final TeamCalendars calendars;
+    private final Clock clock;
+
+    PromiseSuggestionController(
+            CommitmentDetector detector, CaseQueries cases, Customers customers, TeamCalendars calendars, Clock clock) {
+        this.detector = detector;
+        this.cases = cases;
+        this.customers = customers;
+        this.calendars = calendars;
+        this.clock = clock;
+    }
+
+    @PostMapping("/cases/{number}/promises/suggest")
+    String suggest(
+            @PathVariable long number,
+            @RequestParam(defaultValue = "") String body,
+            @RequestParam(defaultValue = "") String summary,
+            @RequestParam(defaultValue = "reply") String composer,
+            @RequestParam(name = "promise.description", required = false) java.util.List<String> drafted,
+            @AuthenticationPrincipal SignedInAgent me,
+            Model model) {
+        var c = cases.findByNumber(number).orElseThrow(() -> new NotFoundException("Case", "#" + number));
+        var text = composer.equals("call") ? summary : body;
+        if (text.length() > MAX_TEXT) {
+            text = text.substring(0, MAX_TEXT);
+        }
+        var customerZone = customers.get(c.customerId()).timeZone();
+        var already = drafted == null ? java.util.Set.<String>of() : java.util.Set.copyOf(drafted);
+        var found = detector.detect(text, customerZone, clock.instant(), calendars.of(c.teamId())).stream()
+                .filter(s -> !already.contains(s.sentence()))
+                .toList();
+        model.addAttribute("suggestions", found);
+        model.addAttribute("number", number);
+        model.addAttribute("composer", composer.equals("call") ? "call" : "reply");
+        return "promise/composer :: suggestions";
+    }
+}
