@@ -7,6 +7,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 import org.followthrough.cases.CaseId;
 import org.followthrough.cases.CaseQueries;
@@ -135,6 +136,7 @@ class PromiseApiController {
         if (state != null && !state.isBlank()) {
             Arrays.stream(state.split(","))
                     .map(s -> ApiNames.parse(PromiseState.class, "state", s))
+                    .filter(Objects::nonNull)
                     .forEach(states::add);
         }
         var query = new Promises.Query(
