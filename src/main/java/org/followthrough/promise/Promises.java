@@ -242,6 +242,9 @@ public class Promises {
                     "message",
                     "tell the customer about the new time: a renegotiated promise needs a message they can see");
         }
+        if (message.length() > CaseDesk.MAX_BODY) {
+            throw new InvalidInputException("message", "must have at most " + CaseDesk.MAX_BODY + " characters");
+        }
         var remindAt = policies.of(before.teamId()).remindAt(now, newDue);
         var after = before.renegotiate(newDue, remindAt, now);
         var reply = desk.reply(before.caseId(), message, channel, null, by);
