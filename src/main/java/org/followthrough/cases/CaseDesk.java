@@ -40,7 +40,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class CaseDesk {
 
-    static final int MAX_BODY = 100_000;
+    public static final int MAX_BODY = 100_000;
     private static final Duration MAX_CALL = Duration.ofHours(24);
 
     private final Cases cases;

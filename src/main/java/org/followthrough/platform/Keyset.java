@@ -45,11 +45,16 @@ public record Keyset(List<String> parts) {
     }
 
     public Instant instant(int index) {
+        Instant instant;
         try {
-            return Instant.parse(parts.get(index));
+            instant = Instant.parse(parts.get(index));
         } catch (RuntimeException e) {
             throw new InvalidInputException("cursor", "is not a cursor this list produced");
         }
+        if (instant.isAfter(Sql.LATEST)) {
+            throw new InvalidInputException("cursor", "is not a cursor this list produced");
+        }
+        return instant;
     }
 
     public UUID uuid(int index) {

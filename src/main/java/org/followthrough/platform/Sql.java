@@ -12,6 +12,12 @@ import java.util.UUID;
 /** Conversions between Java types and what the PostgreSQL driver reads and writes. */
 public final class Sql {
 
+    /**
+     * The latest instant the app takes from a client: four-digit years. Later ones (JSON allows
+     * "+999999999-12-31T23:59:59Z") are outside what PostgreSQL's timestamptz keeps.
+     */
+    public static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999Z");
+
     private Sql() {}
 
     public static OffsetDateTime ts(Instant instant) {

@@ -25,6 +25,7 @@ import org.followthrough.platform.Ids;
 import org.followthrough.platform.InvalidInputException;
 import org.followthrough.platform.NotFoundException;
 import org.followthrough.platform.Slice;
+import org.followthrough.platform.Sql;
 import org.followthrough.promise.PromiseEvents.PromiseBroken;
 import org.followthrough.promise.PromiseEvents.PromiseDueSoon;
 import org.followthrough.promise.PromiseEvents.PromiseKept;
@@ -130,6 +131,9 @@ public class Promises {
         if (!command.dueAt().isAfter(now)) {
             throw new InvalidInputException("dueAt", "must be in the future");
         }
+        if (command.dueAt().isAfter(Sql.LATEST)) {
+            throw new InvalidInputException("dueAt", "must be before the year 10000");
+        }
         var ownerId = command.ownerId() != null
                 ? command.ownerId()
                 : supportCase.ownerId() != null ? supportCase.ownerId() : by.id();
@@ -230,10 +234,16 @@ public class Promises {
         if (!newDue.isAfter(now)) {
             throw new InvalidInputException("dueAt", "must be in the future");
         }
+        if (newDue.isAfter(Sql.LATEST)) {
+            throw new InvalidInputException("dueAt", "must be before the year 10000");
+        }
         if (message == null || message.isBlank()) {
             throw new InvalidInputException(
                     "message",
                     "tell the customer about the new time: a renegotiated promise needs a message they can see");
+        }
+        if (message.length() > CaseDesk.MAX_BODY) {
+            throw new InvalidInputException("message", "must have at most " + CaseDesk.MAX_BODY + " characters");
         }
         var remindAt = policies.of(before.teamId()).remindAt(now, newDue);
         var after = before.renegotiate(newDue, remindAt, now);
@@ -320,6 +330,9 @@ public class Promises {
     }
 
     public Slice<Promise> list(Query query, String cursor, int limit) {
+        if (query.dueBefore() != null && query.dueBefore().isAfter(Sql.LATEST)) {
+            throw new InvalidInputException("dueBefore", "must be before the year 10000");
+        }
         return store.list(query, cursor, limit);
     }
 

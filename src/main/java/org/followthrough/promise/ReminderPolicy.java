@@ -2,6 +2,7 @@ package org.followthrough.promise;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 
 /**
  * How long before a promise falls due its owner is reminded: a share of the time between making
@@ -29,7 +30,8 @@ public record ReminderPolicy(int leadPercent, Duration leadMax) {
         }
         var share = window.multipliedBy(leadPercent).dividedBy(100);
         var lead = share.compareTo(leadMax) < 0 ? share : leadMax;
-        var at = dueAt.minus(lead);
+        // Microseconds, as PostgreSQL keeps them: the time a client is told is the time stored.
+        var at = dueAt.minus(lead).truncatedTo(ChronoUnit.MICROS);
         return at.isAfter(now) ? at : null;
     }
 }

@@ -44,7 +44,18 @@ class OpenApiIntegrationTests {
                         "/api/v1/search",
                         "/api/v1/agents",
                         "/api/v1/teams",
-                        "/api/v1/case-statuses");
+                        "/api/v1/case-statuses",
+                        "/api/v1/cases/{id}/promises",
+                        "/api/v1/promises",
+                        "/api/v1/promises/{id}",
+                        "/api/v1/promises/{id}/keep",
+                        "/api/v1/promises/{id}/renegotiate",
+                        "/api/v1/promises/{id}/release",
+                        "/api/v1/cases/{id}/handoffs",
+                        "/api/v1/handoffs/{id}",
+                        "/api/v1/handoffs/{id}/accept",
+                        "/api/v1/handoffs/{id}/decline",
+                        "/api/v1/handoffs/{id}/withdraw");
         assertThat(document.path("components")
                         .path("securitySchemes")
                         .path("bearer")

@@ -11,6 +11,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 import org.followthrough.calendar.BusinessCalendar;
 import org.followthrough.calendar.TeamCalendars;
@@ -177,6 +178,7 @@ class PromiseApiController {
         if (state != null && !state.isBlank()) {
             Arrays.stream(state.split(","))
                     .map(s -> ApiNames.parse(PromiseState.class, "state", s))
+                    .filter(Objects::nonNull)
                     .forEach(states::add);
         }
         var query = new Promises.Query(
