@@ -3,6 +3,8 @@ package org.followthrough.demo;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.followthrough.calendar.BusinessCalendar;
+import org.followthrough.calendar.TeamCalendars;
 import org.followthrough.cases.CaseDesk;
 import org.followthrough.cases.CaseQueries;
 import org.followthrough.identity.Agents;
@@ -32,6 +34,7 @@ class DemoData implements SmartLifecycle {
 
     private final CaseDesk desk;
     private final Promises promises;
+    private final TeamCalendars calendars;
     private final TimerRunner timers;
     private final CaseQueries cases;
     private final Agents agents;
@@ -42,6 +45,7 @@ class DemoData implements SmartLifecycle {
     DemoData(
             CaseDesk desk,
             Promises promises,
+            TeamCalendars calendars,
             TimerRunner timers,
             CaseQueries cases,
             Agents agents,
@@ -50,6 +54,7 @@ class DemoData implements SmartLifecycle {
             FollowthroughProperties properties) {
         this.desk = desk;
         this.promises = promises;
+        this.calendars = calendars;
         this.timers = timers;
         this.cases = cases;
         this.agents = agents;
@@ -96,11 +101,41 @@ class DemoData implements SmartLifecycle {
                 .orElse(Actor.SYSTEM);
         var replay = new Replay(desk, promises, timers, clock);
         var cast = people.gather(replay, admin);
+        workingHours(cast, admin);
         new DemoCases(replay, cast).play();
         log.info(
                 "Seeded the demo desk: {} customers and six weeks of cases",
                 cast.customers().size());
         return true;
+    }
+
+    /**
+     * Both demo teams work Monday to Friday, 08:00 to 18:00 desk time, and close for Thanksgiving
+     * and Christmas: "end of business" and "business days" in the demo mean that.
+     */
+    private void workingHours(DemoPeople.Cast cast, Actor admin) {
+        var year = java.time.LocalDate.now(clock).getYear();
+        var thanksgiving = java.time.LocalDate.of(year, 11, 1)
+                .with(java.time.temporal.TemporalAdjusters.dayOfWeekInMonth(4, java.time.DayOfWeek.THURSDAY));
+        var week = new java.util.EnumMap<java.time.DayOfWeek, List<BusinessCalendar.OpeningHours>>(
+                java.time.DayOfWeek.class);
+        for (var day : List.of(
+                java.time.DayOfWeek.MONDAY,
+                java.time.DayOfWeek.TUESDAY,
+                java.time.DayOfWeek.WEDNESDAY,
+                java.time.DayOfWeek.THURSDAY,
+                java.time.DayOfWeek.FRIDAY)) {
+            week.put(
+                    day,
+                    List.of(new BusinessCalendar.OpeningHours(
+                            java.time.LocalTime.of(8, 0), java.time.LocalTime.of(18, 0))));
+        }
+        var holidays = List.of(
+                new TeamCalendars.Holiday(thanksgiving, "Thanksgiving"),
+                new TeamCalendars.Holiday(java.time.LocalDate.of(year, 12, 25), "Christmas Day"));
+        for (var team : List.of(cast.billing(), cast.devices())) {
+            calendars.save(team.id(), Replay.DESK_ZONE, week, holidays, admin);
+        }
     }
 
     /** Printed, not logged, and after startup, so it is the last thing on the console. */

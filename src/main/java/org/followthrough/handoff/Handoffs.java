@@ -235,6 +235,28 @@ public class Handoffs {
         return store.find(id).orElseThrow();
     }
 
+    /**
+     * Withdraws the case's open offer, if any, because the case moved on without it. Runs in the
+     * transaction that moved the case.
+     */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+    public void withdrawOpenOffer(CaseId caseId, String because, Actor by) {
+        var open = store.openForCase(caseId).orElse(null);
+        if (open == null) {
+            return;
+        }
+        var now = clock.instant();
+        store.decide(open.id(), HandoffState.WITHDRAWN, now, by.id(), by.name(), null);
+        timers.clear(UNANSWERED, open.id().value());
+        desk.recordEvent(
+                caseId,
+                "handoff_withdrawn",
+                data("handoff", open.id(), "to", open.receiverName(), "because", because),
+                by);
+        audit.record(by, "handoff", open.id().value(), "withdrawn", snapshot(open), Map.of("because", because));
+        events.publishEvent(new HandoffWithdrawn(open.id(), caseId, by));
+    }
+
     /** The owner has seen that their offer came back. */
     @Transactional
     public void acknowledgeReturn(HandoffId id, SignedInAgent by) {

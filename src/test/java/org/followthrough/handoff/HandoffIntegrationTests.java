@@ -182,6 +182,21 @@ class HandoffIntegrationTests {
         assertThat(handoffs.get(offer.id()).state()).isEqualTo(HandoffState.OFFERED);
     }
 
+    @Test
+    void anOpenOfferIsWithdrawnWhenTheCaseEndsOrASupervisorGivesItToSomeoneElse() {
+        var first = handoffs.offer(escrow.id(), bob.id(), null, NOTE, Fixtures.signedIn(ann));
+        desk.change(escrow.id(), CaseChanges.owner(sue.id()), Fixtures.signedIn(sue));
+        assertThat(handoffs.get(first.id()).state()).isEqualTo(HandoffState.WITHDRAWN);
+        assertThatThrownBy(() -> handoffs.accept(first.id(), Fixtures.signedIn(bob)))
+                .isInstanceOf(ConflictException.class);
+
+        var second = handoffs.offer(escrow.id(), bob.id(), null, NOTE, Fixtures.signedIn(sue));
+        desk.change(
+                escrow.id(), CaseChanges.status(org.followthrough.cases.CaseStatus.RESOLVED), Fixtures.signedIn(sue));
+        assertThat(handoffs.get(second.id()).state()).isEqualTo(HandoffState.WITHDRAWN);
+        assertThat(handoffs.offeredTo(bob.id(), 10)).extracting(Handoff::id).doesNotContain(second.id());
+    }
+
     private Instant nextMondayAt(int hour) {
         var today =
                 clock.instant().atZone(java.time.ZoneOffset.UTC).toLocalDate().plusDays(1);

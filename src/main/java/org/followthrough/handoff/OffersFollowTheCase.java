@@ -1,0 +1,36 @@
+package org.followthrough.handoff;
+
+import org.followthrough.cases.CaseEvents.CaseAssigned;
+import org.followthrough.cases.CaseEvents.CaseStatusChanged;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * An open offer is about the case as it was offered: when the case ends, or a supervisor gives it
+ * to someone directly, the offer is withdrawn in the same transaction, so nobody accepts a case
+ * that is closed or already someone else's.
+ */
+@Component
+class OffersFollowTheCase {
+
+    private final Handoffs handoffs;
+
+    OffersFollowTheCase(Handoffs handoffs) {
+        this.handoffs = handoffs;
+    }
+
+    @EventListener
+    void on(CaseStatusChanged changed) {
+        if (!changed.to().isActive()) {
+            handoffs.withdrawOpenOffer(
+                    changed.caseId(),
+                    "the case was " + changed.to().name().toLowerCase(java.util.Locale.ROOT),
+                    changed.by());
+        }
+    }
+
+    @EventListener
+    void on(CaseAssigned assigned) {
+        handoffs.withdrawOpenOffer(assigned.caseId(), "the case was given to someone else", assigned.by());
+    }
+}
