@@ -58,7 +58,8 @@ public class PromiseReport {
                 select case when grouping(p.owner_id) = 0 then 'AGENT'
                             when grouping(p.team_id) = 0 then 'TEAM' else 'TOTAL' end as grouping,
                        coalesce(p.owner_id, p.team_id) as id,
-                       coalesce(min(a.display_name), min(t.name)) as name,
+                       case when grouping(p.owner_id) = 0 then min(a.display_name)
+                            when grouping(p.team_id) = 0 then min(t.name) end as name,
                        count(*) as made,
                        count(*) filter (where p.state = 'KEPT' and p.broken_at is null and p.kept_at <= p.due_at) as kept_on_time,
                        count(*) filter (where p.state = 'KEPT' and (p.broken_at is not null or p.kept_at > p.due_at)) as kept_late,

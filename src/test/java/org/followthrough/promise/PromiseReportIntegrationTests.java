@@ -84,6 +84,7 @@ class PromiseReportIntegrationTests {
                 .findFirst()
                 .orElseThrow();
         assertThat(teamLine.made()).isEqualTo(4);
+        assertThat(teamLine.name()).startsWith("team-");
 
         var zone = ZoneId.of("Europe/Berlin");
         var day = LocalDate.ofInstant(clock.instant(), zone);
