@@ -54,61 +54,46 @@ public record Promise(
 
     Promise keep(UUID evidenceEntry, String note, Instant now) {
         must(PromiseState.KEPT);
-        return with(PromiseState.KEPT, now)
-                .copy(dueAt, remindAt, remindedAt, brokenAt, now, evidenceEntry, note, releasedAt, releaseNote);
+        return change(PromiseState.KEPT, now, d -> {
+            d.keptAt = now;
+            d.keptEntryId = evidenceEntry;
+            d.keptNote = note;
+        });
     }
 
     Promise breach(Instant now) {
         must(PromiseState.BROKEN);
-        return with(PromiseState.BROKEN, now)
-                .copy(dueAt, remindAt, remindedAt, now, keptAt, keptEntryId, keptNote, releasedAt, releaseNote);
+        return change(PromiseState.BROKEN, now, d -> d.brokenAt = now);
     }
 
     Promise renegotiate(Instant newDue, Instant newRemindAt, Instant now) {
         must(PromiseState.RENEGOTIATED);
-        var next = with(PromiseState.RENEGOTIATED, now)
-                .copy(newDue, newRemindAt, null, brokenAt, keptAt, keptEntryId, keptNote, releasedAt, releaseNote);
-        return next.withRenegotiations(renegotiations + 1);
+        return change(PromiseState.RENEGOTIATED, now, d -> {
+            d.dueAt = newDue;
+            d.remindAt = newRemindAt;
+            d.remindedAt = null;
+            d.renegotiations++;
+        });
     }
 
     Promise release(String note, Instant now) {
         must(PromiseState.RELEASED);
-        return with(PromiseState.RELEASED, now)
-                .copy(dueAt, remindAt, remindedAt, brokenAt, keptAt, keptEntryId, keptNote, now, note);
+        return change(PromiseState.RELEASED, now, d -> {
+            d.releasedAt = now;
+            d.releaseNote = note;
+        });
     }
 
     Promise reminded(Instant now) {
-        return copy(dueAt, remindAt, now, brokenAt, keptAt, keptEntryId, keptNote, releasedAt, releaseNote);
+        return change(state, updatedAt, d -> d.remindedAt = now);
     }
 
     Promise ownedBy(AgentId owner, String name, TeamId team) {
-        return new Promise(
-                id,
-                caseId,
-                caseNumber,
-                caseSubject,
-                customerId,
-                customerName,
-                team,
-                description,
-                madeInEntryId,
-                madeBy,
-                owner,
-                name,
-                state,
-                madeAt,
-                firstDueAt,
-                dueAt,
-                remindAt,
-                remindedAt,
-                brokenAt,
-                keptAt,
-                keptEntryId,
-                keptNote,
-                releasedAt,
-                releaseNote,
-                renegotiations,
-                updatedAt);
+        return change(state, updatedAt, d -> {
+            d.ownerId = owner;
+            d.ownerName = name;
+            d.teamId = team;
+        });
     }
 
     private void must(PromiseState target) {
@@ -137,102 +122,82 @@ public record Promise(
         };
     }
 
-    private Promise with(PromiseState next, Instant now) {
-        return new Promise(
-                id,
-                caseId,
-                caseNumber,
-                caseSubject,
-                customerId,
-                customerName,
-                teamId,
-                description,
-                madeInEntryId,
-                madeBy,
-                ownerId,
-                ownerName,
-                next,
-                madeAt,
-                firstDueAt,
-                dueAt,
-                remindAt,
-                remindedAt,
-                brokenAt,
-                keptAt,
-                keptEntryId,
-                keptNote,
-                releasedAt,
-                releaseNote,
-                renegotiations,
-                now);
+    /** A copy in the given state with what {@code edit} changes; everything else stays. */
+    private Promise change(PromiseState next, Instant at, java.util.function.Consumer<Draft> edit) {
+        var draft = new Draft(this);
+        draft.state = next;
+        draft.updatedAt = at;
+        edit.accept(draft);
+        return draft.build();
     }
 
-    private Promise withRenegotiations(int count) {
-        return new Promise(
-                id,
-                caseId,
-                caseNumber,
-                caseSubject,
-                customerId,
-                customerName,
-                teamId,
-                description,
-                madeInEntryId,
-                madeBy,
-                ownerId,
-                ownerName,
-                state,
-                madeAt,
-                firstDueAt,
-                dueAt,
-                remindAt,
-                remindedAt,
-                brokenAt,
-                keptAt,
-                keptEntryId,
-                keptNote,
-                releasedAt,
-                releaseNote,
-                count,
-                updatedAt);
-    }
+    /** The changeable part of a promise while one change is being made. */
+    private static final class Draft {
 
-    private Promise copy(
-            Instant due,
-            Instant remind,
-            Instant reminded,
-            Instant broken,
-            Instant kept,
-            UUID keptEntry,
-            String keptBecause,
-            Instant released,
-            String releasedBecause) {
-        return new Promise(
-                id,
-                caseId,
-                caseNumber,
-                caseSubject,
-                customerId,
-                customerName,
-                teamId,
-                description,
-                madeInEntryId,
-                madeBy,
-                ownerId,
-                ownerName,
-                state,
-                madeAt,
-                firstDueAt,
-                due,
-                remind,
-                reminded,
-                broken,
-                kept,
-                keptEntry,
-                keptBecause,
-                released,
-                releasedBecause,
-                renegotiations,
-                updatedAt);
+        private final Promise from;
+        AgentId ownerId;
+        String ownerName;
+        TeamId teamId;
+        PromiseState state;
+        Instant dueAt;
+        Instant remindAt;
+        Instant remindedAt;
+        Instant brokenAt;
+        Instant keptAt;
+        UUID keptEntryId;
+        String keptNote;
+        Instant releasedAt;
+        String releaseNote;
+        int renegotiations;
+        Instant updatedAt;
+
+        Draft(Promise p) {
+            from = p;
+            ownerId = p.ownerId;
+            ownerName = p.ownerName;
+            teamId = p.teamId;
+            state = p.state;
+            dueAt = p.dueAt;
+            remindAt = p.remindAt;
+            remindedAt = p.remindedAt;
+            brokenAt = p.brokenAt;
+            keptAt = p.keptAt;
+            keptEntryId = p.keptEntryId;
+            keptNote = p.keptNote;
+            releasedAt = p.releasedAt;
+            releaseNote = p.releaseNote;
+            renegotiations = p.renegotiations;
+            updatedAt = p.updatedAt;
+        }
+
+        Promise build() {
+            return new Promise(
+                    from.id,
+                    from.caseId,
+                    from.caseNumber,
+                    from.caseSubject,
+                    from.customerId,
+                    from.customerName,
+                    teamId,
+                    from.description,
+                    from.madeInEntryId,
+                    from.madeBy,
+                    ownerId,
+                    ownerName,
+                    state,
+                    from.madeAt,
+                    from.firstDueAt,
+                    dueAt,
+                    remindAt,
+                    remindedAt,
+                    brokenAt,
+                    keptAt,
+                    keptEntryId,
+                    keptNote,
+                    releasedAt,
+                    releaseNote,
+                    renegotiations,
+                    updatedAt);
+        }
     }
 }

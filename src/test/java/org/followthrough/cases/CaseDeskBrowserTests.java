@@ -34,12 +34,7 @@ class CaseDeskBrowserTests {
     }
 
     private com.microsoft.playwright.Page signedIn(org.followthrough.identity.Agent agent) {
-        var page = browser.newPage();
-        page.navigate("http://localhost:" + port + "/login");
-        page.fill("input[name=username]", agent.email());
-        page.fill("input[name=password]", Fixtures.PASSWORD);
-        page.click("main button[type=submit]");
-        return page;
+        return browser.signedIn(port, agent.email(), Fixtures.PASSWORD);
     }
 
     @Test

@@ -3,7 +3,6 @@ package org.followthrough.promise;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.followthrough.identity.Agent;
 import org.followthrough.identity.Role;
 import org.followthrough.testing.Browser;
 import org.followthrough.testing.Fixtures;
@@ -38,13 +37,8 @@ class PromiseBrowserTests {
         browser.close();
     }
 
-    private com.microsoft.playwright.Page signedIn(Agent agent) {
-        var page = browser.newPage();
-        page.navigate("http://localhost:" + port + "/login");
-        page.fill("input[name=username]", agent.email());
-        page.fill("input[name=password]", Fixtures.PASSWORD);
-        page.click("main button[type=submit]");
-        return page;
+    private com.microsoft.playwright.Page signedIn(org.followthrough.identity.Agent agent) {
+        return browser.signedIn(port, agent.email(), Fixtures.PASSWORD);
     }
 
     @Test

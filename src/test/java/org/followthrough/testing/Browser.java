@@ -40,6 +40,16 @@ public final class Browser implements AutoCloseable {
         return page;
     }
 
+    /** A new page signed in to the app on this port. */
+    public Page signedIn(int port, String email, String password) {
+        var page = newPage();
+        page.navigate("http://localhost:" + port + "/login");
+        page.fill("input[name=username]", email);
+        page.fill("input[name=password]", password);
+        page.click("main button[type=submit]");
+        return page;
+    }
+
     @Override
     public void close() {
         browser.close();

@@ -129,22 +129,12 @@ class HandoffController {
             HttpServletResponse response)
             throws IOException {
         handoffs.acknowledgeReturn(new HandoffId(id), me);
-        if (Htmx.isRequest(request)) {
-            response.setHeader("HX-Trigger", "needs-you-changed");
-            response.setStatus(HttpServletResponse.SC_NO_CONTENT);
-            return;
-        }
-        response.sendRedirect(request.getContextPath() + "/");
+        Htmx.changed(request, response, "/", "needs-you-changed");
     }
 
     private static void changed(CaseView c, HttpServletRequest request, HttpServletResponse response)
-            throws IOException {
-        if (Htmx.isRequest(request)) {
-            response.setHeader("HX-Trigger", "case-changed, needs-you-changed");
-            response.setStatus(HttpServletResponse.SC_NO_CONTENT);
-            return;
-        }
-        response.sendRedirect(request.getContextPath() + "/cases/" + c.number());
+            throws java.io.IOException {
+        Htmx.changed(request, response, "/cases/" + c.number(), "case-changed", "needs-you-changed");
     }
 
     private static UUID uuid(String text, String field) {

@@ -241,15 +241,9 @@ class PromiseController {
                         .toString());
     }
 
-    /** htmx reloads the case around the panel; without htmx, back to the case page. */
     private static void changed(CaseView c, HttpServletRequest request, HttpServletResponse response)
             throws java.io.IOException {
-        if (Htmx.isRequest(request)) {
-            response.setHeader("HX-Trigger", "case-changed");
-            response.setStatus(HttpServletResponse.SC_NO_CONTENT);
-            return;
-        }
-        response.sendRedirect(request.getContextPath() + "/cases/" + c.number());
+        Htmx.changed(request, response, "/cases/" + c.number(), "case-changed");
     }
 
     private static Instant localDue(String text, SignedInAgent me) {
