@@ -55,14 +55,17 @@ final class CommitmentRules {
             "(?!\\s+(?:not|never|n't)(?![a-z]))(?!\\s+(?:be\\s+(?:happy|glad|pleased"
                     + "|delighted|honest|frank|brief|quick|here|around|available|closed|open|shut|away|off|out|on\\s+(?:leave"
                     + "|holiday|vacation)|unable|not|the\\s+one|in\\s+the\\s+office|back\\s+in\\s+the\\s+office|back\\s+at\\s+work)"
-                    + "|need|look\\s+forward|miss|admit|say|let\\s+you\\s+go|leave\\s+it\\s+there|have\\s+to\\s+ask)(?![a-z]))";
+                    + "|need|look\\s+forward|miss|admit|say|let\\s+you\\s+go|leave\\s+it\\s+there|leave\\s+you|have\\s+to\\s+(?:ask|wait)"
+                    + "|see(?!\\s+to\\s+it)|bet|get\\s+there|put\\s+you\\s+(?:on\\s+hold|through)|be\\s+right\\s+(?:back|with\\s+you)"
+                    + "|wait\\s+and\\s+see)(?![a-z]))";
 
     private static final String INTERJECTION = "(?:(?:ok(?:ay)?|sure|yes|yep|great|thanks|no problem|noted|understood"
             + "|right|perfect|of course|absolutely)[,!.]?\\s+)?";
 
     private static final String THIRD_SUBJECT =
-            "(?<![a-z'])(?:(?:your|the|our|this|that|a|an)\\s+[a-z-]+(?:\\s+[a-z-]+)?"
-                    + "|it|they|he|she|someone|somebody|one\\s+of\\s+(?:our|the)\\s+[a-z-]+"
+            "(?<![a-z'])(?:(?:your|the|our|my|this|that|a|an)\\s+[a-z-]+(?:\\s+[a-z-]+){0,2}"
+                    + "(?:\\s+(?:of|for)\\s+[£$€]?[a-z0-9][a-z0-9.,-]*)?"
+                    + "|it|this|that|they|he|she|someone|somebody|one\\s+of\\s+(?:our|the)\\s+[a-z-]+"
                     + "|[a-z]+\\s+from\\s+(?:our|the)\\s+[a-z-]+(?:\\s+[a-z-]+)?)";
 
     private static final String THIRD_VERB =
@@ -76,6 +79,7 @@ final class CommitmentRules {
                     + "|get\\s+in\\s+touch|get\\s+back|email|review|process|reply|respond|follow\\s+up|update|confirm"
                     + "|investigate|look\\s+(?:at|into)|take(?!\\s+effect)|appear|show|reflect|land|reach|clear|post|ship"
                     + "|dispatch|refund|credit|fix|repair|install|replace|pick\\s+up|come|attend|phone|text|message|issue"
+                    + "|reissue|re-issue|resend|re-send|redeliver|re-deliver|reconnect|restore|reverse|rebook|arrange"
                     + "|complete|go\\s+out|check|assess|inspect|sort)(?![a-z])";
 
     private static final List<Cue> CUES = List.of(
@@ -158,7 +162,7 @@ final class CommitmentRules {
                             + "|shortly|now|automatically|certainly))*+\\s+(?:receive|get(?!\\s+charged)|hear"
                             + "|be\\s+(?:contacted|called|refunded|credited|reimbursed|notified|emailed|sent|updated"
                             + "|compensated|rebooked|issued|given|offered|receiving|getting|hearing)"
-                            + "|have\\s+(?!to(?![a-z])))(?![a-z])"),
+                            + "|have(?=\\s+(?!to(?![a-z]))[a-z]))(?![a-z])"),
                     Voice.CUSTOMER_RECEIVES,
                     Needs.NOTHING,
                     false),
@@ -188,6 +192,12 @@ final class CommitmentRules {
                     Needs.DUE_PHRASE,
                     false),
             new Cue(
+                    Pattern.compile(
+                            "(?<![a-z'])and\\s+(?:will|'ll)(?:\\s+(?:also|then|now|definitely))*+\\s+" + THIRD_VERB),
+                    Voice.THIRD_PARTY,
+                    Needs.DUE_PHRASE,
+                    false),
+            new Cue(
                     Pattern.compile(THIRD_SUBJECT + "\\s+should(?:\\s+(?:also|then|now))*+\\s+" + THIRD_VERB
                             + "(?!\\s+(?:been|arrived|received|had)(?![a-z]))"),
                     Voice.THIRD_PARTY,
@@ -195,15 +205,16 @@ final class CommitmentRules {
                     true),
             new Cue(
                     Pattern.compile(
-                            "(?<![a-z'])(?:your|the|our|a|an)\\s+[a-z-]+(?:\\s+[a-z-]+)?\\s+(?:is|are|has\\s+been"
+                            "(?<![a-z'])(?:your|the|our|my|a|an)\\s+[a-z-]+(?:\\s+[a-z-]+){0,2}\\s+(?:is|are|has\\s+been"
                                     + "|have\\s+been|'s)\\s+(?:now\\s+)?(?:(?:scheduled|booked|planned|arranged|set|confirmed)"
-                                    + "\\s+(?:to|for)|due\\s+to\\s+(?:arrive|be|reach|land|ship|go))(?![a-z])"),
+                                    + "(?:\\s+in)?\\s+(?:to|for)|due\\s+to\\s+(?:arrive|be|reach|land|ship|go))(?![a-z])"),
                     Voice.THIRD_PARTY,
                     Needs.DUE_PHRASE,
                     false));
 
     private static final Pattern CLAUSE_BREAK = Pattern.compile(
-            ";|\\s-+\\s|,?\\s+but\\s+|,?\\s+however,?\\s+|,?\\s+although\\s+|,?\\s+whereas\\s+|,?\\s+though,?\\s+");
+            ";|\\s-+\\s|,?\\s+but\\s+|,?\\s+however,?\\s+|,?\\s+although\\s+|,?\\s+whereas\\s+|,?\\s+though,?\\s+"
+                    + "|,\\s+so\\s+(?!that(?![a-z]))");
 
     private static final Pattern POLICY = Pattern.compile("(?<![a-z])(?:usually|normally|typically|generally|always"
             + "|in\\s+most\\s+cases|as\\s+a\\s+rule|on\\s+average|tends?\\s+to|can\\s+take|may\\s+take|could\\s+take"

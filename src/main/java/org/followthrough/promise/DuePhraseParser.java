@@ -54,10 +54,11 @@ final class DuePhraseParser {
     }
 
     /** "in 2 hours", "within 5 business days": counted from when the reply was written. */
-    private record Span(long amount, SpanUnit unit, boolean business) implements Piece {}
+    private record Span(double amount, SpanUnit unit, boolean business) implements Piece {}
 
     private enum PeriodKind {
         END_OF_WEEK,
+        WEEKEND,
         NEXT_WEEK,
         EARLY_NEXT_WEEK,
         MID_NEXT_WEEK,
@@ -117,10 +118,11 @@ final class DuePhraseParser {
 
     private static final String MONTH =
             "(?:january|february|march|april|may|june|july|august|september|october|november|december"
-                    + "|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)";
-    private static final String NUMBER = "(?:\\d{1,3}|a couple of|a couple|couple of|a few|few|several|an|a|one|two"
-            + "|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fourteen|fifteen|twenty|thirty"
-            + "|forty-five|forty five|forty|fifty|sixty|seventy-two|ninety)";
+                    + "|(?:jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)(?![a-z])\\.?)";
+    private static final String NUMBER =
+            "(?:\\d{1,3}(?:\\.\\d{1,2})?|a couple of|a couple|couple of|a few|few|several|an|a|one|two"
+                    + "|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fourteen|fifteen|twenty|thirty"
+                    + "|forty-five|forty five|forty|fifty|sixty|seventy-two|ninety)";
     private static final String AM_PM = "(?:a\\.m\\.|p\\.m\\.|a\\.m|p\\.m|am|pm)";
 
     private static final Pattern VAGUE = Pattern.compile("(?<![a-z])(?:as soon as (?:possible|we can|i can|practicable)"
@@ -139,6 +141,9 @@ final class DuePhraseParser {
     private static final Pattern HALF_HOUR = Pattern.compile("(?<![a-z])(?:in|within)\\s+(?:the\\s+next\\s+)?"
             + "(?:half\\s+an\\s+hour|a\\s+half[- ]hour|half[- ]an[- ]hour)(?![a-z])");
 
+    private static final Pattern DAY_OR_TWO =
+            Pattern.compile("(?<![a-z])(?:in|within|over)\\s+(?:the\\s+next\\s+|a\\s+)?day\\s+or\\s+two(?![a-z])");
+
     private static final Pattern THE_HOUR =
             Pattern.compile("(?<![a-z])(?:in|within|inside)\\s+the\\s+(?:next\\s+)?hour(?![a-z])");
 
@@ -148,7 +153,8 @@ final class DuePhraseParser {
             + "|(?<mid>(?:mid|the\\s+middle\\s+of|middle\\s+of)[\\s-]+next\\s+week)"
             + "|(?<nextweek>(?:(?:the\\s+)?(?:end|close)\\s+of\\s+)?next\\s+week|(?:the\\s+)?following\\s+week)"
             + "|(?<eow>(?:the\\s+)?(?:end|close)\\s+of\\s+(?:the\\s+|this\\s+)?(?:working\\s+|business\\s+)?week"
-            + "|later\\s+this\\s+week|this\\s+week|eow|(?<=(?:by|before|until)\\s)the\\s+weekend)"
+            + "|later\\s+this\\s+week|this\\s+week|within\\s+the\\s+week|eow|(?<=(?:by|before|until)\\s)the\\s+weekend)"
+            + "|(?<weekend>(?:over|at|during)\\s+the\\s+weekend|this\\s+weekend)"
             + "|(?<nextmonth>(?:(?:the\\s+)?end\\s+of\\s+)?next\\s+month)"
             + "|(?<eom>(?:the\\s+)?(?:end|close)\\s+of\\s+(?:the\\s+|this\\s+)?month|month[\\s-]end|eom)"
             + ")(?![a-z])");
@@ -164,14 +170,16 @@ final class DuePhraseParser {
     private static final Pattern WEEKDAY = Pattern.compile("(?<![a-z])(?<!last\\s)(?<!past\\s)(?<!previous\\s)"
             + "(?:(?<mod>this\\s+coming|the\\s+coming|coming|this|next|the\\s+following)\\s+)?"
             + "(?<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues|tue|thurs|thur|thu|fri)"
-            + "(?![a-z])\\.?(?:\\s+(?:of\\s+)?(?<nw>next|this)\\s+week(?![a-z]))?");
+            + "(?![a-z])(?:(?<=mon|tue|tues|thu|thur|thurs|fri)\\.)?"
+            + "(?:\\s+(?:of\\s+)?(?<nw>next|this)\\s+week(?![a-z]))?");
 
     private static final Pattern DATE = Pattern.compile("(?<![a-z0-9])(?:"
             + "(?<iy>\\d{4})-(?<im>\\d{2})-(?<id>\\d{2})(?![0-9])"
-            + "|(?<d1>\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?(?<m1>" + MONTH + ")\\.?(?![a-z])"
+            + "|(?<d1>\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?(?<m1>" + MONTH + ")(?![a-z])"
             + "(?:,?\\s+(?<y1>\\d{4})(?![0-9]))?"
-            + "|(?<m2>" + MONTH + ")\\.?\\s+(?:the\\s+)?(?<d2>\\d{1,2})(?:st|nd|rd|th)?(?![a-z0-9])"
+            + "|(?<m2>" + MONTH + ")\\s+(?:the\\s+)?(?<d2>\\d{1,2})(?:st|nd|rd|th)?(?![a-z0-9])"
             + "(?:,?\\s+(?<y2>\\d{4})(?![0-9]))?"
+            + "|(?<na>\\d{1,2})/(?<nb>\\d{1,2})(?:/(?<ny>\\d{4}|\\d{2}))?(?![0-9/])"
             + "|(?<=(?:by|on|before|until|for|from)\\s)the\\s+(?<d3>\\d{1,2})(?:st|nd|rd|th)(?![a-z])(?!\\s+(?:of\\s+)?"
             + MONTH + ")"
             + ")");
@@ -188,6 +196,11 @@ final class DuePhraseParser {
 
     private static final Pattern COLON_TIME =
             Pattern.compile("(?<![a-z0-9.:£$€])(?<h>[01]?\\d|2[0-3]):(?<m>[0-5]\\d)(?![0-9:])");
+
+    /** "at 3", "by 4": a bare hour counts only right after a preposition and before the clause ends. */
+    private static final Pattern BARE_HOUR = Pattern.compile("(?<=(?:at|by|before|around|until)\\s)(?<h>1[0-2]|[1-9])"
+            + "(?=\\s*(?:[.,;!?)]|$|-\\s|\\s(?:today|tomorrow|tonight|on|this|latest|at\\s+the\\s+latest|and|so|if"
+            + "|when|or|but|then)(?![a-z])))");
 
     private static final Pattern O_CLOCK = Pattern.compile("(?<![a-z0-9])(?<h>\\d{1,2})\\s*o'?\\s?clock(?![a-z])");
 
@@ -277,6 +290,7 @@ final class DuePhraseParser {
             new Rule(SPAN, DuePhraseParser::span),
             new Rule(HALF_HOUR, m -> new Span(30, SpanUnit.MINUTES, false)),
             new Rule(THE_HOUR, m -> new Span(1, SpanUnit.HOURS, false)),
+            new Rule(DAY_OR_TWO, m -> new Span(2, SpanUnit.DAYS, false)),
             new Rule(PERIOD, DuePhraseParser::period),
             new Rule(RELATIVE_DAY, DuePhraseParser::relativeDay),
             new Rule(WEEKDAY, DuePhraseParser::weekday),
@@ -284,6 +298,7 @@ final class DuePhraseParser {
             new Rule(TIME_RANGE, DuePhraseParser::timeRange),
             new Rule(CLOCK, m -> clock(m.group(1), m.group(2), m.group(3))),
             new Rule(COLON_TIME, m -> colonTime(m.group(1), m.group(2))),
+            new Rule(BARE_HOUR, m -> colonTime(m.group(1), "00")),
             new Rule(O_CLOCK, m -> new Clock(LocalTime.of(afternoonIfSmall(Integer.parseInt(m.group(1))), 0), true)),
             new Rule(NAMED_TIME, m -> new Clock(namedTime(m.group()), true)),
             new Rule(END_OF_BUSINESS, m -> new EndOfBusiness()),
@@ -448,12 +463,9 @@ final class DuePhraseParser {
 
     private static Piece span(MatchResult m) {
         var amount = number(m.group("n2") != null ? m.group("n2") : m.group("n1"));
-        if (amount <= 0) {
-            return null;
-        }
         var unit = m.group("unit");
         boolean business = m.group("biz") != null;
-        return switch (unit.charAt(0)) {
+        var span = switch (unit.charAt(0)) {
             case 'm' ->
                 unit.startsWith("mo")
                         ? new Span(amount, SpanUnit.MONTHS, false)
@@ -463,11 +475,14 @@ final class DuePhraseParser {
             case 'f' -> new Span(amount * 2, SpanUnit.WEEKS, business);
             default -> new Span(amount, SpanUnit.WEEKS, business);
         };
+        boolean whole = amount == Math.rint(amount);
+        boolean counted = span.unit() == SpanUnit.MINUTES || span.unit() == SpanUnit.HOURS;
+        return amount > 0 && (whole || counted) ? span : null;
     }
 
-    private static long number(String text) {
+    private static double number(String text) {
         var word = NUMBER_WORDS.get(text);
-        return word != null ? word : Long.parseLong(text);
+        return word != null ? word : Double.parseDouble(text);
     }
 
     private static Piece period(MatchResult m) {
@@ -482,6 +497,7 @@ final class DuePhraseParser {
     private static String periodGroup(PeriodKind kind) {
         return switch (kind) {
             case END_OF_WEEK -> "eow";
+            case WEEKEND -> "weekend";
             case NEXT_WEEK -> "nextweek";
             case EARLY_NEXT_WEEK -> "early";
             case MID_NEXT_WEEK -> "mid";
@@ -531,6 +547,9 @@ final class DuePhraseParser {
                     Integer.parseInt(m.group("id")),
                     null);
         }
+        if (m.group("na") != null) {
+            return numericDate(m.group("na"), m.group("nb"), m.group("ny"));
+        }
         if (m.group("d3") != null) {
             return new Day(DayKind.DAY_OF_MONTH, null, WeekChoice.NEAREST, 0, 0, Integer.parseInt(m.group("d3")), null);
         }
@@ -546,6 +565,31 @@ final class DuePhraseParser {
                 month,
                 dayOfMonth,
                 null);
+    }
+
+    /**
+     * "12/12" or "15/12" or "12/15": read only when day and month cannot be mistaken for each other
+     * ("3/4" is the 3rd of April in London and March 4th in New York, so it is left alone).
+     */
+    private static Piece numericDate(String first, String second, String year) {
+        int a = Integer.parseInt(first);
+        int b = Integer.parseInt(second);
+        int day;
+        int month;
+        if (a == b || (a > 12 && b <= 12)) {
+            day = a;
+            month = b;
+        } else if (b > 12 && a <= 12) {
+            day = b;
+            month = a;
+        } else {
+            return null;
+        }
+        if (month < 1 || day < 1 || day > 31) {
+            return null;
+        }
+        int y = year == null ? 0 : Integer.parseInt(year);
+        return new Day(DayKind.DATE, null, WeekChoice.NEAREST, y != 0 && y < 100 ? 2000 + y : y, month, day, null);
     }
 
     private static int month(String name) {
@@ -632,18 +676,19 @@ final class DuePhraseParser {
         }
 
         Instant span(Span span) {
+            long whole = (long) span.amount();
             return switch (span.unit()) {
-                case MINUTES -> plus(Duration.ofMinutes(span.amount()), span.business());
-                case HOURS -> plus(Duration.ofHours(span.amount()), span.business());
+                case MINUTES -> plus(Duration.ofSeconds(Math.round(span.amount() * 60)), span.business());
+                case HOURS -> plus(Duration.ofSeconds(Math.round(span.amount() * 3600)), span.business());
                 case DAYS ->
                     span.business()
-                            ? close(calendar.plusBusinessDays(today, (int) span.amount()))
-                            : close(today.plusDays(span.amount()));
+                            ? close(calendar.plusBusinessDays(today, (int) whole))
+                            : close(today.plusDays(whole));
                 case WEEKS ->
                     span.business()
-                            ? close(calendar.plusBusinessDays(today, (int) span.amount() * 5))
-                            : close(today.plusWeeks(span.amount()));
-                case MONTHS -> close(today.plusMonths(span.amount()));
+                            ? close(calendar.plusBusinessDays(today, (int) whole * 5))
+                            : close(today.plusWeeks(whole));
+                case MONTHS -> close(today.plusMonths(whole));
             };
         }
 
@@ -660,6 +705,10 @@ final class DuePhraseParser {
                     yield last != null && close(last).isAfter(writtenAt)
                             ? close(last)
                             : close(lastBusinessDayOfWeekOrLater(nextMonday));
+                }
+                case WEEKEND -> {
+                    var sunday = at(thisMonday.plusDays(6), EVENING);
+                    yield sunday.isAfter(writtenAt) ? sunday : at(nextMonday.plusDays(6), EVENING);
                 }
                 case NEXT_WEEK -> close(lastBusinessDayOfWeekOrLater(nextMonday));
                 case EARLY_NEXT_WEEK -> close(nthBusinessDayOfWeek(nextMonday, 2));
