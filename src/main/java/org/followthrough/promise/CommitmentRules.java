@@ -80,6 +80,7 @@ final class CommitmentRules {
                     + "|investigate|look\\s+(?:at|into)|take(?!\\s+effect)|appear|show|reflect|land|reach|clear|post|ship"
                     + "|dispatch|refund|credit|fix|repair|install|replace|pick\\s+up|come|attend|phone|text|message|issue"
                     + "|reissue|re-issue|resend|re-send|redeliver|re-deliver|reconnect|restore|reverse|rebook|arrange"
+                    + "|attempt|try\\s+again"
                     + "|complete|go\\s+out|check|assess|inspect|sort)(?![a-z])";
 
     private static final List<Cue> CUES = List.of(
@@ -105,7 +106,8 @@ final class CommitmentRules {
             new Cue(
                     Pattern.compile("(?<![a-z'])(?:(?:i|we)\\s*(?:'m|'re|\\sam|\\sare)|^\\s*" + INTERJECTION + ")"
                             + "(?:\\s+(?:also|now|just|definitely))*+\\s*(?:going\\s+to|gonna|about\\s+to|planning\\s+to"
-                            + "|planning\\s+on)(?!\\s+be\\s+(?:honest|frank|difficult|hard|tricky)(?![a-z]))\\s+[a-z]"),
+                            + "|planning\\s+on)(?!\\s+(?:be\\s+(?:honest|frank|difficult|hard|tricky)|need|require|have\\s+to)(?![a-z]))"
+                            + "\\s+[a-z]"),
                     Voice.AGENT,
                     Needs.NOTHING,
                     false),
