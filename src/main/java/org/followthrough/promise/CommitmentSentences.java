@@ -14,6 +14,12 @@ import java.util.regex.Pattern;
  */
 final class CommitmentSentences {
 
+    /**
+     * Stands in for quoted characters. Not whitespace, so that patterns with {@code \\s+} do not
+     * crawl through long blanked runs, and not a letter, so that nothing matches it.
+     */
+    static final char BLANK = '\uE000';
+
     private static final Pattern REPLY_HEADER =
             Pattern.compile("^\\s*on\\s.{0,300}(?:wrote|schrieb|a écrit|escribió|scrisse|schreef)\\s*:\\s*$"
                     + "|^\\s*-{2,}\\s*(?:original message|forwarded message)\\s*-{2,}.*$|^\\s*_{8,}\\s*$");
@@ -187,7 +193,7 @@ final class CommitmentSentences {
                 }
                 if (j < chars.length && chars[j] == '>') {
                     while (j < chars.length && chars[j] != '\n') {
-                        chars[j++] = ' ';
+                        chars[j++] = BLANK;
                     }
                 }
             }
@@ -220,7 +226,7 @@ final class CommitmentSentences {
                     if (i - open <= 400) {
                         for (int j = open; j <= i; j++) {
                             if (chars[j] != '\n') {
-                                chars[j] = ' ';
+                                chars[j] = BLANK;
                             }
                         }
                     }
@@ -230,6 +236,15 @@ final class CommitmentSentences {
         }
     }
 
+    /** Headers start with "on", "from:", dashes or underscores: other lines need no closer look. */
+    private static boolean mayStartHeader(String analysed, int lineStart, int lineEnd) {
+        int i = lineStart;
+        while (i < lineEnd && Character.isWhitespace(analysed.charAt(i))) {
+            i++;
+        }
+        return i < lineEnd && "of-_".indexOf(analysed.charAt(i)) >= 0;
+    }
+
     /** Where the agent's own words end: at the first header of a quoted earlier message. */
     private static int ownWordsEnd(String analysed) {
         int lineStart = 0;
@@ -237,6 +252,10 @@ final class CommitmentSentences {
             int lineEnd = analysed.indexOf('\n', lineStart);
             if (lineEnd < 0) {
                 lineEnd = analysed.length();
+            }
+            if (!mayStartHeader(analysed, lineStart, lineEnd)) {
+                lineStart = lineEnd + 1;
+                continue;
             }
             if (REPLY_HEADER.matcher(analysed).region(lineStart, lineEnd).matches()) {
                 return lineStart;

@@ -112,7 +112,24 @@ final class DuePhraseParser {
 
     private record Token(int start, int end, Piece piece) {}
 
-    private record Rule(Pattern pattern, Function<MatchResult, Piece> read) {}
+    /**
+     * A pattern, what its match means, and the cheap check that spares running it: it can only match
+     * text holding a digit ({@code digits}) or one of {@code words}.
+     */
+    private record Rule(Pattern pattern, Function<MatchResult, Piece> read, boolean digits, String... words) {
+
+        boolean mayMatch(String text, boolean hasDigit) {
+            if (digits && hasDigit) {
+                return true;
+            }
+            for (var word : words) {
+                if (text.contains(word)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
 
     // ---- patterns -------------------------------------------------------------------------------
 
@@ -153,7 +170,7 @@ final class DuePhraseParser {
             + "|(?<mid>(?:mid|the\\s+middle\\s+of|middle\\s+of)[\\s-]+next\\s+week)"
             + "|(?<nextweek>(?:(?:the\\s+)?(?:end|close)\\s+of\\s+)?next\\s+week|(?:the\\s+)?following\\s+week)"
             + "|(?<eow>(?:the\\s+)?(?:end|close)\\s+of\\s+(?:the\\s+|this\\s+)?(?:working\\s+|business\\s+)?week"
-            + "|later\\s+this\\s+week|this\\s+week|within\\s+the\\s+week|eow|(?<=(?:by|before|until)\\s)the\\s+weekend)"
+            + "|later\\s+this\\s+week|this\\s+week|within\\s+the\\s+week|eow|the\\s+weekend(?<=(?:by|before|until)\\sthe\\s{1,3}weekend))"
             + "|(?<weekend>(?:over|at|during)\\s+the\\s+weekend|this\\s+weekend)"
             + "|(?<nextmonth>(?:(?:the\\s+)?end\\s+of\\s+)?next\\s+month)"
             + "|(?<eom>(?:the\\s+)?(?:end|close)\\s+of\\s+(?:the\\s+|this\\s+)?month|month[\\s-]end|eom)"
@@ -180,7 +197,8 @@ final class DuePhraseParser {
             + "|(?<m2>" + MONTH + ")\\s+(?:the\\s+)?(?<d2>\\d{1,2})(?:st|nd|rd|th)?(?![a-z0-9])"
             + "(?:,?\\s+(?<y2>\\d{4})(?![0-9]))?"
             + "|(?<na>\\d{1,2})/(?<nb>\\d{1,2})(?:/(?<ny>\\d{4}|\\d{2}))?(?![0-9/])"
-            + "|(?<=(?:by|on|before|until|for|from)\\s)the\\s+(?<d3>\\d{1,2})(?:st|nd|rd|th)(?![a-z])(?!\\s+(?:of\\s+)?"
+            + "|the\\s+(?<d3>\\d{1,2})(?:st|nd|rd|th)(?<=(?:by|on|before|until|for|from)\\sthe\\s{1,3}\\d{1,2}[a-z]{2})"
+            + "(?![a-z])(?!\\s+(?:of\\s+)?"
             + MONTH + ")"
             + ")");
 
@@ -198,9 +216,10 @@ final class DuePhraseParser {
             Pattern.compile("(?<![a-z0-9.:£$€])(?<h>[01]?\\d|2[0-3]):(?<m>[0-5]\\d)(?![0-9:])");
 
     /** "at 3", "by 4": a bare hour counts only right after a preposition and before the clause ends. */
-    private static final Pattern BARE_HOUR = Pattern.compile("(?<=(?:at|by|before|around|until)\\s)(?<h>1[0-2]|[1-9])"
-            + "(?=\\s*(?:[.,;!?)]|$|-\\s|\\s(?:today|tomorrow|tonight|on|this|latest|at\\s+the\\s+latest|and|so|if"
-            + "|when|or|but|then)(?![a-z])))");
+    private static final Pattern BARE_HOUR =
+            Pattern.compile("(?<![0-9:.])(?<h>1[0-2]|[1-9])(?![0-9])(?<=(?:at|by|before|around|until)\\s\\d{1,2})"
+                    + "(?=\\s*(?:[.,;!?)]|$|-\\s|\\s(?:today|tomorrow|tonight|on|this|latest|at\\s+the\\s+latest|and|so|if"
+                    + "|when|or|but|then)(?![a-z])))");
 
     private static final Pattern O_CLOCK = Pattern.compile("(?<![a-z0-9])(?<h>\\d{1,2})\\s*o'?\\s?clock(?![a-z])");
 
@@ -221,8 +240,11 @@ final class DuePhraseParser {
 
     /** What may stand between two pieces of one phrase: "Friday at 11am", "tomorrow, before noon". */
     private static final Pattern CONNECTOR = Pattern.compile(
-            "[\\s,]*(?:(?:at|on|by|before|around|about|from|of|the|no later than|latest|approx\\.?|approximately)"
-                    + "(?![a-z])[\\s,]*)*");
+            "[\\s,]*+(?:(?:at|on|by|before|around|about|from|of|the|no later than|latest|approx\\.?|approximately)"
+                    + "(?![a-z])[\\s,]*+)*+");
+
+    /** Pieces further apart than this never make one phrase, whatever stands between them. */
+    private static final int LONGEST_CONNECTOR = 24;
 
     /** A preposition just before a phrase belongs to it: "<em>by</em> end of business Friday". */
     private static final Pattern LEADING_PREPOSITION = Pattern.compile("(?<![a-z])(?<prep>no later than|not later"
@@ -286,24 +308,72 @@ final class DuePhraseParser {
             Map.entry("sunday", DayOfWeek.SUNDAY));
 
     private static final List<Rule> RULES = List.of(
-            new Rule(VAGUE, m -> new Vague()),
-            new Rule(SPAN, DuePhraseParser::span),
-            new Rule(HALF_HOUR, m -> new Span(30, SpanUnit.MINUTES, false)),
-            new Rule(THE_HOUR, m -> new Span(1, SpanUnit.HOURS, false)),
-            new Rule(DAY_OR_TWO, m -> new Span(2, SpanUnit.DAYS, false)),
-            new Rule(PERIOD, DuePhraseParser::period),
-            new Rule(RELATIVE_DAY, DuePhraseParser::relativeDay),
-            new Rule(WEEKDAY, DuePhraseParser::weekday),
-            new Rule(DATE, DuePhraseParser::date),
-            new Rule(TIME_RANGE, DuePhraseParser::timeRange),
-            new Rule(CLOCK, m -> clock(m.group(1), m.group(2), m.group(3))),
-            new Rule(COLON_TIME, m -> colonTime(m.group(1), m.group(2))),
-            new Rule(BARE_HOUR, m -> colonTime(m.group(1), "00")),
-            new Rule(O_CLOCK, m -> new Clock(LocalTime.of(afternoonIfSmall(Integer.parseInt(m.group(1))), 0), true)),
-            new Rule(NAMED_TIME, m -> new Clock(namedTime(m.group()), true)),
-            new Rule(END_OF_BUSINESS, m -> new EndOfBusiness()),
-            new Rule(FIRST_THING, m -> new FirstThing()),
-            new Rule(PART_OF_DAY, m -> new Clock(partOfDay(m.group(2)), m.group(1) != null)));
+            new Rule(
+                    VAGUE,
+                    m -> new Vague(),
+                    false,
+                    "soon",
+                    "asap",
+                    "a.s.a.p",
+                    "shortly",
+                    "right away",
+                    "straight",
+                    "immediately",
+                    "earliest",
+                    "due course",
+                    "promptly",
+                    "later"),
+            new Rule(SPAN, DuePhraseParser::span, true, "min", "hour", "hr", "day", "week", "wk", "month", "fortnight"),
+            new Rule(HALF_HOUR, m -> new Span(30, SpanUnit.MINUTES, false), false, "half"),
+            new Rule(THE_HOUR, m -> new Span(1, SpanUnit.HOURS, false), false, "hour"),
+            new Rule(DAY_OR_TWO, m -> new Span(2, SpanUnit.DAYS, false), false, "day or two"),
+            new Rule(PERIOD, DuePhraseParser::period, false, "week", "month", "eow", "eom"),
+            new Rule(
+                    RELATIVE_DAY,
+                    DuePhraseParser::relativeDay,
+                    false,
+                    "tom",
+                    "tmr",
+                    "2mor",
+                    "tonight",
+                    "tonite",
+                    "to-night",
+                    "today",
+                    "2day",
+                    "this morning",
+                    "this afternoon",
+                    "this evening",
+                    "day after"),
+            new Rule(WEEKDAY, DuePhraseParser::weekday, false, "mon", "tue", "wed", "thu", "fri", "sat", "sun"),
+            new Rule(DATE, DuePhraseParser::date, true),
+            new Rule(TIME_RANGE, DuePhraseParser::timeRange, true),
+            new Rule(CLOCK, m -> clock(m.group(1), m.group(2), m.group(3)), true),
+            new Rule(COLON_TIME, m -> colonTime(m.group(1), m.group(2)), true),
+            new Rule(BARE_HOUR, m -> colonTime(m.group(1), "00"), true),
+            new Rule(
+                    O_CLOCK,
+                    m -> new Clock(LocalTime.of(afternoonIfSmall(Integer.parseInt(m.group(1))), 0), true),
+                    true),
+            new Rule(
+                    NAMED_TIME,
+                    m -> new Clock(namedTime(m.group()), true),
+                    false,
+                    "noon",
+                    "midday",
+                    "mid-day",
+                    "midnight",
+                    "lunch"),
+            new Rule(
+                    END_OF_BUSINESS, m -> new EndOfBusiness(), false, "end of", "close of", "eod", "cob", "eob", "eop"),
+            new Rule(FIRST_THING, m -> new FirstThing(), false, "first"),
+            new Rule(
+                    PART_OF_DAY,
+                    m -> new Clock(partOfDay(m.group(2)), m.group(1) != null),
+                    false,
+                    "morning",
+                    "afternoon",
+                    "evening",
+                    "night"));
 
     private static final Comparator<Token> IN_READING_ORDER = Comparator.comparingInt(Token::start)
             .thenComparing(Comparator.comparingInt(Token::end).reversed());
@@ -329,7 +399,11 @@ final class DuePhraseParser {
 
     private static List<Token> tokens(String text) {
         var found = new ArrayList<Token>();
+        boolean hasDigit = hasDigit(text);
         for (var rule : RULES) {
+            if (!rule.mayMatch(text, hasDigit)) {
+                continue;
+            }
             var matcher = rule.pattern().matcher(text);
             while (matcher.find()) {
                 var piece = rule.read().apply(matcher);
@@ -353,6 +427,16 @@ final class DuePhraseParser {
         return kept;
     }
 
+    private static boolean hasDigit(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= '0' && c <= '9') {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Index after the last token that joins the phrase starting at {@code first}. */
     private static int groupEnd(String text, List<Token> tokens, int first) {
         var piece = tokens.get(first).piece();
@@ -368,8 +452,9 @@ final class DuePhraseParser {
         var connector = CONNECTOR.matcher(text);
         for (; i < tokens.size(); i++) {
             var next = tokens.get(i);
-            connector.region(tokens.get(i - 1).end(), next.start());
-            if (!connector.matches()) {
+            int gapStart = tokens.get(i - 1).end();
+            if (next.start() - gapStart > LONGEST_CONNECTOR
+                    || !connector.region(gapStart, next.start()).matches()) {
                 break;
             }
             if (next.piece() instanceof Day nextDay) {

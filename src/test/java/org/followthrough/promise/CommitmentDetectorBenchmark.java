@@ -1,6 +1,7 @@
 package org.followthrough.promise;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -9,7 +10,9 @@ import org.followthrough.calendar.BusinessCalendar;
 
 /**
  * How long {@link CommitmentDetector#detect} takes on a 2 KB reply. Not a test: run it by hand (see
- * docs/promise-detector.md) on a quiet machine and compare figures from the same machine only.
+ * docs/promise-detector.md) on a quiet machine and compare figures from the same machine only. It
+ * reports wall-clock time and this thread's CPU time: on a shared machine the second is the steadier
+ * figure, because it leaves out the time other processes held the core.
  */
 final class CommitmentDetectorBenchmark {
 
@@ -41,17 +44,21 @@ final class CommitmentDetectorBenchmark {
                 System.getProperty("java.vm.name"),
                 System.getProperty("java.version"),
                 Runtime.getRuntime().availableProcessors());
+        var threads = ManagementFactory.getThreadMXBean();
         for (int round = 1; round <= ROUNDS; round++) {
             long start = System.nanoTime();
+            long cpuStart = threads.getCurrentThreadCpuTime();
             for (int i = 0; i < MEASURED_CALLS; i++) {
                 found += detector.detect(reply, zone, writtenAt, calendar).size();
             }
+            long cpu = threads.getCurrentThreadCpuTime() - cpuStart;
             long elapsed = System.nanoTime() - start;
             System.out.printf(
                     Locale.ROOT,
-                    "round %d: mean %.1f µs per call over %d calls%n",
+                    "round %d: mean %.1f µs wall-clock, %.1f µs CPU per call over %d calls%n",
                     round,
                     elapsed / 1_000.0 / MEASURED_CALLS,
+                    cpu / 1_000.0 / MEASURED_CALLS,
                     MEASURED_CALLS);
         }
         if (found == 0) {
