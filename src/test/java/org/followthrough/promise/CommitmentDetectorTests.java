@@ -1,7 +1,9 @@
 package org.followthrough.promise;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -461,9 +463,8 @@ class CommitmentDetectorTests {
         assertThat(found)
                 .extracting(Commitment::sentence, Commitment::duePhrase)
                 .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple("I\u2019ll call you TOMORROW.", "TOMORROW"),
-                        org.assertj.core.groups.Tuple.tuple(
-                                "We'll refund the fee by End of Business Friday.", "by End of Business Friday"));
+                        tuple("I\u2019ll call you TOMORROW.", "TOMORROW"),
+                        tuple("We'll refund the fee by End of Business Friday.", "by End of Business Friday"));
     }
 
     @Test
@@ -627,7 +628,7 @@ class CommitmentDetectorTests {
         }
     }
 
-    private static java.time.Instant at(String localDateTime, ZoneId zone) {
+    private static Instant at(String localDateTime, ZoneId zone) {
         return LocalDateTime.parse(localDateTime).atZone(zone).toInstant();
     }
 
