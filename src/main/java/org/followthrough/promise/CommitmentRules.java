@@ -40,9 +40,6 @@ final class CommitmentRules {
     /** A commitment read from one sentence. */
     record Reading(Voice voice, DuePhrase due, boolean hedged, boolean conditional, boolean tagQuestion) {}
 
-<<<<<<< HEAD
-    private record Cue(Pattern pattern, Voice voice, Needs needs, boolean hedged) {}
-=======
     /**
      * A pattern and what it commits to; it can only match a sentence holding one of {@code words}.
      * When {@code subject} is set, the pattern starts at the verb ("will", "is scheduled to") and
@@ -64,7 +61,6 @@ final class CommitmentRules {
             return false;
         }
     }
->>>>>>> detector
 
     private record Found(Cue cue, int start, int end) {}
 
@@ -79,26 +75,17 @@ final class CommitmentRules {
             "(?!\\s+(?:not|never|n't)(?![a-z]))(?!\\s+(?:be\\s+(?:happy|glad|pleased"
                     + "|delighted|honest|frank|brief|quick|here|around|available|closed|open|shut|away|off|out|on\\s+(?:leave"
                     + "|holiday|vacation)|unable|not|the\\s+one|in\\s+the\\s+office|back\\s+in\\s+the\\s+office|back\\s+at\\s+work)"
-<<<<<<< HEAD
-                    + "|need|look\\s+forward|miss|admit|say|let\\s+you\\s+go|leave\\s+it\\s+there|have\\s+to\\s+ask)(?![a-z]))";
-=======
                     + "|need|look\\s+forward|miss|admit|say|let\\s+you\\s+go|leave\\s+it\\s+there|leave\\s+you|have\\s+to\\s+(?:ask|wait)"
                     + "|see(?!\\s+to\\s+it)|bet|get\\s+there|put\\s+you\\s+(?:on\\s+hold|through)|be\\s+right\\s+(?:back|with\\s+you)"
                     + "|wait\\s+and\\s+see)(?![a-z]))";
->>>>>>> detector
 
     private static final String INTERJECTION = "(?:(?:ok(?:ay)?|sure|yes|yep|great|thanks|no problem|noted|understood"
             + "|right|perfect|of course|absolutely)[,!.]?\\s+)?";
 
     private static final String THIRD_SUBJECT =
-<<<<<<< HEAD
-            "(?<![a-z'])(?:(?:your|the|our|this|that|a|an)\\s+[a-z-]+(?:\\s+[a-z-]+)?"
-                    + "|it|they|he|she|someone|somebody|one\\s+of\\s+(?:our|the)\\s+[a-z-]+"
-=======
             "(?<![a-z'])(?:(?:your|the|our|my|this|that|a|an)\\s+[a-z-]+(?:\\s+[a-z-]+){0,2}"
                     + "(?:\\s+(?:of|for)\\s+[£$€]?[a-z0-9][a-z0-9.,-]*)?"
                     + "|it|this|that|they|he|she|someone|somebody|one\\s+of\\s+(?:our|the)\\s+[a-z-]+"
->>>>>>> detector
                     + "|[a-z]+\\s+from\\s+(?:our|the)\\s+[a-z-]+(?:\\s+[a-z-]+)?)";
 
     private static final String THIRD_VERB =
@@ -112,11 +99,8 @@ final class CommitmentRules {
                     + "|get\\s+in\\s+touch|get\\s+back|email|review|process|reply|respond|follow\\s+up|update|confirm"
                     + "|investigate|look\\s+(?:at|into)|take(?!\\s+effect)|appear|show|reflect|land|reach|clear|post|ship"
                     + "|dispatch|refund|credit|fix|repair|install|replace|pick\\s+up|come|attend|phone|text|message|issue"
-<<<<<<< HEAD
-=======
                     + "|reissue|re-issue|resend|re-send|redeliver|re-deliver|reconnect|restore|reverse|rebook|arrange"
                     + "|attempt|try\\s+again"
->>>>>>> detector
                     + "|complete|go\\s+out|check|assess|inspect|sort)(?![a-z])";
 
     private static final List<Cue> CUES = List.of(
@@ -125,42 +109,24 @@ final class CommitmentRules {
                             + NOT_A_PROMISE + "\\s+[a-z]"),
                     Voice.AGENT,
                     Needs.NOTHING,
-<<<<<<< HEAD
-                    false),
-=======
                     false,
                     "'l",
                     "wil",
                     "shall"),
->>>>>>> detector
             new Cue(
                     Pattern.compile("^\\s*" + INTERJECTION + "(?:will|'ll)" + ADVERBS + NOT_A_PROMISE
                             + "\\s+(?!(?:you|we|i|they|it|he|she|that|this|there|your|the)(?![a-z]))[a-z]"),
                     Voice.AGENT,
                     Needs.NOTHING,
-<<<<<<< HEAD
-                    false),
-=======
                     false,
                     "wil",
                     "'l"),
->>>>>>> detector
             new Cue(
                     Pattern.compile("(?<![a-z'])ill\\s+(?=(?:call|ring|send|email|get|be|check|look|update|chase|sort"
                             + "|follow|let|make|have|do|pass|come|contact|confirm|arrange|see|try|keep|phone|text"
                             + "|message|speak|talk|find|raise|escalate)(?![a-z]))"),
                     Voice.AGENT,
                     Needs.NOTHING,
-<<<<<<< HEAD
-                    false),
-            new Cue(
-                    Pattern.compile("(?<![a-z'])(?:(?:i|we)\\s*(?:'m|'re|\\sam|\\sare)|^\\s*" + INTERJECTION + ")"
-                            + "(?:\\s+(?:also|now|just|definitely))*+\\s*(?:going\\s+to|gonna|about\\s+to|planning\\s+to"
-                            + "|planning\\s+on)(?!\\s+be\\s+(?:honest|frank|difficult|hard|tricky)(?![a-z]))\\s+[a-z]"),
-                    Voice.AGENT,
-                    Needs.NOTHING,
-                    false),
-=======
                     false,
                     "ill "),
             new Cue(
@@ -175,28 +141,20 @@ final class CommitmentRules {
                     "gonna",
                     "about to",
                     "planning"),
->>>>>>> detector
             new Cue(
                     Pattern.compile("(?<![a-z'])(?:i|we)\\s*(?:'m|'re|\\sam|\\sare)(?:\\s+(?:also|now|just))*+"
                             + "\\s+(?:hoping|aiming|trying)\\s+to\\s+[a-z]"),
                     Voice.AGENT,
                     Needs.TIMED_DUE,
-<<<<<<< HEAD
-                    true),
-=======
                     true,
                     "hoping",
                     "aiming",
                     "trying"),
->>>>>>> detector
             new Cue(
                     Pattern.compile("(?<![a-z'])(?:i|we)\\s+(?:(?:also|fully|really|will)\\s+)?(?:plan|intend|promise"
                             + "|undertake|commit|want)\\s+to\\s+[a-z]"),
                     Voice.AGENT,
                     Needs.NOTHING,
-<<<<<<< HEAD
-                    false),
-=======
                     false,
                     "plan",
                     "intend",
@@ -204,42 +162,29 @@ final class CommitmentRules {
                     "undertake",
                     "commit",
                     "want"),
->>>>>>> detector
             new Cue(
                     Pattern.compile("(?<![a-z'])(?:i|we)\\s+(?:(?:also|really)\\s+)?(?:aim|hope|expect)\\s+to"
                             + "\\s+(?!(?:hear|see)\\s+(?:from\\s+)?you(?![a-z]))[a-z]"),
                     Voice.AGENT,
                     Needs.TIMED_DUE,
-<<<<<<< HEAD
-                    true),
-=======
                     true,
                     "aim",
                     "hope",
                     "expect"),
->>>>>>> detector
             new Cue(
                     Pattern.compile("(?<![a-z'])let\\s+(?:me|us)\\s+(?!know(?![a-z]))[a-z]"),
                     Voice.AGENT,
                     Needs.FOLLOW_UP_OR_TIMED_DUE,
-<<<<<<< HEAD
-                    false),
-=======
                     false,
                     "let "),
->>>>>>> detector
             new Cue(
                     Pattern.compile("(?<![a-z'])(?:i|we)\\s+should\\s+(?:be\\s+able\\s+to|have|be|get|know|hear)"
                             + "(?![a-z])(?!\\s+(?:been|had|received|sent|done|known|heard|got|gotten|called|[a-z]+ed)"
                             + "(?![a-z]))"),
                     Voice.AGENT,
                     Needs.DUE_PHRASE,
-<<<<<<< HEAD
-                    true),
-=======
                     true,
                     "should"),
->>>>>>> detector
             new Cue(
                     Pattern.compile(
                             "(?<![a-z'])(?:i|we)(?:\\s*'ve|\\s+have)?(?:\\s+(?:now|just|already|also))*+"
@@ -247,9 +192,6 @@ final class CommitmentRules {
                                     + "|set\\s+up|lined\\s+up|put\\s+in\\s+a\\s+request|raised\\s+a\\s+request|reserved)(?![a-z])"),
                     Voice.AGENT,
                     Needs.DUE_PHRASE,
-<<<<<<< HEAD
-                    false),
-=======
                     false,
                     "arranged",
                     "asked",
@@ -262,7 +204,6 @@ final class CommitmentRules {
                     "lined up",
                     "request",
                     "reserved"),
->>>>>>> detector
             new Cue(
                     Pattern.compile("(?<![a-z'])(?:i|we)\\s*(?:'m|'re|\\sam|\\sare)(?:\\s+(?:also|now|just))*+"
                             + "\\s+(?:sending|calling|ringing|emailing|shipping|dispatching|posting|processing|issuing"
@@ -272,26 +213,16 @@ final class CommitmentRules {
                             + "|bringing|returning|contacting)(?![a-z])(?!\\s+to(?![a-z]))"),
                     Voice.AGENT,
                     Needs.DUE_PHRASE,
-<<<<<<< HEAD
-                    false),
-=======
                     false,
                     "'m",
                     "'re",
                     " am ",
                     " are "),
->>>>>>> detector
             new Cue(
                     Pattern.compile("(?<![a-z'])you\\s*(?:'ll|\\swill|\\sshall)(?:\\s+(?:also|definitely|then|soon"
                             + "|shortly|now|automatically|certainly))*+\\s+(?:receive|get(?!\\s+charged)|hear"
                             + "|be\\s+(?:contacted|called|refunded|credited|reimbursed|notified|emailed|sent|updated"
                             + "|compensated|rebooked|issued|given|offered|receiving|getting|hearing)"
-<<<<<<< HEAD
-                            + "|have\\s+(?!to(?![a-z])))(?![a-z])"),
-                    Voice.CUSTOMER_RECEIVES,
-                    Needs.NOTHING,
-                    false),
-=======
                             + "|have(?=\\s+(?!to(?![a-z]))[a-z]))(?![a-z])"),
                     Voice.CUSTOMER_RECEIVES,
                     Needs.NOTHING,
@@ -299,62 +230,26 @@ final class CommitmentRules {
                     "'ll",
                     "will",
                     "shall"),
->>>>>>> detector
             new Cue(
                     Pattern.compile("(?<![a-z'])you\\s*(?:'ll|\\swill)\\s+(?:see|be\\s+able\\s+to|notice)(?![a-z])"),
                     Voice.CUSTOMER_RECEIVES,
                     Needs.DUE_PHRASE,
-<<<<<<< HEAD
-                    false),
-=======
                     false,
                     "'ll",
                     "will"),
->>>>>>> detector
             new Cue(
                     Pattern.compile("(?<![a-z'])you\\s+should\\s+(?:receive|get|hear|see|have|be\\s+(?:contacted"
                             + "|called|refunded|credited|able\\s+to))(?![a-z])(?!\\s+(?:been|received|got|gotten"
                             + "|heard|seen|had)(?![a-z]))"),
                     Voice.CUSTOMER_RECEIVES,
                     Needs.DUE_PHRASE,
-<<<<<<< HEAD
-                    true),
-=======
                     true,
                     "should"),
->>>>>>> detector
             new Cue(
                     Pattern.compile("(?:^\\s*|(?<![a-z'])(?:you\\s+can|you\\s+may|please|so\\s+you\\s+can|you\\s+should"
                             + "|you\\s+could)\\s+)expect\\s+(?!(?:that|me|us\\s+to|delays?)(?![a-z]))[a-z]"),
                     Voice.CUSTOMER_RECEIVES,
                     Needs.NOTHING,
-<<<<<<< HEAD
-                    false),
-            new Cue(
-                    Pattern.compile(THIRD_SUBJECT + "\\s*(?:'ll|\\swill|\\sshall|'s\\s+going\\s+to|\\sis\\s+going\\s+to"
-                            + "|\\sare\\s+going\\s+to)(?:\\s+(?:also|then|now|definitely|automatically|only"
-                            + "|be\\s+able\\s+to))*+\\s+" + THIRD_VERB),
-                    Voice.THIRD_PARTY,
-                    Needs.DUE_PHRASE,
-                    false),
-            new Cue(
-                    Pattern.compile(THIRD_SUBJECT + "\\s+should(?:\\s+(?:also|then|now))*+\\s+" + THIRD_VERB
-                            + "(?!\\s+(?:been|arrived|received|had)(?![a-z]))"),
-                    Voice.THIRD_PARTY,
-                    Needs.DUE_PHRASE,
-                    true),
-            new Cue(
-                    Pattern.compile(
-                            "(?<![a-z'])(?:your|the|our|a|an)\\s+[a-z-]+(?:\\s+[a-z-]+)?\\s+(?:is|are|has\\s+been"
-                                    + "|have\\s+been|'s)\\s+(?:now\\s+)?(?:(?:scheduled|booked|planned|arranged|set|confirmed)"
-                                    + "\\s+(?:to|for)|due\\s+to\\s+(?:arrive|be|reach|land|ship|go))(?![a-z])"),
-                    Voice.THIRD_PARTY,
-                    Needs.DUE_PHRASE,
-                    false));
-
-    private static final Pattern CLAUSE_BREAK = Pattern.compile(
-            ";|\\s-+\\s|,?\\s+but\\s+|,?\\s+however,?\\s+|,?\\s+although\\s+|,?\\s+whereas\\s+|,?\\s+though,?\\s+");
-=======
                     false,
                     "expect"),
             new Cue(
@@ -406,7 +301,6 @@ final class CommitmentRules {
 
     private static final Pattern CLAUSE_BREAK = Pattern.compile(
             ";|,?\\s++(?:(?:but|however,?|although|whereas|though,?)\\s++|-++\\s)|,\\s++so\\s++(?!that(?![a-z]))");
->>>>>>> detector
 
     private static final Pattern POLICY = Pattern.compile("(?<![a-z])(?:usually|normally|typically|generally|always"
             + "|in\\s+most\\s+cases|as\\s+a\\s+rule|on\\s+average|tends?\\s+to|can\\s+take|may\\s+take|could\\s+take"
@@ -470,8 +364,6 @@ final class CommitmentRules {
             return Optional.empty();
         }
 
-<<<<<<< HEAD
-=======
         var possible = new ArrayList<Cue>(CUES.size());
         for (var cue : CUES) {
             if (cue.mayMatch(sentence)) {
@@ -481,17 +373,12 @@ final class CommitmentRules {
         if (possible.isEmpty()) {
             return Optional.empty();
         }
->>>>>>> detector
         var clauses = clauses(sentence, end);
         var candidates = new ArrayList<Candidate>(2);
         for (int c = 0; c < clauses.size(); c += 2) {
             int from = clauses.get(c);
             int to = clauses.get(c + 1);
-<<<<<<< HEAD
-            var candidate = candidate(sentence, from, to, phrases, clauses, c);
-=======
             var candidate = candidate(sentence, from, to, phrases, clauses, c, possible);
->>>>>>> detector
             if (candidate != null) {
                 candidates.add(candidate);
             }
@@ -524,9 +411,6 @@ final class CommitmentRules {
     }
 
     private static Candidate candidate(
-<<<<<<< HEAD
-            String sentence, int from, int to, List<DuePhrase> phrases, List<Integer> clauses, int clauseIndex) {
-=======
             String sentence,
             int from,
             int to,
@@ -534,17 +418,12 @@ final class CommitmentRules {
             List<Integer> clauses,
             int clauseIndex,
             List<Cue> possible) {
->>>>>>> detector
         if (from >= to
                 || POLICY.matcher(sentence).region(from, to).find()
                 || OFFER.matcher(sentence).region(from, to).find()) {
             return null;
         }
-<<<<<<< HEAD
-        var found = cue(sentence, from, to);
-=======
         var found = cue(sentence, from, to, possible);
->>>>>>> detector
         if (found == null) {
             return null;
         }
@@ -573,11 +452,7 @@ final class CommitmentRules {
             due = firstAfter(phrases, found.start(), to);
         }
         if (due == null) {
-<<<<<<< HEAD
-            due = borrowed(sentence, phrases, clauses, clauseIndex);
-=======
             due = borrowed(sentence, phrases, clauses, clauseIndex, possible);
->>>>>>> detector
         }
 
         var cue = found.cue();
@@ -598,17 +473,6 @@ final class CommitmentRules {
     }
 
     /** The first cue in the clause that is not doubted ("I don't think we'll") or reported. */
-<<<<<<< HEAD
-    private static Found cue(String sentence, int from, int to) {
-        Found first = null;
-        for (var cue : CUES) {
-            var matcher = cue.pattern().matcher(sentence).region(from, to);
-            while (matcher.find()) {
-                if (first != null && matcher.start() >= first.start()) {
-                    break;
-                }
-                int start = matcher.start();
-=======
     private static Found cue(String sentence, int from, int to, List<Cue> possible) {
         Found first = null;
         for (var cue : possible) {
@@ -628,7 +492,6 @@ final class CommitmentRules {
                 if (first != null && start >= first.start()) {
                     break;
                 }
->>>>>>> detector
                 if (DOUBT_BEFORE.matcher(sentence).region(from, start).find()
                         || REPORTED_BEFORE.matcher(sentence).region(from, start).find()) {
                     continue;
@@ -669,20 +532,12 @@ final class CommitmentRules {
      * A clause that follows without a cue of its own and only adds a time ("I'll update you by
      * email — probably Thursday") lends its due phrase to the clause before it.
      */
-<<<<<<< HEAD
-    private static DuePhrase borrowed(String sentence, List<DuePhrase> phrases, List<Integer> clauses, int index) {
-        for (int c = index + 2; c < clauses.size(); c += 2) {
-            int from = clauses.get(c);
-            int to = clauses.get(c + 1);
-            if (cue(sentence, from, to) != null
-=======
     private static DuePhrase borrowed(
             String sentence, List<DuePhrase> phrases, List<Integer> clauses, int index, List<Cue> possible) {
         for (int c = index + 2; c < clauses.size(); c += 2) {
             int from = clauses.get(c);
             int to = clauses.get(c + 1);
             if (cue(sentence, from, to, possible) != null
->>>>>>> detector
                     || NEGATION.matcher(sentence).region(from, to).find()) {
                 return null;
             }

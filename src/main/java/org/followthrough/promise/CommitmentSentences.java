@@ -14,15 +14,12 @@ import java.util.regex.Pattern;
  */
 final class CommitmentSentences {
 
-<<<<<<< HEAD
-=======
     /**
      * Stands in for quoted characters. Not whitespace, so that patterns with {@code \\s+} do not
      * crawl through long blanked runs, and not a letter, so that nothing matches it.
      */
     static final char BLANK = '\uE000';
 
->>>>>>> detector
     private static final Pattern REPLY_HEADER =
             Pattern.compile("^\\s*on\\s.{0,300}(?:wrote|schrieb|a écrit|escribió|scrisse|schreef)\\s*:\\s*$"
                     + "|^\\s*-{2,}\\s*(?:original message|forwarded message)\\s*-{2,}.*$|^\\s*_{8,}\\s*$");
@@ -196,11 +193,7 @@ final class CommitmentSentences {
                 }
                 if (j < chars.length && chars[j] == '>') {
                     while (j < chars.length && chars[j] != '\n') {
-<<<<<<< HEAD
-                        chars[j++] = ' ';
-=======
                         chars[j++] = BLANK;
->>>>>>> detector
                     }
                 }
             }
@@ -233,11 +226,7 @@ final class CommitmentSentences {
                     if (i - open <= 400) {
                         for (int j = open; j <= i; j++) {
                             if (chars[j] != '\n') {
-<<<<<<< HEAD
-                                chars[j] = ' ';
-=======
                                 chars[j] = BLANK;
->>>>>>> detector
                             }
                         }
                     }
@@ -247,8 +236,6 @@ final class CommitmentSentences {
         }
     }
 
-<<<<<<< HEAD
-=======
     /** Headers start with "on", "from:", dashes or underscores: other lines need no closer look. */
     private static boolean mayStartHeader(String analysed, int lineStart, int lineEnd) {
         int i = lineStart;
@@ -258,7 +245,6 @@ final class CommitmentSentences {
         return i < lineEnd && "of-_".indexOf(analysed.charAt(i)) >= 0;
     }
 
->>>>>>> detector
     /** Where the agent's own words end: at the first header of a quoted earlier message. */
     private static int ownWordsEnd(String analysed) {
         int lineStart = 0;
@@ -267,13 +253,10 @@ final class CommitmentSentences {
             if (lineEnd < 0) {
                 lineEnd = analysed.length();
             }
-<<<<<<< HEAD
-=======
             if (!mayStartHeader(analysed, lineStart, lineEnd)) {
                 lineStart = lineEnd + 1;
                 continue;
             }
->>>>>>> detector
             if (REPLY_HEADER.matcher(analysed).region(lineStart, lineEnd).matches()) {
                 return lineStart;
             }

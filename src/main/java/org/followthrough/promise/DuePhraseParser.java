@@ -54,18 +54,11 @@ final class DuePhraseParser {
     }
 
     /** "in 2 hours", "within 5 business days": counted from when the reply was written. */
-<<<<<<< HEAD
-    private record Span(long amount, SpanUnit unit, boolean business) implements Piece {}
-
-    private enum PeriodKind {
-        END_OF_WEEK,
-=======
     private record Span(double amount, SpanUnit unit, boolean business) implements Piece {}
 
     private enum PeriodKind {
         END_OF_WEEK,
         WEEKEND,
->>>>>>> detector
         NEXT_WEEK,
         EARLY_NEXT_WEEK,
         MID_NEXT_WEEK,
@@ -119,9 +112,6 @@ final class DuePhraseParser {
 
     private record Token(int start, int end, Piece piece) {}
 
-<<<<<<< HEAD
-    private record Rule(Pattern pattern, Function<MatchResult, Piece> read) {}
-=======
     /**
      * A pattern, what its match means, and the cheap check that spares running it: it can only match
      * text holding a digit ({@code digits}) or one of {@code words}.
@@ -140,24 +130,16 @@ final class DuePhraseParser {
             return false;
         }
     }
->>>>>>> detector
 
     // ---- patterns -------------------------------------------------------------------------------
 
     private static final String MONTH =
             "(?:january|february|march|april|may|june|july|august|september|october|november|december"
-<<<<<<< HEAD
-                    + "|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)";
-    private static final String NUMBER = "(?:\\d{1,3}|a couple of|a couple|couple of|a few|few|several|an|a|one|two"
-            + "|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fourteen|fifteen|twenty|thirty"
-            + "|forty-five|forty five|forty|fifty|sixty|seventy-two|ninety)";
-=======
                     + "|(?:jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)(?![a-z])\\.?)";
     private static final String NUMBER =
             "(?:\\d{1,3}(?:\\.\\d{1,2})?|a couple of|a couple|couple of|a few|few|several|an|a|one|two"
                     + "|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fourteen|fifteen|twenty|thirty"
                     + "|forty-five|forty five|forty|fifty|sixty|seventy-two|ninety)";
->>>>>>> detector
     private static final String AM_PM = "(?:a\\.m\\.|p\\.m\\.|a\\.m|p\\.m|am|pm)";
 
     private static final Pattern VAGUE = Pattern.compile("(?<![a-z])(?:as soon as (?:possible|we can|i can|practicable)"
@@ -176,12 +158,9 @@ final class DuePhraseParser {
     private static final Pattern HALF_HOUR = Pattern.compile("(?<![a-z])(?:in|within)\\s+(?:the\\s+next\\s+)?"
             + "(?:half\\s+an\\s+hour|a\\s+half[- ]hour|half[- ]an[- ]hour)(?![a-z])");
 
-<<<<<<< HEAD
-=======
     private static final Pattern DAY_OR_TWO =
             Pattern.compile("(?<![a-z])(?:in|within|over)\\s+(?:the\\s+next\\s+|a\\s+)?day\\s+or\\s+two(?![a-z])");
 
->>>>>>> detector
     private static final Pattern THE_HOUR =
             Pattern.compile("(?<![a-z])(?:in|within|inside)\\s+the\\s+(?:next\\s+)?hour(?![a-z])");
 
@@ -191,12 +170,8 @@ final class DuePhraseParser {
             + "|(?<mid>(?:mid|the\\s+middle\\s+of|middle\\s+of)[\\s-]+next\\s+week)"
             + "|(?<nextweek>(?:(?:the\\s+)?(?:end|close)\\s+of\\s+)?next\\s+week|(?:the\\s+)?following\\s+week)"
             + "|(?<eow>(?:the\\s+)?(?:end|close)\\s+of\\s+(?:the\\s+|this\\s+)?(?:working\\s+|business\\s+)?week"
-<<<<<<< HEAD
-            + "|later\\s+this\\s+week|this\\s+week|eow|(?<=(?:by|before|until)\\s)the\\s+weekend)"
-=======
             + "|later\\s+this\\s+week|this\\s+week|within\\s+the\\s+week|eow|the\\s+weekend(?<=(?:by|before|until)\\sthe\\s{1,3}weekend))"
             + "|(?<weekend>(?:over|at|during)\\s+the\\s+weekend|this\\s+weekend)"
->>>>>>> detector
             + "|(?<nextmonth>(?:(?:the\\s+)?end\\s+of\\s+)?next\\s+month)"
             + "|(?<eom>(?:the\\s+)?(?:end|close)\\s+of\\s+(?:the\\s+|this\\s+)?month|month[\\s-]end|eom)"
             + ")(?![a-z])");
@@ -212,17 +187,6 @@ final class DuePhraseParser {
     private static final Pattern WEEKDAY = Pattern.compile("(?<![a-z])(?<!last\\s)(?<!past\\s)(?<!previous\\s)"
             + "(?:(?<mod>this\\s+coming|the\\s+coming|coming|this|next|the\\s+following)\\s+)?"
             + "(?<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues|tue|thurs|thur|thu|fri)"
-<<<<<<< HEAD
-            + "(?![a-z])\\.?(?:\\s+(?:of\\s+)?(?<nw>next|this)\\s+week(?![a-z]))?");
-
-    private static final Pattern DATE = Pattern.compile("(?<![a-z0-9])(?:"
-            + "(?<iy>\\d{4})-(?<im>\\d{2})-(?<id>\\d{2})(?![0-9])"
-            + "|(?<d1>\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?(?<m1>" + MONTH + ")\\.?(?![a-z])"
-            + "(?:,?\\s+(?<y1>\\d{4})(?![0-9]))?"
-            + "|(?<m2>" + MONTH + ")\\.?\\s+(?:the\\s+)?(?<d2>\\d{1,2})(?:st|nd|rd|th)?(?![a-z0-9])"
-            + "(?:,?\\s+(?<y2>\\d{4})(?![0-9]))?"
-            + "|(?<=(?:by|on|before|until|for|from)\\s)the\\s+(?<d3>\\d{1,2})(?:st|nd|rd|th)(?![a-z])(?!\\s+(?:of\\s+)?"
-=======
             + "(?![a-z])(?:(?<=mon|tue|tues|thu|thur|thurs|fri)\\.)?"
             + "(?:\\s+(?:of\\s+)?(?<nw>next|this)\\s+week(?![a-z]))?");
 
@@ -235,7 +199,6 @@ final class DuePhraseParser {
             + "|(?<na>\\d{1,2})/(?<nb>\\d{1,2})(?:/(?<ny>\\d{4}|\\d{2}))?(?![0-9/])"
             + "|the\\s+(?<d3>\\d{1,2})(?:st|nd|rd|th)(?<=(?:by|on|before|until|for|from)\\sthe\\s{1,3}\\d{1,2}[a-z]{2})"
             + "(?![a-z])(?!\\s+(?:of\\s+)?"
->>>>>>> detector
             + MONTH + ")"
             + ")");
 
@@ -252,15 +215,12 @@ final class DuePhraseParser {
     private static final Pattern COLON_TIME =
             Pattern.compile("(?<![a-z0-9.:£$€])(?<h>[01]?\\d|2[0-3]):(?<m>[0-5]\\d)(?![0-9:])");
 
-<<<<<<< HEAD
-=======
     /** "at 3", "by 4": a bare hour counts only right after a preposition and before the clause ends. */
     private static final Pattern BARE_HOUR =
             Pattern.compile("(?<![0-9:.])(?<h>1[0-2]|[1-9])(?![0-9])(?<=(?:at|by|before|around|until)\\s\\d{1,2})"
                     + "(?=\\s*(?:[.,;!?)]|$|-\\s|\\s(?:today|tomorrow|tonight|on|this|latest|at\\s+the\\s+latest|and|so|if"
                     + "|when|or|but|then)(?![a-z])))");
 
->>>>>>> detector
     private static final Pattern O_CLOCK = Pattern.compile("(?<![a-z0-9])(?<h>\\d{1,2})\\s*o'?\\s?clock(?![a-z])");
 
     private static final Pattern NAMED_TIME =
@@ -280,16 +240,11 @@ final class DuePhraseParser {
 
     /** What may stand between two pieces of one phrase: "Friday at 11am", "tomorrow, before noon". */
     private static final Pattern CONNECTOR = Pattern.compile(
-<<<<<<< HEAD
-            "[\\s,]*(?:(?:at|on|by|before|around|about|from|of|the|no later than|latest|approx\\.?|approximately)"
-                    + "(?![a-z])[\\s,]*)*");
-=======
             "[\\s,]*+(?:(?:at|on|by|before|around|about|from|of|the|no later than|latest|approx\\.?|approximately)"
                     + "(?![a-z])[\\s,]*+)*+");
 
     /** Pieces further apart than this never make one phrase, whatever stands between them. */
     private static final int LONGEST_CONNECTOR = 24;
->>>>>>> detector
 
     /** A preposition just before a phrase belongs to it: "<em>by</em> end of business Friday". */
     private static final Pattern LEADING_PREPOSITION = Pattern.compile("(?<![a-z])(?<prep>no later than|not later"
@@ -353,24 +308,6 @@ final class DuePhraseParser {
             Map.entry("sunday", DayOfWeek.SUNDAY));
 
     private static final List<Rule> RULES = List.of(
-<<<<<<< HEAD
-            new Rule(VAGUE, m -> new Vague()),
-            new Rule(SPAN, DuePhraseParser::span),
-            new Rule(HALF_HOUR, m -> new Span(30, SpanUnit.MINUTES, false)),
-            new Rule(THE_HOUR, m -> new Span(1, SpanUnit.HOURS, false)),
-            new Rule(PERIOD, DuePhraseParser::period),
-            new Rule(RELATIVE_DAY, DuePhraseParser::relativeDay),
-            new Rule(WEEKDAY, DuePhraseParser::weekday),
-            new Rule(DATE, DuePhraseParser::date),
-            new Rule(TIME_RANGE, DuePhraseParser::timeRange),
-            new Rule(CLOCK, m -> clock(m.group(1), m.group(2), m.group(3))),
-            new Rule(COLON_TIME, m -> colonTime(m.group(1), m.group(2))),
-            new Rule(O_CLOCK, m -> new Clock(LocalTime.of(afternoonIfSmall(Integer.parseInt(m.group(1))), 0), true)),
-            new Rule(NAMED_TIME, m -> new Clock(namedTime(m.group()), true)),
-            new Rule(END_OF_BUSINESS, m -> new EndOfBusiness()),
-            new Rule(FIRST_THING, m -> new FirstThing()),
-            new Rule(PART_OF_DAY, m -> new Clock(partOfDay(m.group(2)), m.group(1) != null)));
-=======
             new Rule(
                     VAGUE,
                     m -> new Vague(),
@@ -437,7 +374,6 @@ final class DuePhraseParser {
                     "afternoon",
                     "evening",
                     "night"));
->>>>>>> detector
 
     private static final Comparator<Token> IN_READING_ORDER = Comparator.comparingInt(Token::start)
             .thenComparing(Comparator.comparingInt(Token::end).reversed());
@@ -463,15 +399,11 @@ final class DuePhraseParser {
 
     private static List<Token> tokens(String text) {
         var found = new ArrayList<Token>();
-<<<<<<< HEAD
-        for (var rule : RULES) {
-=======
         boolean hasDigit = hasDigit(text);
         for (var rule : RULES) {
             if (!rule.mayMatch(text, hasDigit)) {
                 continue;
             }
->>>>>>> detector
             var matcher = rule.pattern().matcher(text);
             while (matcher.find()) {
                 var piece = rule.read().apply(matcher);
@@ -495,8 +427,6 @@ final class DuePhraseParser {
         return kept;
     }
 
-<<<<<<< HEAD
-=======
     private static boolean hasDigit(String text) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
@@ -507,7 +437,6 @@ final class DuePhraseParser {
         return false;
     }
 
->>>>>>> detector
     /** Index after the last token that joins the phrase starting at {@code first}. */
     private static int groupEnd(String text, List<Token> tokens, int first) {
         var piece = tokens.get(first).piece();
@@ -523,14 +452,9 @@ final class DuePhraseParser {
         var connector = CONNECTOR.matcher(text);
         for (; i < tokens.size(); i++) {
             var next = tokens.get(i);
-<<<<<<< HEAD
-            connector.region(tokens.get(i - 1).end(), next.start());
-            if (!connector.matches()) {
-=======
             int gapStart = tokens.get(i - 1).end();
             if (next.start() - gapStart > LONGEST_CONNECTOR
                     || !connector.region(gapStart, next.start()).matches()) {
->>>>>>> detector
                 break;
             }
             if (next.piece() instanceof Day nextDay) {
@@ -624,18 +548,9 @@ final class DuePhraseParser {
 
     private static Piece span(MatchResult m) {
         var amount = number(m.group("n2") != null ? m.group("n2") : m.group("n1"));
-<<<<<<< HEAD
-        if (amount <= 0) {
-            return null;
-        }
-        var unit = m.group("unit");
-        boolean business = m.group("biz") != null;
-        return switch (unit.charAt(0)) {
-=======
         var unit = m.group("unit");
         boolean business = m.group("biz") != null;
         var span = switch (unit.charAt(0)) {
->>>>>>> detector
             case 'm' ->
                 unit.startsWith("mo")
                         ? new Span(amount, SpanUnit.MONTHS, false)
@@ -645,13 +560,6 @@ final class DuePhraseParser {
             case 'f' -> new Span(amount * 2, SpanUnit.WEEKS, business);
             default -> new Span(amount, SpanUnit.WEEKS, business);
         };
-<<<<<<< HEAD
-    }
-
-    private static long number(String text) {
-        var word = NUMBER_WORDS.get(text);
-        return word != null ? word : Long.parseLong(text);
-=======
         boolean whole = amount == Math.rint(amount);
         boolean counted = span.unit() == SpanUnit.MINUTES || span.unit() == SpanUnit.HOURS;
         return amount > 0 && (whole || counted) ? span : null;
@@ -660,7 +568,6 @@ final class DuePhraseParser {
     private static double number(String text) {
         var word = NUMBER_WORDS.get(text);
         return word != null ? word : Double.parseDouble(text);
->>>>>>> detector
     }
 
     private static Piece period(MatchResult m) {
@@ -675,10 +582,7 @@ final class DuePhraseParser {
     private static String periodGroup(PeriodKind kind) {
         return switch (kind) {
             case END_OF_WEEK -> "eow";
-<<<<<<< HEAD
-=======
             case WEEKEND -> "weekend";
->>>>>>> detector
             case NEXT_WEEK -> "nextweek";
             case EARLY_NEXT_WEEK -> "early";
             case MID_NEXT_WEEK -> "mid";
@@ -728,12 +632,9 @@ final class DuePhraseParser {
                     Integer.parseInt(m.group("id")),
                     null);
         }
-<<<<<<< HEAD
-=======
         if (m.group("na") != null) {
             return numericDate(m.group("na"), m.group("nb"), m.group("ny"));
         }
->>>>>>> detector
         if (m.group("d3") != null) {
             return new Day(DayKind.DAY_OF_MONTH, null, WeekChoice.NEAREST, 0, 0, Integer.parseInt(m.group("d3")), null);
         }
@@ -751,8 +652,6 @@ final class DuePhraseParser {
                 null);
     }
 
-<<<<<<< HEAD
-=======
     /**
      * "12/12" or "15/12" or "12/15": read only when day and month cannot be mistaken for each other
      * ("3/4" is the 3rd of April in London and March 4th in New York, so it is left alone).
@@ -778,7 +677,6 @@ final class DuePhraseParser {
         return new Day(DayKind.DATE, null, WeekChoice.NEAREST, y != 0 && y < 100 ? 2000 + y : y, month, day, null);
     }
 
->>>>>>> detector
     private static int month(String name) {
         return switch (name.substring(0, 3)) {
             case "jan" -> 1;
@@ -863,20 +761,6 @@ final class DuePhraseParser {
         }
 
         Instant span(Span span) {
-<<<<<<< HEAD
-            return switch (span.unit()) {
-                case MINUTES -> plus(Duration.ofMinutes(span.amount()), span.business());
-                case HOURS -> plus(Duration.ofHours(span.amount()), span.business());
-                case DAYS ->
-                    span.business()
-                            ? close(calendar.plusBusinessDays(today, (int) span.amount()))
-                            : close(today.plusDays(span.amount()));
-                case WEEKS ->
-                    span.business()
-                            ? close(calendar.plusBusinessDays(today, (int) span.amount() * 5))
-                            : close(today.plusWeeks(span.amount()));
-                case MONTHS -> close(today.plusMonths(span.amount()));
-=======
             long whole = (long) span.amount();
             return switch (span.unit()) {
                 case MINUTES -> plus(Duration.ofSeconds(Math.round(span.amount() * 60)), span.business());
@@ -890,7 +774,6 @@ final class DuePhraseParser {
                             ? close(calendar.plusBusinessDays(today, (int) whole * 5))
                             : close(today.plusWeeks(whole));
                 case MONTHS -> close(today.plusMonths(whole));
->>>>>>> detector
             };
         }
 
@@ -908,13 +791,10 @@ final class DuePhraseParser {
                             ? close(last)
                             : close(lastBusinessDayOfWeekOrLater(nextMonday));
                 }
-<<<<<<< HEAD
-=======
                 case WEEKEND -> {
                     var sunday = at(thisMonday.plusDays(6), EVENING);
                     yield sunday.isAfter(writtenAt) ? sunday : at(nextMonday.plusDays(6), EVENING);
                 }
->>>>>>> detector
                 case NEXT_WEEK -> close(lastBusinessDayOfWeekOrLater(nextMonday));
                 case EARLY_NEXT_WEEK -> close(nthBusinessDayOfWeek(nextMonday, 2));
                 case MID_NEXT_WEEK -> close(nthBusinessDayOfWeek(nextMonday, 3));
