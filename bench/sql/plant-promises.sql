@@ -1,7 +1,7 @@
 -- Followthrough bench: a steady stream of promises falling due, planted among the generated ones.
 --
 -- Takes :rate * :duration open promises (the ones due furthest out, so none of them would fall due
--- on its own during the run) and moves them, in one transaction, exactly as a renegotiation moves a
+-- on its own during the run) and moves them, in one transaction, as a renegotiation moves a
 -- promise and Timers.set() moves its timers:
 --   reminders at  t0 + k / :rate                 (k = 0, 1, ..., :rate * :duration - 1)
 --   due times at  t0 + :lead + k / :rate
@@ -13,6 +13,7 @@
 --   psql ... -v run=r1 -v rate=40 -v duration=120 -v lead=30 -v start_in=10 -f bench/sql/plant-promises.sql
 
 \set ON_ERROR_STOP on
+set client_min_messages = warning;
 
 create schema if not exists bench;
 create table if not exists bench.planted (
@@ -24,17 +25,17 @@ create table if not exists bench.planted (
     primary key (run, promise_id)
 );
 
+-- the promises due furthest out: none of them falls due on its own during the run
+create temp table pick as
+select id from promise
+where state in ('OPEN', 'RENEGOTIATED')
+order by due_at desc, id desc
+limit (:rate * :duration)::int;
+
 begin;
 select clock_timestamp() + make_interval(secs => :start_in) as t0 \gset
-with picked as (
-    select id from promise
-    where state in ('OPEN', 'RENEGOTIATED')
-    order by due_at desc, id desc
-    limit (:rate * :duration)::int
-    for update
-),
-numbered as (
-    select id, row_number() over (order by random()) - 1 as k from picked
+with numbered as (
+    select id, row_number() over (order by random()) - 1 as k from pick
 ),
 moved as (
     update promise p
@@ -44,7 +45,7 @@ moved as (
         updated_at = now(),
         version = p.version + 1
     from numbered n
-    where p.id = n.id
+    where p.id = n.id and p.state in ('OPEN', 'RENEGOTIATED')
     returning p.id, p.remind_at, p.due_at
 ),
 timers as (
@@ -57,7 +58,7 @@ timers as (
 insert into bench.planted (run, promise_id, remind_at, due_at, planted_at)
 select :'run', id, remind_at, due_at, clock_timestamp() from moved;
 
-select count(*) as planted, min(remind_at) as first_reminder, max(remind_at) as last_reminder,
-       min(due_at) as first_due, max(due_at) as last_due
-from bench.planted where run = :'run';
 commit;
+select count(*) as planted, min(remind_at) as first_reminder, max(due_at) as last_due,
+       round(extract(epoch from min(remind_at) - clock_timestamp())::numeric, 1) as committed_s_before_first_reminder
+from bench.planted where run = :'run';

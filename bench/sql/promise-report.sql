@@ -95,3 +95,18 @@ select concat_ws('|', count(*), count(*) filter (where state = 'BROKEN'),
     coalesce(round((percentile_cont(0.99) within group (order by lag))::numeric, 1)::text, '-'),
     coalesce(round(max(lag)::numeric, 1)::text, '-'))
 from o;
+
+\echo '-- other reminders due in the same window'
+select 'reminders (not planted) due in the window|reminded|reminder lag p50|p99|max';
+with w as (select min(remind_at) as from_, max(due_at) as to_ from bench.planted where run = :'run'),
+o as (
+    select p.reminded_at, extract(epoch from p.reminded_at - p.remind_at) * 1000 as lag
+    from promise p, w
+    where p.remind_at between w.from_ and w.to_
+      and not exists (select 1 from bench.planted b where b.run = :'run' and b.promise_id = p.id)
+)
+select concat_ws('|', count(*), count(reminded_at),
+    coalesce(round((percentile_cont(0.5) within group (order by lag))::numeric, 1)::text, '-'),
+    coalesce(round((percentile_cont(0.99) within group (order by lag))::numeric, 1)::text, '-'),
+    coalesce(round(max(lag)::numeric, 1)::text, '-'))
+from o;
