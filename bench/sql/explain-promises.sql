@@ -51,14 +51,14 @@ prepare promise_list(text[], int) as :SELECT where p.state = any($1) order by p.
 \echo
 \echo '-- T1 TimerRunner due query, nothing due (the idle poll, every 250 ms), batch 200'
 begin;
-execute due(now(), 200);
+execute due(now(), 200) \g /dev/null
 explain (analyze, buffers) execute due(now(), 200);
 rollback;
 
 \echo
 \echo '-- T2 TimerRunner due query with a backlog: everything due within the next hour counts as due, batch 200'
 begin;
-execute due(now() + interval '1 hour', 200);
+execute due(now() + interval '1 hour', 200) \g /dev/null
 explain (analyze, buffers) execute due(now() + interval '1 hour', 200);
 rollback;
 
@@ -73,7 +73,7 @@ reset plan_cache_mode;
 \echo
 \echo '-- T4 the handler locks its promise'
 begin;
-execute lock_promise(:'some_promise');
+execute lock_promise(:'some_promise') \g /dev/null
 explain (analyze, buffers) execute lock_promise(:'some_promise');
 rollback;
 
@@ -86,22 +86,22 @@ rollback;
 
 \echo
 \echo '-- P1 Needs you now, the bench admin (supervises its teams: their BROKEN promises count too)'
-execute needing(:'admin_id', now(), now(), :'admin_teams', 20);
+execute needing(:'admin_id', now(), now(), :'admin_teams', 20) \g /dev/null
 explain (analyze, buffers) execute needing(:'admin_id', now(), now(), :'admin_teams', 20);
 
 \echo
 \echo '-- P2 Needs you now count (header, every page and every 60 s), the bench admin'
-execute needing_count(:'admin_id', now(), now(), :'admin_teams', 99);
+execute needing_count(:'admin_id', now(), now(), :'admin_teams', 99) \g /dev/null
 explain (analyze, buffers) execute needing_count(:'admin_id', now(), now(), :'admin_teams', 99);
 
 \echo
 \echo '-- P3 Needs you now, the agent with the most open promises, no teams supervised'
-execute needing(:'busy_owner', now(), now(), '{}', 20);
+execute needing(:'busy_owner', now(), now(), '{}', 20) \g /dev/null
 explain (analyze, buffers) execute needing(:'busy_owner', now(), now(), '{}', 20);
 
 \echo
 \echo '-- P4 API promise list, open and renegotiated, soonest due first'
-execute promise_list('{OPEN,RENEGOTIATED}', 26);
+execute promise_list('{OPEN,RENEGOTIATED}', 26) \g /dev/null
 explain (analyze, buffers) execute promise_list('{OPEN,RENEGOTIATED}', 26);
 
 \echo
