@@ -59,57 +59,16 @@ AGENTS=$(( CASES / 2500 > 20 ? CASES / 2500 : 20 ))
 TEAMS=$(( AGENTS / 20 > 4 ? AGENTS / 20 : 4 ))
 ENTRIES_PER_CASE=5
 
-export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
-JAVA="$JAVA_HOME/bin/java"
-OUT="$ROOT/bench/out"
-DATA="$OUT/data-$SCALE"
-LOG="$OUT/app-$SCALE.log"
-export BENCH_ADMIN_EMAIL=bench@example.com
-export BENCH_ADMIN_PASSWORD=bench-password-1
-export BENCH_API_TOKEN=ft_bench_0123456789abcdefghijklmnop
-export PGHOST=localhost PGPORT=$DB_PORT PGUSER=postgres PGDATABASE=followthrough
-PSQL=(psql -X -q -v ON_ERROR_STOP=1)
-mkdir -p "$OUT"
-
-say() { printf '\n== %s\n' "$*"; }
+# shellcheck source=bench/lib.sh
+source "$ROOT/bench/lib.sh"
 
 # 1. the jar ---------------------------------------------------------------------------------------
-JAR=$(ls target/followthrough-*.jar 2>/dev/null | grep -v plain | head -1 || true)
-if [[ -z $JAR ]] || [[ -n $(find src pom.xml -newer "$JAR" -type f -print -quit) ]]; then
-    say "building the jar"
-    ./mvnw -q -B -DskipTests package
-    JAR=$(ls target/followthrough-*.jar | grep -v plain | head -1)
-fi
+ensure_jar
 
 # 2. the app on its own data directory ---------------------------------------------------------------
 if $FRESH; then rm -rf "$DATA"; fi
-APP_PID=
-stop_app() {
-    if [[ -n $APP_PID ]] && kill -0 "$APP_PID" 2>/dev/null; then
-        say "stopping the app (pid $APP_PID)"
-        kill "$APP_PID"
-        wait "$APP_PID" 2>/dev/null || true
-    fi
-}
 if ! $KEEP; then trap stop_app EXIT; fi
-
-say "starting the app on :$HTTP_PORT (data in ${DATA#$ROOT/}, PostgreSQL on :$DB_PORT, log in ${LOG#$ROOT/})"
-FOLLOWTHROUGH_DATA_DIR="$DATA" \
-FOLLOWTHROUGH_EMBEDDEDDATABASE_PORT=$DB_PORT \
-FOLLOWTHROUGH_ADMIN_EMAIL=$BENCH_ADMIN_EMAIL \
-FOLLOWTHROUGH_ADMIN_PASSWORD=$BENCH_ADMIN_PASSWORD \
-FOLLOWTHROUGH_API_TOKEN=$BENCH_API_TOKEN \
-FOLLOWTHROUGH_BASE_URL=http://localhost:$HTTP_PORT \
-PORT=$HTTP_PORT \
-    "$JAVA" -Xms1g -Xmx1g -jar "$JAR" >"$LOG" 2>&1 &
-APP_PID=$!
-for i in $(seq 1 180); do
-    if curl -fs "http://localhost:$HTTP_PORT/actuator/health" >/dev/null 2>&1; then break; fi
-    if ! kill -0 "$APP_PID" 2>/dev/null; then echo "the app died; see $LOG" >&2; tail -30 "$LOG" >&2; exit 1; fi
-    sleep 1
-done
-curl -fs "http://localhost:$HTTP_PORT/actuator/health" >/dev/null || { echo "the app did not become healthy" >&2; exit 1; }
-grep -o 'Embedded PostgreSQL is running on port [0-9]*' "$LOG" | tail -1
+start_app
 
 # 3. data ------------------------------------------------------------------------------------------
 if [[ -f $DATA/bench-generated ]]; then

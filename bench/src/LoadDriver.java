@@ -12,6 +12,14 @@
  *   search   GET  /api/v1/search?q=...                 bearer token, terms from --search-terms
  *   create   POST /api/v1/cases                        bearer token, --concurrency users (16)
  *   create-rate POST /api/v1/cases, open loop          bearer token, --create-rate arrivals per second (100)
+ *   mixed    open loop, --mixed-rate arrivals per second (40), each one of these by --mix weights
+ *            (default list:3,search:1,create:2,page:2,promises:2):
+ *              list, search, create   as above (first pages and cursor pages for list)
+ *              page      a console page view as a browser makes it: GET /?view=MINE (HTML), then the
+ *                        fragments htmx loads with it, GET /needs-you and GET /needs-you/count;
+ *                        --read-concurrency signed-in sessions, one agent each
+ *              promises  GET /api/v1/promises?state=open,renegotiated&limit=25 (soonest due first)
+ *            bench/promises.sh runs it as the API traffic next to the promise timers.
  * Prints a table and writes it as Markdown to --out.
  */
 import java.io.IOException;
@@ -55,6 +63,8 @@ public class LoadDriver {
             int concurrency,
             int readConcurrency,
             int createRate,
+            int mixedRate,
+            String mix,
             List<String> scenarios,
             Path out) {
 
@@ -86,6 +96,8 @@ public class LoadDriver {
                     Integer.parseInt(map.getOrDefault("concurrency", "16")),
                     Integer.parseInt(map.getOrDefault("read-concurrency", "4")),
                     Integer.parseInt(map.getOrDefault("create-rate", "100")),
+                    Integer.parseInt(map.getOrDefault("mixed-rate", "40")),
+                    map.getOrDefault("mix", "list:3,search:1,create:2,page:2,promises:2"),
                     List.of(map.getOrDefault("scenarios", "inbox,list,search,create").split(",")),
                     map.containsKey("out") ? Path.of(map.get("out")) : null);
         }
@@ -177,6 +189,7 @@ public class LoadDriver {
             switch (scenario.strip()) {
                 case "create" -> rows.addAll(measure("create", options.concurrency(), createCase()));
                 case "create-rate" -> rows.addAll(measureAtRate("create", options.createRate(), createCase()));
+                case "mixed" -> rows.addAll(measureAtRate("mixed", options.mixedRate(), mixed(notes)));
                 case "inbox" -> {
                     var sessions = signIn(options.readConcurrency(), notes);
                     if (sessions.isEmpty()) {
@@ -301,6 +314,104 @@ public class LoadDriver {
         };
     }
 
+    /**
+     * One of the other steps per arrival, drawn by the --mix weights ("list:3,search:1,..."). Each
+     * keeps its own labels, so the report has a row per endpoint.
+     */
+    private Step mixed(List<String> notes) {
+        var steps = new ArrayList<Step>();
+        var weights = new ArrayList<Integer>();
+        for (var part : options.mix().split(",")) {
+            var nameWeight = part.strip().split(":");
+            int weight = nameWeight.length > 1 ? Integer.parseInt(nameWeight[1].strip()) : 1;
+            if (weight <= 0) {
+                continue;
+            }
+            var step = switch (nameWeight[0].strip()) {
+                case "list" -> caseList();
+                case "search" -> search();
+                case "create" -> createCase();
+                case "promises" -> promiseList();
+                case "page" -> {
+                    var sessions = signIn(options.readConcurrency(), notes);
+                    if (sessions.isEmpty()) {
+                        notes.add("page: could not sign in (see above); left out of the mix");
+                        yield null;
+                    }
+                    yield pageView(sessions);
+                }
+                default -> throw new IllegalArgumentException("unknown step in --mix: " + nameWeight[0]);
+            };
+            if (step != null) {
+                steps.add(step);
+                weights.add(weight);
+            }
+        }
+        int total = weights.stream().mapToInt(Integer::intValue).sum();
+        notes.add("mixed: " + options.mixedRate() + " arrivals/s in total, open loop, weights " + options.mix()
+                + "; latency counts from when each arrival was due");
+        return user -> {
+            int pick = ThreadLocalRandom.current().nextInt(total);
+            for (int i = 0; i < steps.size(); i++) {
+                pick -= weights.get(i);
+                if (pick < 0) {
+                    return steps.get(i).run(user);
+                }
+            }
+            throw new IllegalStateException("weights");
+        };
+    }
+
+    /** A console page view: the page, then the two fragments htmx loads with it (one after the other). */
+    private Step pageView(List<HttpClient> sessions) {
+        return user -> {
+            var session = sessions.get(user % sessions.size());
+            var samples = new ArrayList<Sample>(3);
+            samples.add(timed(
+                    "GET /?view=MINE (HTML)",
+                    session,
+                    HttpRequest.newBuilder(options.baseUrl().resolve("/?view=MINE"))
+                            .header("Accept", "text/html")
+                            .GET()
+                            .build(),
+                    200,
+                    "text/html"));
+            samples.add(timed(
+                    "GET /needs-you (HTML fragment)",
+                    session,
+                    HttpRequest.newBuilder(options.baseUrl().resolve("/needs-you"))
+                            .header("Accept", "text/html")
+                            .header("HX-Request", "true")
+                            .GET()
+                            .build(),
+                    200,
+                    "text/html"));
+            samples.add(timed(
+                    "GET /needs-you/count (HTML fragment)",
+                    session,
+                    HttpRequest.newBuilder(options.baseUrl().resolve("/needs-you/count"))
+                            .header("Accept", "text/html")
+                            .header("HX-Request", "true")
+                            .GET()
+                            .build(),
+                    200,
+                    "text/html"));
+            return samples;
+        };
+    }
+
+    private Step promiseList() {
+        return user -> {
+            var request = HttpRequest.newBuilder(
+                            options.baseUrl().resolve("/api/v1/promises?state=open,renegotiated&limit=25"))
+                    .header("Authorization", "Bearer " + options.token())
+                    .header("Accept", "application/json")
+                    .GET()
+                    .build();
+            return List.of(timed("GET /api/v1/promises?state=open,renegotiated", api, request, 200, null));
+        };
+    }
+
     // sign-in -----------------------------------------------------------------------------------------
 
     private static final Pattern CSRF = Pattern.compile(
@@ -386,7 +497,7 @@ public class LoadDriver {
         long start = System.nanoTime();
         runAtRate(perSecond, step, options.duration(), series);
         double seconds = (System.nanoTime() - start) / 1e9;
-        return rows(series, " at " + perSecond + "/s (open loop)", 0, seconds);
+        return rows(series, name.equals("mixed") ? "" : " at " + perSecond + "/s (open loop)", 0, seconds);
     }
 
     private static List<Row> rows(Map<String, Series> series, String suffix, int users, double seconds) {
@@ -422,14 +533,16 @@ public class LoadDriver {
             int user = (int) (i % 1000);
             threads.add(Thread.ofVirtual().start(() -> {
                 try {
+                    // each request's own time plus how late its arrival started (a step of several
+                    // requests, a page view, times each one on its own)
+                    long late = Math.max(0, System.nanoTime() - due);
                     for (var sample : step.run(user)) {
                         if (series != null) {
-                            long sinceDue = System.nanoTime() - due;
                             Series s;
                             synchronized (series) {
                                 s = series.computeIfAbsent(sample.label(), l -> new Series());
                             }
-                            s.add(new Sample(sample.label(), sinceDue, sample.status(), sample.ok()));
+                            s.add(new Sample(sample.label(), sample.nanos() + late, sample.status(), sample.ok()));
                         }
                     }
                 } catch (Exception e) {
