@@ -110,3 +110,13 @@ select concat_ws('|', count(*), count(reminded_at),
     coalesce(round((percentile_cont(0.99) within group (order by lag))::numeric, 1)::text, '-'),
     coalesce(round(max(lag)::numeric, 1)::text, '-'))
 from o;
+
+\echo '-- planted timers fired per second (from the first due to the last fired: the rate in a steady run, the throughput after a burst)'
+select 'timers fired|seconds|per second';
+with t as (
+    select count(p.reminded_at) + count(p.broken_at) as n,
+           extract(epoch from greatest(max(p.reminded_at), max(p.broken_at)) - min(b.remind_at)) as s
+    from bench.planted b join promise p on p.id = b.promise_id
+    where b.run = :'run'
+)
+select concat_ws('|', n, round(s::numeric, 1), round((n / nullif(s, 0))::numeric, 1)) from t;
