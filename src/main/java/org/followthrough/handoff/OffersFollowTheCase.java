@@ -31,6 +31,10 @@ class OffersFollowTheCase {
 
     @EventListener
     void on(CaseAssigned assigned) {
+        // Only an owned case can be offered: a first owner (a new or triaged case) has no offer to withdraw.
+        if (assigned.from() == null) {
+            return;
+        }
         handoffs.withdrawOpenOffer(assigned.caseId(), "the case was given to someone else", assigned.by());
     }
 }

@@ -1,7 +1,6 @@
 package org.followthrough.promise;
 
 import org.followthrough.cases.CaseEvents.CaseAssigned;
-import org.followthrough.cases.CaseQueries;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -13,11 +12,9 @@ import org.springframework.stereotype.Component;
 class PromisesFollowTheOwner {
 
     private final Promises promises;
-    private final CaseQueries cases;
 
-    PromisesFollowTheOwner(Promises promises, CaseQueries cases) {
+    PromisesFollowTheOwner(Promises promises) {
         this.promises = promises;
-        this.cases = cases;
     }
 
     @EventListener
@@ -25,7 +22,6 @@ class PromisesFollowTheOwner {
         if (assigned.to() == null) {
             return;
         }
-        var team = cases.get(assigned.caseId()).teamId();
-        promises.handOver(assigned.caseId(), assigned.to(), team, assigned.by());
+        promises.handOver(assigned.caseId(), assigned.to(), assigned.by());
     }
 }
