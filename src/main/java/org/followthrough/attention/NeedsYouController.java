@@ -39,9 +39,10 @@ class NeedsYouController {
 
     @GetMapping("/needs-you")
     String list(@AuthenticationPrincipal SignedInAgent me, Model model) {
-        var supervised = supervised(me);
+        var teams = teamsOf(me);
+        var supervised = supervised(me, teams);
         model.addAttribute("promises", promises.needingAttention(me.id(), supervised, LIMIT));
-        model.addAttribute("offers", handoffs.offeredTo(me.id(), LIMIT));
+        model.addAttribute("offers", handoffs.offeredTo(me.id(), teams, LIMIT));
         model.addAttribute("returned", handoffs.returnedTo(me.id(), LIMIT));
         model.addAttribute("unanswered", handoffs.unansweredIn(supervised, LIMIT));
         model.addAttribute("now", clock.instant());
@@ -50,19 +51,22 @@ class NeedsYouController {
 
     @GetMapping("/needs-you/count")
     String count(@AuthenticationPrincipal SignedInAgent me, Model model) {
-        var supervised = supervised(me);
+        // On every page and every minute: counts only, two round trips after the agent's teams.
+        var teams = teamsOf(me);
+        var supervised = supervised(me, teams);
         long count = promises.countNeedingAttention(me.id(), supervised, COUNT_CAP)
-                + handoffs.offeredTo(me.id(), COUNT_CAP).size()
-                + handoffs.returnedTo(me.id(), COUNT_CAP).size()
-                + handoffs.unansweredIn(supervised, COUNT_CAP).size();
+                + handoffs.countNeedingAttention(me.id(), teams, supervised, COUNT_CAP);
         model.addAttribute("count", Math.min(count, COUNT_CAP));
         model.addAttribute("cap", COUNT_CAP);
         return "attention/needs-you :: count";
     }
 
-    private List<TeamId> supervised(SignedInAgent me) {
-        return me.isAtLeast(Role.SUPERVISOR)
-                ? agents.teamsOf(me.id()).stream().map(Team::id).toList()
-                : List.of();
+    private List<TeamId> teamsOf(SignedInAgent me) {
+        return agents.teamsOf(me.id()).stream().map(Team::id).toList();
+    }
+
+    /** Supervisors and admins answer for the teams they are in. */
+    private static List<TeamId> supervised(SignedInAgent me, List<TeamId> teams) {
+        return me.isAtLeast(Role.SUPERVISOR) ? teams : List.of();
     }
 }

@@ -130,6 +130,27 @@ class HandoffStore {
                  order by h.answer_by limit ?""").params(ids, ids, limit).query(this::handoff).list();
     }
 
+    /** What {@link #offeredTo}, {@link #returnedTo} and {@link #unansweredIn} would list, counted in one round trip. */
+    long countNeedingAttention(AgentId agent, List<TeamId> teams, List<TeamId> supervised, int cap) {
+        var teamIds = teams.stream().map(TeamId::value).toArray(UUID[]::new);
+        var supervisedIds = supervised.stream().map(TeamId::value).toArray(UUID[]::new);
+        return db.sql("""
+                select (select count(*) from (select 1 from handoff h
+                            where h.state = 'OFFERED'
+                              and (h.to_agent_id = ? or (h.to_agent_id is null and h.to_team_id = any(?)))
+                            limit ?) offered)
+                     + (select count(*) from (select 1 from handoff h
+                            where h.state = 'DECLINED' and h.returned_seen_at is null and h.from_owner_id = ?
+                            limit ?) returned)
+                     + (select count(*) from (select 1 from handoff h join support_case c on c.id = h.case_id
+                            where h.state = 'OFFERED' and h.unanswered_at is not null
+                              and (c.team_id = any(?) or h.to_team_id = any(?))
+                            limit ?) unanswered)""")
+                .params(agent.value(), teamIds, cap, agent.value(), cap, supervisedIds, supervisedIds, cap)
+                .query(Long.class)
+                .single();
+    }
+
     private Handoff handoff(ResultSet rs, int row) throws SQLException {
         var toAgent = Sql.uuid(rs, "to_agent_id");
         var toTeam = Sql.uuid(rs, "to_team_id");

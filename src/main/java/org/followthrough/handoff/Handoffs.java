@@ -299,7 +299,17 @@ public class Handoffs {
     }
 
     public List<Handoff> offeredTo(AgentId agent, int limit) {
-        return store.offeredTo(agent, teamsOf(agent), limit);
+        return offeredTo(agent, teamsOf(agent), limit);
+    }
+
+    /** Offers waiting for this agent, who is in {@code teams}. */
+    public List<Handoff> offeredTo(AgentId agent, List<TeamId> teams, int limit) {
+        return store.offeredTo(agent, teams, limit);
+    }
+
+    /** How many offers wait for this agent, came back to them, or (for supervised teams) went unanswered. */
+    public long countNeedingAttention(AgentId agent, List<TeamId> teams, List<TeamId> supervised, int cap) {
+        return store.countNeedingAttention(agent, teams, supervised, cap);
     }
 
     public List<Handoff> returnedTo(AgentId agent, int limit) {

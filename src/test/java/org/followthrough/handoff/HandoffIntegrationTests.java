@@ -110,7 +110,13 @@ class HandoffIntegrationTests {
         var offer = handoffs.offer(escrow.id(), bob.id(), null, NOTE, Fixtures.signedIn(ann));
         assertThatThrownBy(() -> handoffs.decline(offer.id(), " ", Fixtures.signedIn(bob)))
                 .isInstanceOf(InvalidInputException.class);
+        assertThat(handoffs.countNeedingAttention(bob.id(), java.util.List.of(team), java.util.List.of(), 99))
+                .isEqualTo(1);
         handoffs.decline(offer.id(), "I am off from tomorrow", Fixtures.signedIn(bob));
+        assertThat(handoffs.countNeedingAttention(bob.id(), java.util.List.of(team), java.util.List.of(), 99))
+                .isZero();
+        assertThat(handoffs.countNeedingAttention(ann.id(), java.util.List.of(team), java.util.List.of(), 99))
+                .isEqualTo(1);
         assertThat(cases.get(escrow.id()).ownerId()).isEqualTo(ann.id());
         assertThat(handoffs.returnedTo(ann.id(), 10))
                 .singleElement()
