@@ -311,8 +311,13 @@ public class CaseDesk {
         if (supportCase.ownerId() == null) {
             supportCase.assignTo(by.id(), now);
         }
+        boolean reopening = !supportCase.status().isActive();
         reopenIfInactive(supportCase, now);
         var entry = append(supportCase.id(), EntryKind.REPLY, by.actor(), via, true, body, null, null, now);
+        if (reopening) {
+            // Follow-ups read the case: a promise made in this reply must find it open again.
+            cases.update(supportCase, now);
+        }
         followUps.orderedStream().forEach(f -> f.entryAdded(entry, composerFields, by));
         if (then != null) {
             mayEnd(supportCase, then);

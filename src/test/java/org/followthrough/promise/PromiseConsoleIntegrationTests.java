@@ -32,6 +32,9 @@ class PromiseConsoleIntegrationTests {
     CaseQueries cases;
 
     @Autowired
+    org.followthrough.cases.CaseDesk desk;
+
+    @Autowired
     MutableClock clock;
 
     @Autowired
@@ -72,6 +75,28 @@ class PromiseConsoleIntegrationTests {
         });
         var panel = console.htmxGet("/cases/" + c.number() + "/promises");
         assertThat(panel.body()).contains("What we promised").contains("Call back with the county&#39;s answer");
+    }
+
+    @Test
+    void aReplyThatReopensAResolvedCaseCanCarryAPromise() {
+        var ann = fixtures.agent(Role.AGENT);
+        var c = fixtures.aCase().ownedBy(ann).open();
+        desk.change(
+                c.id(),
+                org.followthrough.cases.CaseDesk.CaseChanges.status(org.followthrough.cases.CaseStatus.RESOLVED),
+                Fixtures.signedIn(ann));
+        var console = new ConsoleClient(port).signIn(ann.email(), Fixtures.PASSWORD);
+        var response = console.htmxPost(
+                "/cases/" + c.number() + "/reply",
+                Map.of(
+                        "body", "Sorry, one more thing: I will send the corrected invoice tomorrow.",
+                        "promise.description", "Send the corrected invoice",
+                        "promise.dueAt", local(clock.instant().plus(Duration.ofDays(1)))));
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(cases.get(c.id()).status()).isEqualTo(org.followthrough.cases.CaseStatus.OPEN);
+        assertThat(promises.ofCase(c.id()))
+                .singleElement()
+                .satisfies(p -> assertThat(p.description()).isEqualTo("Send the corrected invoice"));
     }
 
     @Test
