@@ -94,24 +94,7 @@ public class PromiseReport {
                 from,
                 to,
                 lines.stream().filter(l -> l.grouping() == Grouping.AGENT).toList(),
-                lines.stream()
-                        .filter(l -> l.grouping() == Grouping.TEAM)
-                        .map(l -> l.name() == null ? withName(l, null) : l)
-                        .toList(),
+                lines.stream().filter(l -> l.grouping() == Grouping.TEAM).toList(),
                 total);
-    }
-
-    private static Line withName(Line line, String name) {
-        return new Line(
-                line.grouping(),
-                line.id(),
-                name,
-                line.made(),
-                line.keptOnTime(),
-                line.keptLate(),
-                line.broken(),
-                line.renegotiated(),
-                line.released(),
-                line.stillOpen());
     }
 }

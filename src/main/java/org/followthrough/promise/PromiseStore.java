@@ -134,13 +134,6 @@ class PromiseStore {
                 .list();
     }
 
-    List<Promise> pendingOfCase(CaseId id) {
-        return db.sql(SELECT + " where p.case_id = ? and p.state in ('OPEN', 'RENEGOTIATED') for update of p")
-                .param(id.value())
-                .query(this::promise)
-                .list();
-    }
-
     List<Promises.DueChange> dueChanges(PromiseId id) {
         return db.sql("""
                 select changed_at, previous_due_at, due_at, message_entry_id, changed_by_name

@@ -55,8 +55,14 @@ class CaseController {
     }
 
     @GetMapping("/cases/{number}")
-    String show(@PathVariable long number, @RequestParam(defaultValue = "reply") String tab, Model model) {
-        return workspace(byNumber(number), tab, model, "cases/case");
+    String show(
+            @PathVariable long number,
+            @RequestParam(defaultValue = "reply") String tab,
+            HttpServletRequest request,
+            Model model) {
+        // A panel's action asks the workspace to reload itself: it needs the workspace, not the page.
+        var view = Htmx.wantsFragment(request) ? "cases/case :: workspace" : "cases/case";
+        return workspace(byNumber(number), tab, model, view);
     }
 
     @PostMapping("/cases/{number}/reply")

@@ -83,7 +83,7 @@ class HandoffController {
                 toTeamId.isBlank() ? null : new TeamId(uuid(toTeamId, "toTeamId")),
                 note,
                 me);
-        changed(c, request, response);
+        changed(c.number(), request, response);
     }
 
     @PostMapping("/handoffs/{id}/accept")
@@ -94,7 +94,7 @@ class HandoffController {
             HttpServletResponse response)
             throws IOException {
         var handoff = handoffs.accept(new HandoffId(id), me);
-        changed(cases.get(handoff.caseId()), request, response);
+        changed(handoff.caseNumber(), request, response);
     }
 
     @PostMapping("/handoffs/{id}/decline")
@@ -106,7 +106,7 @@ class HandoffController {
             HttpServletResponse response)
             throws IOException {
         var handoff = handoffs.decline(new HandoffId(id), reason, me);
-        changed(cases.get(handoff.caseId()), request, response);
+        changed(handoff.caseNumber(), request, response);
     }
 
     @PostMapping("/handoffs/{id}/withdraw")
@@ -117,7 +117,7 @@ class HandoffController {
             HttpServletResponse response)
             throws IOException {
         var handoff = handoffs.withdraw(new HandoffId(id), me);
-        changed(cases.get(handoff.caseId()), request, response);
+        changed(handoff.caseNumber(), request, response);
     }
 
     /** The owner puts away an offer that came back declined. */
@@ -132,9 +132,10 @@ class HandoffController {
         Htmx.changed(request, response, "/", "needs-you-changed");
     }
 
-    private static void changed(CaseView c, HttpServletRequest request, HttpServletResponse response)
-            throws java.io.IOException {
-        Htmx.changed(request, response, "/cases/" + c.number(), "case-changed", "needs-you-changed");
+    /** The header's count reloads on case-changed too: one event, one request. */
+    private static void changed(long caseNumber, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
+        Htmx.changed(request, response, "/cases/" + caseNumber, "case-changed");
     }
 
     private static UUID uuid(String text, String field) {

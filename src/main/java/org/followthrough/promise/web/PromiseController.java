@@ -120,7 +120,7 @@ class PromiseController {
             throw new InvalidInputException("promise.dueAt", "say by when it is due");
         }
         promises.make(new MakePromise(c.id(), description, localDue(due, me), null, null), me);
-        changed(c, request, response);
+        changed(c.number(), request, response);
     }
 
     @PostMapping("/promises/{id}/keep")
@@ -134,7 +134,7 @@ class PromiseController {
             throws java.io.IOException {
         var kept = promises.keep(
                 new PromiseId(id), entryId == null || entryId.isBlank() ? null : uuid(entryId, "entryId"), note, me);
-        changed(cases.get(kept.caseId()), request, response);
+        changed(kept.caseNumber(), request, response);
     }
 
     @PostMapping("/promises/{id}/renegotiate")
@@ -151,7 +151,7 @@ class PromiseController {
             throw new InvalidInputException("dueAt", "say the new time agreed with the customer");
         }
         var after = promises.renegotiate(new PromiseId(id), localDue(dueAt, me), message, channel, me);
-        changed(cases.get(after.caseId()), request, response);
+        changed(after.caseNumber(), request, response);
     }
 
     @PostMapping("/promises/{id}/release")
@@ -163,7 +163,7 @@ class PromiseController {
             HttpServletResponse response)
             throws java.io.IOException {
         var released = promises.release(new PromiseId(id), note, me);
-        changed(cases.get(released.caseId()), request, response);
+        changed(released.caseNumber(), request, response);
     }
 
     /** "My promises", "At risk", "Broken": an agent's own, a supervisor's team's with {@code scope=team}. */
@@ -241,9 +241,9 @@ class PromiseController {
                         .toString());
     }
 
-    private static void changed(CaseView c, HttpServletRequest request, HttpServletResponse response)
+    private static void changed(long caseNumber, HttpServletRequest request, HttpServletResponse response)
             throws java.io.IOException {
-        Htmx.changed(request, response, "/cases/" + c.number(), "case-changed");
+        Htmx.changed(request, response, "/cases/" + caseNumber, "case-changed");
     }
 
     private static Instant localDue(String text, SignedInAgent me) {
