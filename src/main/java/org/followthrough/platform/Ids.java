@@ -20,6 +20,15 @@ public final class Ids {
      * A new id, later than every id this JVM made before: within one millisecond the 12 bits after
      * the time count up, so rows written in one transaction keep their order.
      */
+    /** An id a person or client sent as text; anything else is a 400 naming the field. */
+    public static UUID parse(String text, String field) {
+        try {
+            return UUID.fromString(text.strip());
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw new InvalidInputException(field, "is not an id");
+        }
+    }
+
     public static UUID newId() {
         long millis;
         long randA;

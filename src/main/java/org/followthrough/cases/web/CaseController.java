@@ -6,7 +6,6 @@ import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.followthrough.cases.CallDirection;
 import org.followthrough.cases.CaseDesk;
 import org.followthrough.cases.CaseDesk.CaseChanges;
@@ -20,7 +19,7 @@ import org.followthrough.identity.AgentId;
 import org.followthrough.identity.Agents;
 import org.followthrough.identity.SignedInAgent;
 import org.followthrough.identity.TeamId;
-import org.followthrough.platform.InvalidInputException;
+import org.followthrough.platform.Ids;
 import org.followthrough.platform.NotFoundException;
 import org.followthrough.platform.web.Htmx;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -138,10 +137,10 @@ class CaseController {
         var changes = new CaseChanges(
                 null,
                 status,
-                blank(ownerId) ? null : new AgentId(uuid(ownerId, "ownerId")),
+                blank(ownerId) ? null : new AgentId(Ids.parse(ownerId, "ownerId")),
                 priority,
                 tags == null ? null : new LinkedHashSet<>(Arrays.asList(tags.split("[,\\s]+"))),
-                blank(teamId) ? null : new TeamId(uuid(teamId, "teamId")));
+                blank(teamId) ? null : new TeamId(Ids.parse(teamId, "teamId")));
         desk.change(c.id(), changes, me);
         return answer(c, "reply", request, model);
     }
@@ -190,13 +189,5 @@ class CaseController {
 
     private static boolean blank(String value) {
         return value == null || value.isBlank();
-    }
-
-    private static UUID uuid(String value, String field) {
-        try {
-            return UUID.fromString(value);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidInputException(field, "is not an id");
-        }
     }
 }

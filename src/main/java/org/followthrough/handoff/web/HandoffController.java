@@ -13,7 +13,7 @@ import org.followthrough.identity.Agents;
 import org.followthrough.identity.Role;
 import org.followthrough.identity.SignedInAgent;
 import org.followthrough.identity.TeamId;
-import org.followthrough.platform.InvalidInputException;
+import org.followthrough.platform.Ids;
 import org.followthrough.platform.NotFoundException;
 import org.followthrough.platform.web.Htmx;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -79,8 +79,8 @@ class HandoffController {
         var c = byNumber(number);
         handoffs.offer(
                 c.id(),
-                toAgentId.isBlank() ? null : new AgentId(uuid(toAgentId, "toAgentId")),
-                toTeamId.isBlank() ? null : new TeamId(uuid(toTeamId, "toTeamId")),
+                toAgentId.isBlank() ? null : new AgentId(Ids.parse(toAgentId, "toAgentId")),
+                toTeamId.isBlank() ? null : new TeamId(Ids.parse(toTeamId, "toTeamId")),
                 note,
                 me);
         changed(c.number(), request, response);
@@ -136,14 +136,6 @@ class HandoffController {
     private static void changed(long caseNumber, HttpServletRequest request, HttpServletResponse response)
             throws IOException {
         Htmx.changed(request, response, "/cases/" + caseNumber, "case-changed");
-    }
-
-    private static UUID uuid(String text, String field) {
-        try {
-            return UUID.fromString(text.strip());
-        } catch (IllegalArgumentException e) {
-            throw new InvalidInputException(field, "is not an id");
-        }
     }
 
     private CaseView byNumber(long number) {

@@ -21,6 +21,7 @@ import org.followthrough.identity.Role;
 import org.followthrough.identity.SignedInAgent;
 import org.followthrough.identity.Team;
 import org.followthrough.identity.TeamId;
+import org.followthrough.platform.Ids;
 import org.followthrough.platform.InvalidInputException;
 import org.followthrough.platform.NotFoundException;
 import org.followthrough.platform.PageSize;
@@ -133,7 +134,10 @@ class PromiseController {
             HttpServletResponse response)
             throws java.io.IOException {
         var kept = promises.keep(
-                new PromiseId(id), entryId == null || entryId.isBlank() ? null : uuid(entryId, "entryId"), note, me);
+                new PromiseId(id),
+                entryId == null || entryId.isBlank() ? null : Ids.parse(entryId, "entryId"),
+                note,
+                me);
         changed(kept.caseNumber(), request, response);
     }
 
@@ -251,14 +255,6 @@ class PromiseController {
             return java.time.LocalDateTime.parse(text.strip()).atZone(me.zone()).toInstant();
         } catch (java.time.DateTimeException e) {
             throw new InvalidInputException("dueAt", "must be a date and time such as 2026-11-27T17:00");
-        }
-    }
-
-    private static UUID uuid(String text, String field) {
-        try {
-            return UUID.fromString(text.strip());
-        } catch (IllegalArgumentException e) {
-            throw new InvalidInputException(field, "is not an id");
         }
     }
 
