@@ -13,4 +13,10 @@ public class TestConfiguration {
     MutableClock testClock() {
         return new MutableClock(Instant.now());
     }
+
+    /** One real mail server for every test, stopped with the context. */
+    @Bean(destroyMethod = "close")
+    TestMailServer testMailServer() {
+        return new TestMailServer();
+    }
 }

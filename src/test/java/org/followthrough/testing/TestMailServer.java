@@ -1,0 +1,137 @@
+package org.followthrough.testing;
+
+import com.icegreen.greenmail.user.GreenMailUser;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * A real SMTP and IMAP server (GreenMail) on free ports, shared by every integration test like the
+ * database is. Tests give each mailbox its own address and user, so they do not see each other's
+ * mail. The desk sends through a relay in front of GreenMail's SMTP that {@link #stopSmtp()} takes
+ * down (connections refused, as with a server that is down) and {@link #startSmtp()} brings back on
+ * the same port.
+ */
+public final class TestMailServer implements AutoCloseable {
+
+    private final GreenMail server;
+    private final int relayPort;
+    private volatile ServerSocket relay;
+
+    public TestMailServer() {
+        server = new GreenMail(new ServerSetup[] {
+            new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_IMAP).dynamicPort(),
+            new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort()
+        });
+        server.start();
+        relayPort = openRelay(0).getLocalPort();
+    }
+
+    /** The IMAP port the desk reads from. */
+    public int imapPort() {
+        return server.getImap().getPort();
+    }
+
+    /** The SMTP port customers' mail arrives on: delivered straight into the IMAP mailboxes. */
+    public int deliveryPort() {
+        return server.getSmtp().getPort();
+    }
+
+    /** The SMTP port the desk sends through; it delivers into the same mailboxes. */
+    public int smtpPort() {
+        return relayPort;
+    }
+
+    public GreenMail greenMail() {
+        return server;
+    }
+
+    /** A mailbox user whose login is its address; the same call again returns the same user. */
+    public GreenMailUser user(String address, String password) {
+        return server.setUser(address, address, password);
+    }
+
+    /** Everything delivered to this address so far. */
+    public List<MimeMessage> receivedBy(String address) {
+        return Arrays.stream(server.getReceivedMessages())
+                .filter(m -> {
+                    try {
+                        var recipients = m.getAllRecipients();
+                        return recipients != null
+                                && Arrays.stream(recipients)
+                                        .anyMatch(r -> r.toString().toLowerCase().contains(address.toLowerCase()));
+                    } catch (MessagingException e) {
+                        return false;
+                    }
+                })
+                .toList();
+    }
+
+    /** The outbound server goes down: connections are refused until {@link #startSmtp()}. */
+    public synchronized void stopSmtp() {
+        var socket = relay;
+        relay = null;
+        if (socket != null) {
+            try {
+                socket.close();
+            } catch (IOException ignored) {
+                // closed either way
+            }
+        }
+    }
+
+    public synchronized void startSmtp() {
+        if (relay == null) {
+            openRelay(relayPort);
+        }
+    }
+
+    private synchronized ServerSocket openRelay(int port) {
+        try {
+            var socket = new ServerSocket();
+            socket.setReuseAddress(true);
+            socket.bind(new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+            relay = socket;
+            Thread.ofVirtual().name("smtp-relay").start(() -> accept(socket));
+            return socket;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void accept(ServerSocket socket) {
+        while (!socket.isClosed()) {
+            try {
+                var client = socket.accept();
+                var upstream = new Socket(InetAddress.getLoopbackAddress(), deliveryPort());
+                Thread.ofVirtual().start(() -> pipe(client, upstream));
+                Thread.ofVirtual().start(() -> pipe(upstream, client));
+            } catch (IOException e) {
+                return;
+            }
+        }
+    }
+
+    private static void pipe(Socket from, Socket to) {
+        try (from;
+                to) {
+            from.getInputStream().transferTo(to.getOutputStream());
+        } catch (IOException ignored) {
+            // one side hung up
+        }
+    }
+
+    @Override
+    public void close() {
+        stopSmtp();
+        server.stop();
+    }
+}
