@@ -16,6 +16,8 @@ import org.springframework.validation.annotation.Validated;
 public record FollowthroughProperties(
         @NotNull @DefaultValue("./data") Path dataDir,
         @NotNull @DefaultValue("http://localhost:8080") String baseUrl,
+        // Seals stored mail passwords; blank means a key kept in the data directory (see SecretBox).
+        @NotNull @DefaultValue("") String secretKey,
         @Valid @NotNull @DefaultValue Bootstrap bootstrap,
         @Valid @NotNull @DefaultValue EmbeddedDatabase embeddedDatabase) {
 
