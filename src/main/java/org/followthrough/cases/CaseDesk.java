@@ -102,6 +102,9 @@ public class CaseDesk {
         }
     }
 
+    /** A case just opened and the customer's message that opened it (null when it had no text). */
+    public record Opened(CaseView supportCase, TimelineEntry message) {}
+
     @Transactional
     public CaseView open(OpenCase command, Actor by) {
         if (command.customer() == null) {
@@ -110,14 +113,14 @@ public class CaseDesk {
         var customer = customers
                 .find(command.customer())
                 .orElseThrow(() -> new InvalidInputException("customerId", "is not a customer"));
-        return open(customer, command, by);
+        return open(customer, command, by).supportCase();
     }
 
     /**
      * Opens the case for a customer already in hand. Every statement here is on the hot path of
      * each new contact, so what is known is not read back.
      */
-    private CaseView open(Customer customer, OpenCase command, Actor by) {
+    private Opened open(Customer customer, OpenCase command, Actor by) {
         var now = clock.instant();
         var body = validBody(command.body(), "body", true);
         var channel = command.channel() == null ? Channel.API : command.channel();
@@ -176,25 +179,27 @@ public class CaseDesk {
         if (supportCase.ownerId() != null) {
             events.publishEvent(new CaseAssigned(supportCase.id(), null, supportCase.ownerId(), by, now));
         }
-        return new CaseView(
-                supportCase.id(),
-                number,
-                supportCase.subject(),
-                customer.id(),
-                customer.name(),
-                supportCase.teamId(),
-                team == null ? null : team.name(),
-                supportCase.ownerId(),
-                owner == null ? null : owner.displayName(),
-                supportCase.priority(),
-                supportCase.status(),
-                supportCase.channel(),
-                List.copyOf(new java.util.TreeSet<>(supportCase.tags())),
-                now,
-                now,
-                supportCase.lastActivityAt(),
-                null,
-                null);
+        return new Opened(
+                new CaseView(
+                        supportCase.id(),
+                        number,
+                        supportCase.subject(),
+                        customer.id(),
+                        customer.name(),
+                        supportCase.teamId(),
+                        team == null ? null : team.name(),
+                        supportCase.ownerId(),
+                        owner == null ? null : owner.displayName(),
+                        supportCase.priority(),
+                        supportCase.status(),
+                        supportCase.channel(),
+                        List.copyOf(new java.util.TreeSet<>(supportCase.tags())),
+                        now,
+                        now,
+                        supportCase.lastActivityAt(),
+                        null,
+                        null),
+                message);
     }
 
     /**
@@ -204,6 +209,12 @@ public class CaseDesk {
      */
     @Transactional
     public CaseView openForSender(String name, String email, OpenCase command, Actor by) {
+        return openFromMessage(name, email, command, by).supportCase();
+    }
+
+    /** {@link #openForSender}, answering with the timeline entry of the sender's message too. */
+    @Transactional
+    public Opened openFromMessage(String name, String email, OpenCase command, Actor by) {
         var customer = customers.findOrCreate(name, email, by);
         return open(customer, command, by);
     }
@@ -381,6 +392,17 @@ public class CaseDesk {
      */
     @Transactional
     public TimelineEntry recordInbound(CaseId id, String text, Channel channel, Actor recordedBy) {
+        return recordInbound(id, null, text, channel, true, recordedBy);
+    }
+
+    /**
+     * A message on an existing case from someone on its thread: {@code from} is the customer who
+     * wrote (the case's customer when null, or someone they copied in). An automatic reply (an
+     * out-of-office) is recorded but does not {@code wake} the case: its status stays as it is.
+     */
+    @Transactional
+    public TimelineEntry recordInbound(
+            CaseId id, Actor from, String text, Channel channel, boolean wakes, Actor recordedBy) {
         var supportCase = lock(id);
         var now = clock.instant();
         var before = supportCase.snapshot();
@@ -388,8 +410,10 @@ public class CaseDesk {
         if (channel == Channel.INTERNAL) {
             throw new InvalidInputException("channel", "must be a channel customers use, not INTERNAL");
         }
-        var customer = customers.get(supportCase.customerId());
-        var from = Actor.customer(customer.id().value(), customer.name());
+        if (from == null) {
+            var customer = customers.get(supportCase.customerId());
+            from = Actor.customer(customer.id().value(), customer.name());
+        }
         var entry = append(
                 supportCase.id(),
                 EntryKind.INBOUND,
@@ -400,12 +424,15 @@ public class CaseDesk {
                 null,
                 null,
                 now);
-        if (supportCase.ownerId() != null
+        if (wakes
+                && supportCase.ownerId() != null
                 && (supportCase.status() == CaseStatus.WAITING_ON_CUSTOMER
                         || !supportCase.status().isActive())) {
             supportCase.changeStatus(CaseStatus.OPEN, now);
         }
-        supportCase.touch(now);
+        if (wakes) {
+            supportCase.touch(now);
+        }
         save(supportCase, before, recordedBy, now);
         return entry;
     }

@@ -50,7 +50,10 @@ class SecurityConfiguration {
     @Order(1)
     SecurityFilterChain api(HttpSecurity http, ApiTokens tokens) throws Exception {
         return http.securityMatcher("/api/v1/**")
-                .authorizeHttpRequests(auth -> auth.anyRequest().hasRole("AGENT"))
+                .authorizeHttpRequests(auth -> auth.requestMatchers("/api/v1/mailboxes/**")
+                        .hasRole("ADMIN")
+                        .anyRequest()
+                        .hasRole("AGENT"))
                 .addFilterBefore(new ApiTokenFilter(tokens), AnonymousAuthenticationFilter.class)
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable())
@@ -92,8 +95,23 @@ class SecurityConfiguration {
                 .build();
     }
 
+    /**
+     * A received email's formatted body, shown in a sandboxed frame of the case page: the page sets
+     * its own policy (nothing runs, nothing remote loads unasked), and only this origin may frame it.
+     */
     @Bean
     @Order(3)
+    SecurityFilterChain mailFrames(HttpSecurity http) throws Exception {
+        return http.securityMatcher("/mail/messages/*/html")
+                .authorizeHttpRequests(auth -> auth.anyRequest().hasRole("AGENT"))
+                .requestCache(cache -> cache.disable())
+                .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()))
+                .exceptionHandling(e -> e.authenticationEntryPoint((request, response, ex) -> response.sendError(401)))
+                .build();
+    }
+
+    @Bean
+    @Order(4)
     SecurityFilterChain console(HttpSecurity http) throws Exception {
         return http.authorizeHttpRequests(
                         auth -> auth.requestMatchers("/login", "/assets/**", "/webjars/**", "/favicon.ico", "/error")

@@ -1,0 +1,202 @@
+package org.followthrough.email;
+
+import jakarta.mail.FetchProfile;
+import jakarta.mail.Flags;
+import jakarta.mail.Folder;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.UIDFolder;
+import jakarta.mail.search.FlagTerm;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.eclipse.angus.mail.imap.IMAPFolder;
+import org.eclipse.angus.mail.imap.IMAPMessage;
+import org.followthrough.email.MailIngest.Outcome;
+import org.followthrough.platform.Sql;
+import org.followthrough.timer.TimerHandler;
+import org.followthrough.timer.Timers;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reads a mailbox's new mail. The {@code mail.poll} timer fires for each mailbox at its interval on
+ * whichever node takes it; that node leases the mailbox, so one node reads it at a time, and reads
+ * after the lease's transaction commits, holding no database connection while the server talks.
+ *
+ * <p>Never losing a message rests on one order: a message is flagged seen on the server only after
+ * its case entry (or its quarantine record) has committed, and it is read with {@code BODY.PEEK},
+ * which does not flag it. A crash anywhere leaves it unseen, it is read again, and the ingest
+ * recognises it by its key and adds nothing twice.
+ */
+@Component
+class MailPoller implements TimerHandler {
+
+    static final String POLL_TIMER = Mailboxes.POLL_TIMER;
+    private static final Logger log = LoggerFactory.getLogger(MailPoller.class);
+    private static final Duration LEASE = Duration.ofMinutes(2);
+    /** Flags are set on the server this many messages at a time. */
+    private static final int FLAG_EVERY = 25;
+
+    private final JdbcClient db;
+    private final Mailboxes mailboxes;
+    private final MailboxStore mailboxStore;
+    private final MailServers servers;
+    private final MailIngest ingest;
+    private final Timers timers;
+    private final MailWork work;
+    private final MailProperties properties;
+    private final Clock clock;
+
+    MailPoller(
+            JdbcClient db,
+            Mailboxes mailboxes,
+            MailboxStore mailboxStore,
+            MailServers servers,
+            MailIngest ingest,
+            Timers timers,
+            MailWork work,
+            MailProperties properties,
+            Clock clock) {
+        this.db = db;
+        this.mailboxes = mailboxes;
+        this.mailboxStore = mailboxStore;
+        this.servers = servers;
+        this.ingest = ingest;
+        this.timers = timers;
+        this.work = work;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    @Override
+    public String kind() {
+        return POLL_TIMER;
+    }
+
+    @Override
+    public void fire(UUID mailboxId, Instant dueAt) {
+        var mailbox = mailboxes.find(new MailboxId(mailboxId)).orElse(null);
+        if (mailbox == null || !mailbox.active()) {
+            return;
+        }
+        var now = clock.instant();
+        timers.set(POLL_TIMER, mailboxId, now.plus(mailbox.pollInterval()));
+        if (!lease(mailbox.id(), now)) {
+            return;
+        }
+        work.afterCommit("Polling " + mailbox.address(), () -> poll(mailbox));
+    }
+
+    /** What one poll did: how many messages went where, and the error that ended it, if one did. */
+    record Poll(Map<Outcome, Integer> outcomes, String error) {
+
+        int total() {
+            return outcomes.values().stream().mapToInt(Integer::intValue).sum();
+        }
+
+        int count(Outcome outcome) {
+            return outcomes.getOrDefault(outcome, 0);
+        }
+    }
+
+    /** Reads everything unseen now (within the poll budget), then gives the lease back. */
+    Poll poll(Mailbox mailbox) {
+        var outcomes = new EnumMap<Outcome, Integer>(Outcome.class);
+        String error = null;
+        long deadline = System.nanoTime() + properties.pollBudget().toNanos();
+        try (var store = servers.connectImap(mailbox)) {
+            var folder = store.getFolder(mailbox.imapFolder());
+            folder.open(Folder.READ_WRITE);
+            try {
+                while (System.nanoTime() < deadline) {
+                    var unseen = folder.search(new FlagTerm(new Flags(Flags.Flag.SEEN), false));
+                    if (unseen.length == 0) {
+                        break;
+                    }
+                    var batch = Arrays.copyOf(unseen, Math.min(unseen.length, properties.pollBatch()));
+                    read(mailbox, folder, batch, outcomes);
+                    renewLease(mailbox.id());
+                }
+            } finally {
+                folder.close(false);
+            }
+        } catch (MessagingException | IOException | RuntimeException e) {
+            error = MailServers.describe(e instanceof Exception ex ? ex : new RuntimeException(e), mailbox, "IMAP");
+            log.warn("Polling {} failed: {}", mailbox.address(), error);
+        } finally {
+            release(mailbox.id(), error);
+        }
+        if (outcomes.values().stream().anyMatch(n -> n > 0)) {
+            log.info("Polled {}: {}", mailbox.address(), outcomes);
+        }
+        return new Poll(outcomes, error);
+    }
+
+    private void read(Mailbox mailbox, Folder folder, Message[] batch, Map<Outcome, Integer> outcomes)
+            throws MessagingException, IOException {
+        for (var message : batch) {
+            if (message instanceof IMAPMessage imap) {
+                imap.setPeek(true);
+            }
+        }
+        var profile = new FetchProfile();
+        profile.add(UIDFolder.FetchProfileItem.UID);
+        profile.add(IMAPFolder.FetchProfileItem.MESSAGE);
+        folder.fetch(batch, profile);
+        var done = new ArrayList<Message>(FLAG_EVERY);
+        for (var message : batch) {
+            if (message.isExpunged()) {
+                continue;
+            }
+            var raw = new ByteArrayOutputStream(Math.max(1024, message.getSize()));
+            message.writeTo(raw);
+            var result = ingest.ingest(mailbox, raw.toByteArray());
+            outcomes.merge(result.outcome(), 1, Integer::sum);
+            done.add(message);
+            if (done.size() == FLAG_EVERY) {
+                flagSeen(folder, done);
+            }
+        }
+        flagSeen(folder, done);
+    }
+
+    private static void flagSeen(Folder folder, List<Message> done) throws MessagingException {
+        if (!done.isEmpty()) {
+            folder.setFlags(done.toArray(Message[]::new), new Flags(Flags.Flag.SEEN), true);
+            done.clear();
+        }
+    }
+
+    private boolean lease(MailboxId id, Instant now) {
+        return db.sql("""
+                        update mailbox set poll_lease_until = ?
+                        where id = ? and (poll_lease_until is null or poll_lease_until <= ?)""")
+                        .params(Sql.ts(now.plus(LEASE)), id.value(), Sql.ts(now))
+                        .update()
+                == 1;
+    }
+
+    private void renewLease(MailboxId id) {
+        db.sql("update mailbox set poll_lease_until = ? where id = ?")
+                .params(Sql.ts(clock.instant().plus(LEASE)), id.value())
+                .update();
+    }
+
+    private void release(MailboxId id, String error) {
+        db.sql("update mailbox set poll_lease_until = null where id = ?")
+                .param(id.value())
+                .update();
+        mailboxStore.recordPoll(id, clock.instant(), error);
+    }
+}

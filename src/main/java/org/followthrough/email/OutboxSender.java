@@ -1,0 +1,318 @@
+package org.followthrough.email;
+
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.SendFailedException;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import java.io.UnsupportedEncodingException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
+import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
+import org.followthrough.cases.CaseDesk;
+import org.followthrough.cases.CaseId;
+import org.followthrough.email.MailEvents.MailNotSent;
+import org.followthrough.platform.Actor;
+import org.followthrough.platform.Sql;
+import org.followthrough.timer.TimerHandler;
+import org.followthrough.timer.Timers;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.util.HtmlUtils;
+
+/**
+ * Sends what the outbox holds. The {@code mail.send} timer claims a message in a short transaction
+ * (and moves itself to when the claim runs out, should this node die mid-send); the SMTP
+ * conversation happens after that commits, holding no database connection; the outcome is written
+ * in a second short transaction. A refused or unreachable server is tried again with backoff, a
+ * permanent refusal (5xx) is not, and either way the reply's timeline entry shows the server's answer.
+ *
+ * <p>A message is sent at most once, except in one window no mail system closes: the server has
+ * accepted it and this node dies before recording so. It is then sent again with the same
+ * Message-ID, which mail clients show once.
+ */
+@Component
+class OutboxSender implements TimerHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(OutboxSender.class);
+    private static final Duration CLAIM = Duration.ofMinutes(2);
+    private static final List<Duration> BACKOFF = List.of(
+            Duration.ofMinutes(1),
+            Duration.ofMinutes(5),
+            Duration.ofMinutes(15),
+            Duration.ofMinutes(30),
+            Duration.ofHours(1),
+            Duration.ofHours(2),
+            Duration.ofHours(4));
+
+    private final JdbcClient db;
+    private final Mailboxes mailboxes;
+    private final MailServers servers;
+    private final Timers timers;
+    private final MailWork work;
+    private final CaseDesk desk;
+    private final ApplicationEventPublisher events;
+    private final TransactionTemplate transaction;
+    private final MailProperties properties;
+    private final Clock clock;
+
+    OutboxSender(
+            JdbcClient db,
+            Mailboxes mailboxes,
+            MailServers servers,
+            Timers timers,
+            MailWork work,
+            CaseDesk desk,
+            ApplicationEventPublisher events,
+            PlatformTransactionManager transactions,
+            MailProperties properties,
+            Clock clock) {
+        this.db = db;
+        this.mailboxes = mailboxes;
+        this.servers = servers;
+        this.timers = timers;
+        this.work = work;
+        this.desk = desk;
+        this.events = events;
+        this.transaction = new TransactionTemplate(transactions);
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    @Override
+    public String kind() {
+        return Outbox.SEND_TIMER;
+    }
+
+    private record Queued(
+            UUID id,
+            UUID mailboxId,
+            UUID caseId,
+            String messageId,
+            String fromName,
+            List<String> to,
+            List<String> cc,
+            String subject,
+            String inReplyTo,
+            List<String> references,
+            String text,
+            boolean autoSubmitted,
+            Outbox.Kind kind,
+            Outbox.State state,
+            int attempts,
+            Instant claimedUntil) {}
+
+    @Override
+    public void fire(UUID id, Instant dueAt) {
+        var mail = load(id, true);
+        if (mail == null
+                || mail.state() == Outbox.State.SENT
+                || mail.state() == Outbox.State.GAVE_UP
+                || mail.state() == Outbox.State.NOT_SENT) {
+            return;
+        }
+        var now = clock.instant();
+        if (mail.claimedUntil() != null && mail.claimedUntil().isAfter(now)) {
+            timers.set(kind(), id, mail.claimedUntil());
+            return;
+        }
+        var claim = now.plus(CLAIM);
+        db.sql("update mail_outbox set state = 'SENDING', claimed_until = ? where id = ?")
+                .params(Sql.ts(claim), id)
+                .update();
+        timers.set(kind(), id, claim);
+        work.afterCommit("Sending mail " + id, () -> send(id));
+    }
+
+    /** The SMTP conversation, outside any transaction, then its outcome in one. */
+    void send(UUID id) {
+        var mail = load(id, false);
+        if (mail == null || mail.state() != Outbox.State.SENDING) {
+            return;
+        }
+        var mailbox = mail.mailboxId() == null
+                ? null
+                : mailboxes.find(new MailboxId(mail.mailboxId())).orElse(null);
+        if (mailbox == null) {
+            failed(mail, "The mailbox this was to be sent from has been deleted", true);
+            return;
+        }
+        try {
+            var message = build(mail, mailbox);
+            try (var transport = servers.connectSmtp(mailbox)) {
+                transport.sendMessage(message, message.getAllRecipients());
+            }
+            sent(mail);
+        } catch (MessagingException | UnsupportedEncodingException | RuntimeException e) {
+            log.warn("Sending mail {} through {} failed: {}", id, mailbox.address(), e.toString());
+            failed(mail, MailServers.describe(e, mailbox, "SMTP"), permanent(e));
+        }
+    }
+
+    private void sent(Queued mail) {
+        transaction.executeWithoutResult(status -> {
+            db.sql("""
+                    update mail_outbox set state = 'SENT', sent_at = ?, attempts = attempts + 1, claimed_until = null,
+                        last_error = null, next_attempt_at = null
+                    where id = ?""")
+                    .params(Sql.ts(clock.instant()), mail.id())
+                    .update();
+            timers.clear(kind(), mail.id());
+        });
+    }
+
+    private void failed(Queued mail, String reason, boolean permanent) {
+        transaction.executeWithoutResult(status -> {
+            var now = clock.instant();
+            int attempts = mail.attempts() + 1;
+            if (permanent || attempts >= properties.sendAttempts()) {
+                db.sql("""
+                        update mail_outbox set state = 'GAVE_UP', attempts = ?, claimed_until = null,
+                            last_error = left(?, 2000), next_attempt_at = null
+                        where id = ?""")
+                        .params(attempts, reason, mail.id())
+                        .update();
+                timers.clear(kind(), mail.id());
+                var caseId = mail.caseId() == null ? null : new CaseId(mail.caseId());
+                if (caseId != null && mail.kind() != Outbox.Kind.ALERT) {
+                    desk.recordEvent(
+                            caseId,
+                            "mail_not_sent",
+                            Map.of("to", String.join(", ", mail.to()), "reason", reason),
+                            Actor.SYSTEM);
+                }
+                events.publishEvent(new MailNotSent(mail.id(), caseId, mail.to(), reason, now));
+                return;
+            }
+            var next = now.plus(BACKOFF.get(Math.min(attempts - 1, BACKOFF.size() - 1)));
+            db.sql("""
+                    update mail_outbox set state = 'FAILED', attempts = ?, claimed_until = null,
+                        last_error = left(?, 2000), next_attempt_at = ?
+                    where id = ?""")
+                    .params(attempts, reason, Sql.ts(next), mail.id())
+                    .update();
+            timers.set(kind(), mail.id(), next);
+        });
+    }
+
+    /** A 5xx answer means the server will never take it; anything else may pass later. */
+    private static boolean permanent(Exception e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SMTPAddressFailedException a && a.getReturnCode() >= 500) {
+                return true;
+            }
+            if (t instanceof SMTPSendFailedException s && s.getReturnCode() >= 500) {
+                return true;
+            }
+            if (t instanceof SendFailedException f && f.getNextException() instanceof SMTPAddressFailedException a) {
+                return a.getReturnCode() >= 500;
+            }
+            if (t instanceof jakarta.mail.internet.AddressException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private MimeMessage build(Queued mail, Mailbox mailbox) throws MessagingException, UnsupportedEncodingException {
+        var session = servers.smtpSession(mailbox);
+        var messageId = "<" + mail.messageId() + ">";
+        var message = new MimeMessage(session) {
+            @Override
+            protected void updateMessageID() throws MessagingException {
+                setHeader("Message-ID", messageId);
+            }
+        };
+        message.setFrom(new InternetAddress(mailbox.address(), mail.fromName(), "UTF-8"));
+        message.setRecipients(Message.RecipientType.TO, addresses(mail.to()));
+        if (!mail.cc().isEmpty()) {
+            message.setRecipients(Message.RecipientType.CC, addresses(mail.cc()));
+        }
+        message.setSubject(mail.subject(), "UTF-8");
+        message.setSentDate(Date.from(clock.instant()));
+        if (mail.inReplyTo() != null) {
+            message.setHeader("In-Reply-To", "<" + mail.inReplyTo() + ">");
+        }
+        if (!mail.references().isEmpty()) {
+            message.setHeader(
+                    "References",
+                    mail.references().stream().map(r -> "<" + r + ">").collect(Collectors.joining(" ")));
+        }
+        if (mail.autoSubmitted()) {
+            message.setHeader(
+                    "Auto-Submitted", mail.kind() == Outbox.Kind.ACKNOWLEDGEMENT ? "auto-replied" : "auto-generated");
+            message.setHeader("X-Auto-Response-Suppress", "All");
+            message.setHeader("Precedence", "auto_reply");
+        }
+        var text = new MimeBodyPart();
+        text.setText(mail.text(), "UTF-8");
+        var html = new MimeBodyPart();
+        html.setContent(asHtml(mail.text()), "text/html; charset=UTF-8");
+        var body = new MimeMultipart("alternative", text, html);
+        message.setContent(body);
+        message.saveChanges();
+        return message;
+    }
+
+    /** The text as HTML: escaped, paragraphs kept, nothing added a client could run. */
+    static String asHtml(String text) {
+        var paragraphs = text.strip().split("\n\\s*\n");
+        var html = new StringBuilder("<!DOCTYPE html><html><body style=\"font-family:sans-serif;font-size:14px\">");
+        for (var paragraph : paragraphs) {
+            html.append("<p>")
+                    .append(HtmlUtils.htmlEscape(paragraph, "UTF-8").replace("\n", "<br>"))
+                    .append("</p>");
+        }
+        return html.append("</body></html>").toString();
+    }
+
+    private static InternetAddress[] addresses(List<String> list) throws MessagingException {
+        var result = new InternetAddress[list.size()];
+        for (int i = 0; i < list.size(); i++) {
+            result[i] = new InternetAddress(list.get(i), true);
+        }
+        return result;
+    }
+
+    private Queued load(UUID id, boolean lock) {
+        return db.sql("""
+                        select id, mailbox_id, case_id, message_id, from_name, to_addresses, cc_addresses, subject,
+                            in_reply_to, refs, body_text, auto_submitted, kind, state, attempts, claimed_until
+                        from mail_outbox where id = ?"""
+                        + (lock ? " for update" : ""))
+                .param(id)
+                .query((rs, n) -> new Queued(
+                        Sql.uuid(rs, "id"),
+                        Sql.uuid(rs, "mailbox_id"),
+                        Sql.uuid(rs, "case_id"),
+                        rs.getString("message_id"),
+                        rs.getString("from_name"),
+                        Sql.strings(rs, "to_addresses"),
+                        Sql.strings(rs, "cc_addresses"),
+                        rs.getString("subject"),
+                        rs.getString("in_reply_to"),
+                        Sql.strings(rs, "refs"),
+                        rs.getString("body_text"),
+                        rs.getBoolean("auto_submitted"),
+                        Outbox.Kind.valueOf(rs.getString("kind")),
+                        Outbox.State.valueOf(rs.getString("state")),
+                        rs.getInt("attempts"),
+                        Sql.instant(rs, "claimed_until")))
+                .optional()
+                .orElse(null);
+    }
+}
