@@ -1,0 +1,186 @@
+package org.followthrough.email.parse;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.util.SharedByteArrayInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Properties;
+import org.jsoup.nodes.Document;
+
+/**
+ * Reads one raw inbound message (RFC 5322 bytes) into a {@link ParsedMail}. Forgiving by design:
+ * broken MIME, wrong or missing charsets, sloppy headers and undecodable parts are repaired or set
+ * aside with a warning; only bytes that are no mail message at all are refused. Thread-safe.
+ */
+public final class MailParser {
+
+    /** The attachment limit the application uses unless configured otherwise. */
+    public static final long DEFAULT_MAX_ATTACHMENT_BYTES = 25L * 1024 * 1024;
+
+    private static final Session SESSION = session();
+
+    private final long maxAttachmentBytesPerMessage;
+
+    public MailParser(long maxAttachmentBytesPerMessage) {
+        if (maxAttachmentBytesPerMessage < 0) {
+            throw new IllegalArgumentException("the attachment limit cannot be negative");
+        }
+        this.maxAttachmentBytesPerMessage = maxAttachmentBytesPerMessage;
+    }
+
+    private static Session session() {
+        Properties properties = new Properties();
+        // Only these two are session properties; the multipart switches are set in TolerantMultipart.
+        properties.setProperty("mail.mime.address.strict", "false");
+        // Header bytes stay one character each, so 8-bit headers can be read as UTF-8 or windows-1252 later.
+        properties.setProperty("mail.mime.allowutf8", "false");
+        return Session.getInstance(properties);
+    }
+
+    /**
+     * The message in {@code raw}.
+     *
+     * @throws UnparseableMailException when the bytes are empty, have no header block or are binary
+     */
+    public ParsedMail parse(byte[] raw) {
+        int start = HeaderBlock.start(raw);
+        List<String> warnings = new ArrayList<>();
+        MimeMessage message;
+        try {
+            message = new MimeMessage(SESSION, new SharedByteArrayInputStream(raw, start, raw.length - start));
+        } catch (MessagingException e) {
+            throw new UnparseableMailException("the header block could not be read: " + e.getMessage());
+        }
+        for (String name : List.of("Subject", "From", "Message-ID", "Date")) {
+            String[] values = headers(message, name);
+            if (values != null && values.length > 1) {
+                warnings.add("the message has " + values.length + " " + name + " headers; the first was used");
+            }
+        }
+        String messageId = MessageIds.messageId(BodyReader.header(message, "Message-ID"));
+        String key = messageId != null ? messageId : "sha256:" + sha256(raw);
+        String inReplyTo = MessageIds.first(BodyReader.header(message, "In-Reply-To"));
+        List<String> references = MessageIds.all(joined(message, "References", " "));
+        String subject = HeaderText.decode(BodyReader.header(message, "Subject"), warnings);
+        List<MailAddress> fromList = AddressList.parse(BodyReader.header(message, "From"), warnings);
+        MailAddress from = fromList.isEmpty() ? null : fromList.get(0);
+        List<MailAddress> replyTo = AddressList.parse(joined(message, "Reply-To", ","), warnings);
+        List<MailAddress> to = AddressList.parse(joined(message, "To", ","), warnings);
+        List<MailAddress> cc = AddressList.parse(joined(message, "Cc", ","), warnings);
+
+        BodyReader body = new BodyReader(maxAttachmentBytesPerMessage, warnings);
+        BodyReader.Texts texts = new BodyReader.Texts();
+        body.read(message, texts, 0, "");
+        ContentHeader contentType = ContentHeader.parse(BodyReader.header(message, "Content-Type"), warnings);
+
+        String plain = texts.hasPlain() ? texts.plain.toString().strip() : "";
+        Document document = texts.html == null ? null : MailHtml.clean(texts.html.toString());
+        String html = document == null ? null : MailHtml.fragment(document);
+        String text = plain;
+        boolean textFromHtml = false;
+        if (plain.isEmpty() && document != null) {
+            text = HtmlText.render(document.body());
+            textFromHtml = true;
+        }
+        QuoteSplitter.Split split = split(text, textFromHtml, document);
+
+        List<ParsedAttachment> attachments = new ArrayList<>(body.attachments.size());
+        String lowerHtml = html == null ? "" : html.toLowerCase(Locale.ROOT);
+        for (BodyReader.Attachment found : body.attachments) {
+            boolean inline = found.contentId() != null
+                    && !found.dispositionAttachment()
+                    && lowerHtml.contains("cid:" + found.contentId().toLowerCase(Locale.ROOT));
+            attachments.add(new ParsedAttachment(
+                    found.filename(),
+                    found.contentType(),
+                    found.contentId(),
+                    inline,
+                    found.size(),
+                    found.data(),
+                    found.refusedReason()));
+        }
+
+        AutoClassifier.Verdict verdict = AutoClassifier.classify(new AutoClassifier.Evidence(
+                name -> BodyReader.header(message, name),
+                subject,
+                from,
+                to,
+                contentType,
+                body.deliveryStatus,
+                body.returnedMessageId,
+                inReplyTo,
+                text,
+                split.fresh(),
+                split.quoted()));
+
+        return new ParsedMail(
+                messageId,
+                key,
+                inReplyTo,
+                references,
+                subject,
+                from,
+                replyTo,
+                to,
+                cc,
+                MailDates.parse(BodyReader.header(message, "Date")),
+                text,
+                html,
+                split.fresh(),
+                split.quoted(),
+                attachments,
+                verdict.kind(),
+                verdict.reason(),
+                verdict.bounce(),
+                warnings);
+    }
+
+    /**
+     * Plain text is split by its own markers; HTML by the DOM's, which are surer. When the plain text
+     * shows no history but the HTML marks some, the HTML wins.
+     */
+    private static QuoteSplitter.Split split(String text, boolean textFromHtml, Document document) {
+        if (document == null) {
+            return QuoteSplitter.split(text);
+        }
+        if (textFromHtml) {
+            return QuoteSplitter.splitHtml(document, text);
+        }
+        QuoteSplitter.Split plain = QuoteSplitter.split(text);
+        if (!plain.quoted().isEmpty()) {
+            return plain;
+        }
+        QuoteSplitter.Split marked = QuoteSplitter.splitAtMarker(document);
+        return marked != null && !marked.quoted().isEmpty() ? marked : plain;
+    }
+
+    private static String[] headers(MimeMessage message, String name) {
+        try {
+            return message.getHeader(name);
+        } catch (MessagingException e) {
+            return null;
+        }
+    }
+
+    private static String joined(MimeMessage message, String name, String delimiter) {
+        String[] values = headers(message, name);
+        if (values == null || values.length == 0) {
+            return null;
+        }
+        return values.length == 1 ? values[0] : String.join(delimiter, values);
+    }
+
+    private static String sha256(byte[] raw) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(raw));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+}
