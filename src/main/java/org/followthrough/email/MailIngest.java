@@ -142,14 +142,18 @@ public class MailIngest {
 
     /** Tries a quarantined message again, once whatever stopped it is mended. */
     public Result retry(UUID quarantined) {
-        var item = quarantine.find(quarantined).orElseThrow(() -> new org.followthrough.platform.NotFoundException(
-                "Quarantined message", quarantined));
+        var item = quarantine
+                .find(quarantined)
+                .orElseThrow(
+                        () -> new org.followthrough.platform.NotFoundException("Quarantined message", quarantined));
         if (!item.open()) {
             throw new org.followthrough.platform.ConflictException(
                     "This message already went through" + (item.releasedTo() == null ? "" : " to its case"));
         }
         var raw = quarantine.raw(quarantined).orElseThrow();
-        var mailbox = item.mailboxId() == null ? null : mailboxes.find(item.mailboxId()).orElse(null);
+        var mailbox = item.mailboxId() == null
+                ? null
+                : mailboxes.find(item.mailboxId()).orElse(null);
         var result = ingest(mailbox, raw);
         if (result.outcome() != Outcome.QUARANTINED) {
             quarantine.released(quarantined, result.caseId());
@@ -253,7 +257,11 @@ public class MailIngest {
         addParticipants(caseId, mail, ours, opened.supportCase().customerId(), clock.instant());
         if (followed != null) {
             desk.recordEvent(caseId, "follow_up_of", Map.of("number", followed.number()), by);
-            desk.recordEvent(followed.id(), "followed_up_by", Map.of("number", opened.supportCase().number()), by);
+            desk.recordEvent(
+                    followed.id(),
+                    "followed_up_by",
+                    Map.of("number", opened.supportCase().number()),
+                    by);
         }
         if (mailbox != null && mailbox.acknowledge() && mail.auto() == AutoKind.NONE) {
             acknowledgements.acknowledge(mailbox, opened.supportCase(), sender, mail.key());
@@ -264,16 +272,25 @@ public class MailIngest {
 
     /** Everyone on To and Cc who is neither us nor the customer joins the thread. */
     private void addParticipants(
-            CaseId caseId, ParsedMail mail, Set<String> ours, org.followthrough.customer.CustomerId customer, Instant now) {
+            CaseId caseId,
+            ParsedMail mail,
+            Set<String> ours,
+            org.followthrough.customer.CustomerId customer,
+            Instant now) {
+        var others = Stream.concat(mail.to().stream(), mail.cc().stream())
+                .filter(a -> plausibleAddress(a.address()))
+                .filter(a -> !ours.contains(a.address().toLowerCase(Locale.ROOT)))
+                .filter(a -> !a.address().equalsIgnoreCase(mail.from().address()))
+                .limit(20)
+                .toList();
+        if (others.isEmpty()) {
+            return;
+        }
         var customerAddresses = customers.find(customer).map(c -> c.emails()).orElse(List.of()).stream()
                 .map(a -> a.toLowerCase(Locale.ROOT))
                 .collect(Collectors.toSet());
-        Stream.concat(mail.to().stream(), mail.cc().stream())
-                .filter(a -> plausibleAddress(a.address()))
-                .filter(a -> !ours.contains(a.address().toLowerCase(Locale.ROOT)))
+        others.stream()
                 .filter(a -> !customerAddresses.contains(a.address().toLowerCase(Locale.ROOT)))
-                .filter(a -> !a.address().equalsIgnoreCase(mail.from().address()))
-                .limit(20)
                 .forEach(a -> store.addParticipant(caseId, a, now));
     }
 
@@ -405,7 +422,9 @@ public class MailIngest {
 
     static String hashKey(byte[] raw) {
         try {
-            return "sha256:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(raw));
+            return "sha256:"
+                    + HexFormat.of()
+                            .formatHex(MessageDigest.getInstance("SHA-256").digest(raw));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -93,7 +93,12 @@ class MailChannelIntegrationTests {
     @Test
     void aCustomersEmailBecomesACaseAndIsAcknowledgedWithItsNumber() throws Exception {
         var customer = Fixtures.unique("ann") + "@customer.example";
-        deliver(message(customer, "Ann Lee", "Printer on fire", "<first-" + UUID.randomUUID() + "@customer.example>", null,
+        deliver(message(
+                customer,
+                "Ann Lee",
+                "Printer on fire",
+                "<first-" + UUID.randomUUID() + "@customer.example>",
+                null,
                 "Hello,\n\nthe printer is on fire again.\n\nAnn"));
 
         var poll = poller.poll(mailbox);
@@ -102,8 +107,12 @@ class MailChannelIntegrationTests {
         var c = caseOf(customer);
         assertThat(c.subject()).isEqualTo("Printer on fire");
         assertThat(c.channel()).isEqualTo(Channel.EMAIL);
-        var inbound = cases.timeline(c.id()).stream().filter(e -> e.kind() == EntryKind.INBOUND).toList();
-        assertThat(inbound).singleElement().satisfies(e -> assertThat(e.body()).contains("the printer is on fire again"));
+        var inbound = cases.timeline(c.id()).stream()
+                .filter(e -> e.kind() == EntryKind.INBOUND)
+                .toList();
+        assertThat(inbound)
+                .singleElement()
+                .satisfies(e -> assertThat(e.body()).contains("the printer is on fire again"));
         assertThat(unseenIn(support)).isZero();
 
         timerRunner.runDue();
@@ -124,7 +133,11 @@ class MailChannelIntegrationTests {
         var c = caseOf(customer);
         var agent = fixtures.agent(Role.AGENT);
 
-        var reply = desk.reply(c.id(), "Sorry Bob, fixing it today.", Channel.EMAIL, CaseStatus.WAITING_ON_CUSTOMER,
+        var reply = desk.reply(
+                c.id(),
+                "Sorry Bob, fixing it today.",
+                Channel.EMAIL,
+                CaseStatus.WAITING_ON_CUSTOMER,
                 Fixtures.signedIn(agent));
         timerRunner.runDue();
 
@@ -140,14 +153,22 @@ class MailChannelIntegrationTests {
         assertThat(body(sent)).contains("fixing it today");
         assertThat(outboxState(reply.id())).isEqualTo("SENT");
 
-        deliver(message(customer, "Bob", "Re: Invoice wrong", "<answer-" + UUID.randomUUID() + "@customer.example>",
-                sent.getMessageID(), "Thanks, that was quick.\n\nOn Monday, Ann wrote:\n> Sorry Bob, fixing it today."));
+        deliver(message(
+                customer,
+                "Bob",
+                "Re: Invoice wrong",
+                "<answer-" + UUID.randomUUID() + "@customer.example>",
+                sent.getMessageID(),
+                "Thanks, that was quick.\n\nOn Monday, Ann wrote:\n> Sorry Bob, fixing it today."));
         var poll = poller.poll(mailbox);
 
         assertThat(poll.count(Outcome.ADDED)).isEqualTo(1);
         var after = cases.get(c.id());
         assertThat(after.status()).isEqualTo(CaseStatus.OPEN);
-        var last = cases.timeline(c.id()).stream().filter(e -> e.kind() == EntryKind.INBOUND).toList().getLast();
+        var last = cases.timeline(c.id()).stream()
+                .filter(e -> e.kind() == EntryKind.INBOUND)
+                .toList()
+                .getLast();
         assertThat(last.body()).isEqualTo("Thanks, that was quick.");
     }
 
@@ -168,30 +189,43 @@ class MailChannelIntegrationTests {
 
         assertThat(poll.count(Outcome.ADDED)).isEqualTo(1);
         assertThat(poll.count(Outcome.NEW_CASE)).isZero();
-        var entry = cases.timeline(c.id()).stream().filter(e -> e.kind() == EntryKind.INBOUND).toList().getLast();
+        var entry = cases.timeline(c.id()).stream()
+                .filter(e -> e.kind() == EntryKind.INBOUND)
+                .toList()
+                .getLast();
         assertThat(entry.author().name()).isEqualTo("Dave");
         desk.reply(c.id(), "Done.", Channel.EMAIL, null, Fixtures.signedIn(fixtures.agent(Role.AGENT)));
         timerRunner.runDue();
-        var toCara = server.receivedBy(customer).stream()
+        // The mail server keeps one copy per recipient's mailbox: one reply, to Cara and copied to Dave.
+        var reply = server.receivedBy(customer).stream()
                 .filter(m -> header(m, "Auto-Submitted") == null)
                 .toList();
-        assertThat(toCara).hasSize(1);
-        assertThat(header(toCara.getFirst(), "Cc")).contains(colleague);
+        assertThat(reply.stream().map(m -> header(m, "Message-ID")).distinct()).hasSize(1);
+        assertThat(header(reply.getFirst(), "To")).contains(customer);
+        assertThat(header(reply.getFirst(), "Cc")).contains(colleague);
+        assertThat(server.receivedBy(colleague)).isNotEmpty();
     }
 
     @Test
     void theCaseNumberInTheSubjectThreadsAMessageWithoutHeaders() throws Exception {
         var customer = Fixtures.unique("erin") + "@customer.example";
-        deliver(message(customer, "Erin", "Password reset", "<pr-" + UUID.randomUUID() + "@x.example>", null, "Locked out."));
+        deliver(message(
+                customer, "Erin", "Password reset", "<pr-" + UUID.randomUUID() + "@x.example>", null, "Locked out."));
         poller.poll(mailbox);
         var c = caseOf(customer);
 
-        deliver(message(customer, "Erin", "Still locked out [#" + c.number() + "]", "<pr2-" + UUID.randomUUID() + "@x.example>",
-                null, "Any news?"));
+        deliver(message(
+                customer,
+                "Erin",
+                "Still locked out [#" + c.number() + "]",
+                "<pr2-" + UUID.randomUUID() + "@x.example>",
+                null,
+                "Any news?"));
         var poll = poller.poll(mailbox);
 
         assertThat(poll.count(Outcome.ADDED)).isEqualTo(1);
-        assertThat(cases.timeline(c.id()).stream().filter(e -> e.kind() == EntryKind.INBOUND)).hasSize(2);
+        assertThat(cases.timeline(c.id()).stream().filter(e -> e.kind() == EntryKind.INBOUND))
+                .hasSize(2);
     }
 
     @Test
@@ -204,14 +238,24 @@ class MailChannelIntegrationTests {
         var agent = Fixtures.signedIn(fixtures.agent(Role.AGENT));
         desk.reply(c.id(), "Replaced.", Channel.PHONE, CaseStatus.RESOLVED, agent);
 
-        deliver(message(customer, "Finn", "Re: Broken hinge", "<r1-" + UUID.randomUUID() + "@x.example>", firstId,
+        deliver(message(
+                customer,
+                "Finn",
+                "Re: Broken hinge",
+                "<r1-" + UUID.randomUUID() + "@x.example>",
+                firstId,
                 "It broke again."));
         poller.poll(mailbox);
         assertThat(cases.get(c.id()).status()).isEqualTo(CaseStatus.OPEN);
 
         desk.change(c.id(), CaseDesk.CaseChanges.status(CaseStatus.RESOLVED), agent);
         clock.advance(Duration.ofDays(31));
-        deliver(message(customer, "Finn", "Re: Broken hinge", "<r2-" + UUID.randomUUID() + "@x.example>", firstId,
+        deliver(message(
+                customer,
+                "Finn",
+                "Re: Broken hinge",
+                "<r2-" + UUID.randomUUID() + "@x.example>",
+                firstId,
                 "And again, a month later."));
         var poll = poller.poll(mailbox);
 
@@ -235,7 +279,11 @@ class MailChannelIntegrationTests {
         deliver(message(customer, "Gus", "Refund", firstId, null, "Where is my refund?"));
         poller.poll(mailbox);
         var c = caseOf(customer);
-        desk.reply(c.id(), "On its way.", Channel.EMAIL, CaseStatus.WAITING_ON_CUSTOMER,
+        desk.reply(
+                c.id(),
+                "On its way.",
+                Channel.EMAIL,
+                CaseStatus.WAITING_ON_CUSTOMER,
                 Fixtures.signedIn(fixtures.agent(Role.AGENT)));
         timerRunner.runDue();
         int mailBefore = server.receivedBy(customer).size();
@@ -253,7 +301,8 @@ class MailChannelIntegrationTests {
         assertThat(poll.count(Outcome.AUTO_REPLY)).isEqualTo(1);
         assertThat(poll.count(Outcome.IGNORED)).isEqualTo(1);
         assertThat(cases.get(c.id()).status()).isEqualTo(CaseStatus.WAITING_ON_CUSTOMER);
-        assertThat(cases.timeline(c.id()).stream().filter(e -> e.kind() == EntryKind.INBOUND)).hasSize(2);
+        assertThat(cases.timeline(c.id()).stream().filter(e -> e.kind() == EntryKind.INBOUND))
+                .hasSize(2);
         assertThat(server.receivedBy(customer)).hasSize(mailBefore);
         assertThat(server.receivedBy(stranger)).isEmpty();
         assertThat(db.sql("select count(*) from customer_email where lower(address) = lower(?)")
@@ -266,7 +315,8 @@ class MailChannelIntegrationTests {
     @Test
     void aBounceMarksTheAddressAndLandsOnTheCaseOfTheMessageThatBounced() throws Exception {
         var customer = Fixtures.unique("hal") + "@customer.example";
-        deliver(message(customer, "Hal", "Order 77", "<b-" + UUID.randomUUID() + "@x.example>", null, "Where is order 77?"));
+        deliver(message(
+                customer, "Hal", "Order 77", "<b-" + UUID.randomUUID() + "@x.example>", null, "Where is order 77?"));
         poller.poll(mailbox);
         var c = caseOf(customer);
         var reply = desk.reply(c.id(), "Shipped.", Channel.EMAIL, null, Fixtures.signedIn(fixtures.agent(Role.AGENT)));
@@ -300,7 +350,8 @@ class MailChannelIntegrationTests {
     @Test
     void theSameMessageReadTwiceIsAddedOnce() throws Exception {
         var customer = Fixtures.unique("ivy") + "@customer.example";
-        var raw = message(customer, "Ivy", "Twice", "<twice-" + UUID.randomUUID() + "@x.example>", null, "Only once please.");
+        var raw = message(
+                customer, "Ivy", "Twice", "<twice-" + UUID.randomUUID() + "@x.example>", null, "Only once please.");
         // As after a crash between the commit and the flag: ingested, but still unseen on the server.
         assertThat(ingest.ingest(mailbox, raw).outcome()).isEqualTo(Outcome.NEW_CASE);
         deliver(raw);
@@ -318,7 +369,8 @@ class MailChannelIntegrationTests {
         var customer = Fixtures.unique("jo") + "@customer.example";
         deliver(raw("To: " + support + "\r\nSubject: Nobody sent this\r\nMessage-ID: <nobody-" + UUID.randomUUID()
                 + "@x.example>\r\n\r\nNo From header at all.\r\n"));
-        deliver(message(customer, "Jo", "After the broken one", "<ok-" + UUID.randomUUID() + "@x.example>", null, "Hello."));
+        deliver(message(
+                customer, "Jo", "After the broken one", "<ok-" + UUID.randomUUID() + "@x.example>", null, "Hello."));
 
         var poll = poller.poll(mailbox);
 
@@ -341,7 +393,8 @@ class MailChannelIntegrationTests {
         var c = caseOf(customer);
         server.stopSmtp();
         try {
-            var reply = desk.reply(c.id(), "We are here.", Channel.EMAIL, null, Fixtures.signedIn(fixtures.agent(Role.AGENT)));
+            var reply = desk.reply(
+                    c.id(), "We are here.", Channel.EMAIL, null, Fixtures.signedIn(fixtures.agent(Role.AGENT)));
             timerRunner.runDue();
 
             assertThat(outboxState(reply.id())).isEqualTo("FAILED");
@@ -362,8 +415,7 @@ class MailChannelIntegrationTests {
             timerRunner.runDue();
 
             assertThat(outboxState(reply.id())).isEqualTo("SENT");
-            assertThat(server.receivedBy(customer).stream()
-                            .filter(m -> header(m, "Auto-Submitted") == null))
+            assertThat(server.receivedBy(customer).stream().filter(m -> header(m, "Auto-Submitted") == null))
                     .hasSize(1);
         } finally {
             server.startSmtp();
