@@ -1,2 +1,2 @@
-/** The mailbox pages of the admin console and the mailboxes part of the REST API. */
+/** The email channel in the console and the REST API: mailboxes, the mail on a case, the quarantine. */
 package org.followthrough.email.web;
