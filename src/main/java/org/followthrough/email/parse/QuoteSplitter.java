@@ -259,20 +259,30 @@ public final class QuoteSplitter {
             return false;
         }
         if (REPLY_HEADER.matcher(clean).matches()) {
-            return true;
+            return namesDateOrAddress(clean);
         }
-        // Gmail wraps long headers; join up to three lines.
+        // Gmail wraps long headers, never at the end of a sentence; join up to three lines.
         String joined = clean;
         for (int next = i + 1; next < Math.min(lines.length, i + 3); next++) {
-            if (lines[next].isBlank() || lines[next].length() > MAX_HEADER_LINE) {
+            char last = joined.charAt(joined.length() - 1);
+            if (lines[next].isBlank()
+                    || lines[next].length() > MAX_HEADER_LINE
+                    || last == '.'
+                    || last == '!'
+                    || last == '?') {
                 return false;
             }
             joined = joined + " " + lines[next].replace('\u00A0', ' ').strip();
             if (REPLY_HEADER.matcher(joined).matches()) {
-                return true;
+                return namesDateOrAddress(joined);
             }
         }
         return false;
+    }
+
+    /** Every mail program's reply header carries a date or an address; prose that happens to match rarely does. */
+    private static boolean namesDateOrAddress(String header) {
+        return header.indexOf('@') >= 0 || containsDigit(header);
     }
 
     private static boolean continuesHeader(String[] lines, int i) {
