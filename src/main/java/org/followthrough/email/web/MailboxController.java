@@ -310,7 +310,13 @@ class MailboxController {
         model.addAttribute("teams", agents.teams());
         model.addAttribute("securities", MailSecurity.values());
         model.addAttribute("error", error == null ? null : error.getMessage());
-        model.addAttribute("errorField", error instanceof InvalidInputException invalid ? invalid.field() : null);
+        if (error instanceof InvalidInputException invalid) {
+            // Next to its field the problem reads without the field's name: "must not be blank".
+            model.addAttribute("errorField", invalid.field());
+            model.addAttribute(
+                    "fieldError",
+                    invalid.getMessage().substring(invalid.field().length()).strip());
+        }
         return "email/mailbox-form";
     }
 
