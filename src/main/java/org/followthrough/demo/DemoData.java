@@ -12,6 +12,7 @@ import org.followthrough.platform.Actor;
 import org.followthrough.platform.FollowthroughProperties;
 import org.followthrough.promise.Promises;
 import org.followthrough.timer.TimerRunner;
+import org.springframework.beans.factory.ObjectProvider;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -35,23 +36,29 @@ class DemoData implements SmartLifecycle {
     private final CaseDesk desk;
     private final Promises promises;
     private final TeamCalendars calendars;
-    private final TimerRunner timers;
+    // Looked up when seeding, not injected: a lifecycle bean's dependencies start before it, and the
+    // timer runner must not fire at today's time while the replay pins the clock in the past.
+    private final ObjectProvider<TimerRunner> timers;
     private final CaseQueries cases;
     private final Agents agents;
     private final DemoPeople people;
     private final DemoClock clock;
     private final FollowthroughProperties properties;
+    private final org.followthrough.email.Mailboxes mailboxes;
+    private final org.followthrough.email.MailIngest mailIngest;
 
     DemoData(
             CaseDesk desk,
             Promises promises,
             TeamCalendars calendars,
-            TimerRunner timers,
+            ObjectProvider<TimerRunner> timers,
             CaseQueries cases,
             Agents agents,
             DemoPeople people,
             DemoClock clock,
-            FollowthroughProperties properties) {
+            FollowthroughProperties properties,
+            org.followthrough.email.Mailboxes mailboxes,
+            org.followthrough.email.MailIngest mailIngest) {
         this.desk = desk;
         this.promises = promises;
         this.calendars = calendars;
@@ -61,6 +68,8 @@ class DemoData implements SmartLifecycle {
         this.people = people;
         this.clock = clock;
         this.properties = properties;
+        this.mailboxes = mailboxes;
+        this.mailIngest = mailIngest;
     }
 
     private volatile boolean running;
@@ -99,10 +108,11 @@ class DemoData implements SmartLifecycle {
         var admin = agents.findByEmail(properties.bootstrap().adminEmail())
                 .map(a -> Actor.agent(a.id().value(), a.displayName()))
                 .orElse(Actor.SYSTEM);
-        var replay = new Replay(desk, promises, timers, clock);
+        var replay = new Replay(desk, promises, timers.getObject(), clock);
         var cast = people.gather(replay, admin);
         workingHours(cast, admin);
         new DemoCases(replay, cast).play();
+        new DemoMail(replay, cast, mailboxes, mailIngest, desk).play(admin);
         log.info(
                 "Seeded the demo desk: {} customers and six weeks of cases",
                 cast.customers().size());

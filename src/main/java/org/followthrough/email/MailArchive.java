@@ -71,13 +71,10 @@ public class MailArchive {
     public Map<UUID, Message> receivedOn(CaseId caseId) {
         var attachments = db.sql("""
                         select id, message_id, filename, content_type, content_id, inline, size, refused_reason
-                        from mail_attachment where case_id = ? order by message_id, position""")
-                .param(caseId.value())
-                .query(MailArchive::attachment)
-                .list()
-                .stream()
+                        from mail_attachment where case_id = ? order by message_id, position""").param(caseId.value()).query(MailArchive::attachment).list().stream()
                 .collect(Collectors.groupingBy(Attachment::messageId));
-        return db.sql("""
+        return db
+                .sql("""
                         select id, entry_id, direction, disposition, from_address, from_name, to_addresses, cc_addresses,
                             subject, html is not null has_html, quoted_text, auto_reason, warnings
                         from mail_message
@@ -104,24 +101,44 @@ public class MailArchive {
                 .collect(Collectors.toMap(Message::entryId, m -> m, (a, b) -> a, java.util.LinkedHashMap::new));
     }
 
-    /** The sanitised HTML of a received message, with the case it belongs to. */
-    public record Html(CaseId caseId, String html, Map<String, UUID> inlineImages) {}
+    /**
+     * The sanitised HTML of a received message, with its inline images as {@code data:} URLs by
+     * Content-ID: the frame that shows it has no origin of its own, so it could not fetch them.
+     */
+    public record Html(CaseId caseId, String html, Map<String, String> inlineImages) {}
+
+    /** Inline images larger than this together are left out of the formatted view (still attachments). */
+    private static final long INLINE_BUDGET = 5L * 1024 * 1024;
 
     public Optional<Html> html(UUID messageId) {
         return db.sql("select case_id, html from mail_message where id = ? and html is not null")
                 .param(messageId)
-                .query((rs, n) -> new Html(
-                        new CaseId(Sql.uuid(rs, "case_id")),
-                        rs.getString("html"),
-                        db.sql("""
-                                        select content_id, id from mail_attachment
-                                        where message_id = ? and content_id is not null and data is not null""")
-                                .param(messageId)
-                                .query((r, i) -> Map.entry(r.getString(1), Sql.uuid(r, 2)))
-                                .list()
-                                .stream()
-                                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a))))
-                .optional();
+                .query((rs, n) -> new Html(new CaseId(Sql.uuid(rs, "case_id")), rs.getString("html"), Map.of()))
+                .optional()
+                .map(html -> new Html(html.caseId(), html.html(), inlineImages(messageId)));
+    }
+
+    private Map<String, String> inlineImages(UUID messageId) {
+        var images = new java.util.HashMap<String, String>();
+        long budget = INLINE_BUDGET;
+        var rows = db.sql("""
+                        select content_id, content_type, data from mail_attachment
+                        where message_id = ? and content_id is not null and data is not null
+                          and content_type = any(?) and size <= ?
+                        order by position""")
+                .params(messageId, SAFE_IMAGES.toArray(String[]::new), INLINE_BUDGET)
+                .query((rs, n) -> new Object[] {rs.getString(1), rs.getString(2), rs.getBytes(3)})
+                .list();
+        for (var row : rows) {
+            var data = (byte[]) row[2];
+            if (data.length > budget) {
+                continue;
+            }
+            budget -= data.length;
+            images.putIfAbsent(
+                    (String) row[0], "data:" + row[1] + ";base64," + java.util.Base64.getEncoder().encodeToString(data));
+        }
+        return images;
     }
 
     /** The original bytes of a received message, as it arrived. */
@@ -134,7 +151,8 @@ public class MailArchive {
                 .param(messageId)
                 .query((rs, n) -> {
                     var caseId = Sql.uuid(rs, "case_id");
-                    return new Raw(caseId == null ? null : new CaseId(caseId), rs.getString("subject"), rs.getBytes("raw"));
+                    return new Raw(
+                            caseId == null ? null : new CaseId(caseId), rs.getString("subject"), rs.getBytes("raw"));
                 })
                 .optional();
     }

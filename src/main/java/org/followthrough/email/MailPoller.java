@@ -145,6 +145,27 @@ class MailPoller implements TimerHandler {
 
     private void read(Mailbox mailbox, Folder folder, Message[] batch, Map<Outcome, Integer> outcomes)
             throws MessagingException, IOException {
+        var raws = fetch(folder, batch);
+        var done = new ArrayList<Message>(FLAG_EVERY);
+        for (int i = 0; i < batch.length; i++) {
+            if (raws[i] == null) {
+                continue;
+            }
+            var result = ingest.ingest(mailbox, raws[i]);
+            outcomes.merge(result.outcome(), 1, Integer::sum);
+            done.add(batch[i]);
+            if (done.size() == FLAG_EVERY) {
+                flagSeen(folder, done);
+            }
+        }
+        flagSeen(folder, done);
+    }
+
+    /**
+     * The raw bytes of each message (null for one expunged meanwhile), fetched in one command with
+     * {@code BODY.PEEK[]}: reading a message must not flag it seen, only its committed ingest may.
+     */
+    static byte[][] fetch(Folder folder, Message[] batch) throws MessagingException, IOException {
         for (var message : batch) {
             if (message instanceof IMAPMessage imap) {
                 imap.setPeek(true);
@@ -154,21 +175,17 @@ class MailPoller implements TimerHandler {
         profile.add(UIDFolder.FetchProfileItem.UID);
         profile.add(IMAPFolder.FetchProfileItem.MESSAGE);
         folder.fetch(batch, profile);
-        var done = new ArrayList<Message>(FLAG_EVERY);
-        for (var message : batch) {
+        var raws = new byte[batch.length][];
+        for (int i = 0; i < batch.length; i++) {
+            var message = batch[i];
             if (message.isExpunged()) {
                 continue;
             }
             var raw = new ByteArrayOutputStream(Math.max(1024, message.getSize()));
             message.writeTo(raw);
-            var result = ingest.ingest(mailbox, raw.toByteArray());
-            outcomes.merge(result.outcome(), 1, Integer::sum);
-            done.add(message);
-            if (done.size() == FLAG_EVERY) {
-                flagSeen(folder, done);
-            }
+            raws[i] = raw.toByteArray();
         }
-        flagSeen(folder, done);
+        return raws;
     }
 
     private static void flagSeen(Folder folder, List<Message> done) throws MessagingException {

@@ -422,6 +422,23 @@ class MailChannelIntegrationTests {
         }
     }
 
+    @Test
+    void readingAMessageDoesNotFlagItSeenOnlyItsCommittedIngestDoes() throws Exception {
+        var customer = Fixtures.unique("lea") + "@customer.example";
+        deliver(message(customer, "Lea", "Peek", "<peek-" + UUID.randomUUID() + "@x.example>", null, "Hello."));
+        var session = Session.getInstance(new Properties());
+        try (var store = session.getStore("imap")) {
+            store.connect("127.0.0.1", server.imapPort(), support, PASSWORD);
+            var folder = store.getFolder("INBOX");
+            folder.open(Folder.READ_WRITE);
+            var raws = MailPoller.fetch(folder, folder.getMessages());
+            assertThat(new String(raws[0], StandardCharsets.UTF_8)).contains("Subject: Peek");
+            folder.close(false);
+        }
+
+        assertThat(unseenIn(support)).isOne();
+    }
+
     // --- helpers -----------------------------------------------------------------------------
 
     private org.followthrough.cases.CaseView caseOf(String customerAddress) {

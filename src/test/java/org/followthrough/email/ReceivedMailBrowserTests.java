@@ -121,11 +121,12 @@ class ReceivedMailBrowserTests {
         entry.locator("details.formatted summary").click();
         var frame = page.frameLocator("#timeline .mail-frame iframe");
         assertThat(frame.locator("body")).containsText("The blue model arrived broken.");
-        assertThat(frame.locator("img[alt='photo of the damage']")).hasAttribute(
-                "src", java.util.regex.Pattern.compile("/mail/attachments/.+"));
+        assertThat(frame.locator("img[alt='photo of the damage']"))
+                .hasAttribute("src", java.util.regex.Pattern.compile("/mail/attachments/.+"));
         assertThat(frame.locator(".remote-image-blocked")).hasCount(1);
         assertThat(page).not().hasTitle("pwned");
-        assertThat(frame.locator("a", new com.microsoft.playwright.FrameLocator.LocatorOptions().setHasText("click me")))
+        assertThat(frame.locator(
+                        "a", new com.microsoft.playwright.FrameLocator.LocatorOptions().setHasText("click me")))
                 .not()
                 .hasAttribute("href", java.util.regex.Pattern.compile("(?i)javascript:.*"));
         assertThat(trackerHits.get()).isZero();

@@ -67,13 +67,7 @@ class CaseMailController {
     @GetMapping("/mail/messages/{id}/html")
     ResponseEntity<String> html(@PathVariable UUID id, @RequestParam(defaultValue = "false") boolean remoteImages) {
         var html = archive.html(id).orElseThrow(() -> new NotFoundException("Message", id));
-        var body = MailHtml.forDisplay(
-                html.html(),
-                cid -> {
-                    var attachment = html.inlineImages().get(cid);
-                    return attachment == null ? null : "/mail/attachments/" + attachment;
-                },
-                remoteImages);
+        var body = MailHtml.forDisplay(html.html(), cid -> html.inlineImages().get(cid), remoteImages);
         var page = "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><meta name=\"referrer\" content=\"no-referrer\">"
                 + "<style>body{font-family:system-ui,sans-serif;font-size:14px;margin:8px;overflow-wrap:anywhere}"
                 + "img{max-width:100%;height:auto}.remote-image-blocked{display:inline-block;border:1px dashed #999;"
