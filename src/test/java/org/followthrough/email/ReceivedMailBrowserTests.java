@@ -121,8 +121,9 @@ class ReceivedMailBrowserTests {
         entry.locator("details.formatted summary").click();
         var frame = page.frameLocator("#timeline .mail-frame iframe");
         assertThat(frame.locator("body")).containsText("The blue model arrived broken.");
-        assertThat(frame.locator("img[alt='photo of the damage']"))
-                .hasAttribute("src", java.util.regex.Pattern.compile("/mail/attachments/.+"));
+        var photo = frame.locator("img[alt='photo of the damage']");
+        assertThat(photo).hasAttribute("src", java.util.regex.Pattern.compile("data:image/png;base64,.+"));
+        page.waitForCondition(() -> ((Number) photo.evaluate("img => img.naturalWidth")).intValue() == 1);
         assertThat(frame.locator(".remote-image-blocked")).hasCount(1);
         assertThat(page).not().hasTitle("pwned");
         assertThat(frame.locator(
