@@ -1,0 +1,287 @@
+# Shared by bench/mail.sh and bench/mail-crash.sh (sourced after lib.sh, not run): GreenMail, the
+# corpus, the mailbox, CPU counters and the checks of what the app filed. Expects ROOT, OUT, NAME,
+# MESSAGES, SEED, SMTP_PORT, IMAP_PORT, HTTP_PORT and DB_PORT to be set.
+
+GREENMAIL_VERSION=2.1.13
+GM_JAR="$OUT/greenmail-standalone-$GREENMAIL_VERSION.jar"
+MAIL_ADDRESS=support@bench.example
+MAIL_PASSWORD=bench-mail-password-1
+CORPUS="$OUT/mail-corpus-$MESSAGES-s$SEED"
+GM_PID=
+GM_LOG="$OUT/greenmail-$NAME.log"
+
+# MailCorpus.java runs with GreenMail's jar on the class path for its Jakarta Mail / Angus client.
+mc() { "$JAVA" -cp "$GM_JAR" "$ROOT/bench/src/MailCorpus.java" "$@"; }
+
+# The app's jar, built if missing or older than src/ or pom.xml, then copied to bench/out so that a
+# build in the working tree during a run cannot change the jar under the running app. Tests are
+# neither compiled nor run, and the formatting check is skipped: the bench needs the app, not a review.
+mail_jar() {
+    JAR=$(ls target/followthrough-*.jar 2>/dev/null | grep -v plain | head -1 || true)
+    if [[ -z $JAR ]] || [[ -n $(find src pom.xml -newer "$JAR" -type f -print -quit) ]]; then
+        say "building the jar"
+        ./mvnw -q -B -Dmaven.test.skip=true -Dspotless.check.skip=true package
+        JAR=$(ls target/followthrough-*.jar | grep -v plain | head -1)
+    fi
+    cp "$JAR" "$OUT/followthrough-$NAME.jar"
+    echo "app: ${JAR#$ROOT/} built $(date -u -r "$JAR" +%FT%TZ), HEAD $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- src pom.xml || echo ' plus uncommitted changes in src/'), run from ${OUT#$ROOT/}/followthrough-$NAME.jar"
+    JAR="$OUT/followthrough-$NAME.jar"
+}
+
+port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+check_ports_free() {
+    local p
+    for p in "$HTTP_PORT" "$DB_PORT" "$SMTP_PORT" "$IMAP_PORT"; do
+        if port_open "$p"; then
+            echo "port $p is already in use on this machine; pick others (--http-port, --db-port, --smtp-port, --imap-port)" >&2
+            exit 1
+        fi
+    done
+}
+
+start_greenmail() {
+    if [[ ! -s $GM_JAR ]]; then
+        say "fetching GreenMail standalone $GREENMAIL_VERSION"
+        ./mvnw -q -B dependency:copy -Dartifact=com.icegreen:greenmail-standalone:$GREENMAIL_VERSION -DoutputDirectory="$OUT" \
+            || curl -fsSL -o "$GM_JAR" "https://repo1.maven.org/maven2/com/icegreen/greenmail-standalone/$GREENMAIL_VERSION/greenmail-standalone-$GREENMAIL_VERSION.jar"
+    fi
+    say "starting GreenMail: SMTP 127.0.0.1:$SMTP_PORT, IMAP 127.0.0.1:$IMAP_PORT, mailbox $MAIL_ADDRESS (log ${GM_LOG#$ROOT/})"
+    # Not -Dgreenmail.hostname: with it GreenMail also opens its REST API on :8080. Each server gets
+    # its own bind address and port instead; messages are kept in memory.
+    "$JAVA" -Xmx1g \
+        -Dgreenmail.smtp.hostname=127.0.0.1 -Dgreenmail.smtp.port="$SMTP_PORT" \
+        -Dgreenmail.imap.hostname=127.0.0.1 -Dgreenmail.imap.port="$IMAP_PORT" \
+        -Dgreenmail.users="$MAIL_ADDRESS:$MAIL_PASSWORD" -Dgreenmail.users.login=email \
+        -jar "$GM_JAR" >"$GM_LOG" 2>&1 &
+    GM_PID=$!
+    for _ in $(seq 1 60); do
+        if port_open "$SMTP_PORT" && port_open "$IMAP_PORT"; then return 0; fi
+        kill -0 "$GM_PID" 2>/dev/null || { echo "GreenMail did not start; see $GM_LOG" >&2; tail -20 "$GM_LOG" >&2; exit 1; }
+        sleep 0.5
+    done
+    echo "GreenMail did not open its ports; see $GM_LOG" >&2
+    exit 1
+}
+
+stop_greenmail() {
+    if [[ -n $GM_PID ]] && kill -0 "$GM_PID" 2>/dev/null; then
+        kill "$GM_PID"
+        wait "$GM_PID" 2>/dev/null || true
+    fi
+    GM_PID=
+}
+
+# The corpus for MESSAGES and SEED, generated once (again when MailCorpus.java changes), then
+# delivered over SMTP into the support mailbox; the mailbox must then hold exactly MESSAGES unseen.
+corpus_into_mailbox() {
+    if [[ ! -s $CORPUS/keys.tsv || $ROOT/bench/src/MailCorpus.java -nt $CORPUS/keys.tsv ]]; then
+        say "generating $MESSAGES messages (seed $SEED) into ${CORPUS#$ROOT/}"
+        rm -rf "$CORPUS"
+        mc generate --messages "$MESSAGES" --seed "$SEED" --dir "$CORPUS" --to "$MAIL_ADDRESS"
+    else
+        say "corpus ${CORPUS#$ROOT/} (generated before)"
+        cat "$CORPUS/summary.txt"
+    fi
+    say "delivering the corpus over SMTP, before the app reads the mailbox"
+    mc deliver --dir "$CORPUS" --port "$SMTP_PORT" --to "$MAIL_ADDRESS"
+    local status
+    status=$(imap_status)
+    echo "IMAP: $status"
+    if [[ $status != "messages=$MESSAGES unseen=$MESSAGES" ]]; then
+        echo "the mailbox should hold $MESSAGES unseen messages" >&2
+        exit 1
+    fi
+    # The keys of the messages without a Message-ID as the app will see them: IMAP serves them with
+    # the Return-Path and Received headers GreenMail added, so their hash is not that of the bytes sent.
+    mc imap-keys --port "$IMAP_PORT" --user "$MAIL_ADDRESS" --password "$MAIL_PASSWORD" --out "$OUT/imap-keys-$NAME.txt"
+}
+
+imap_status() { mc status --port "$IMAP_PORT" --user "$MAIL_ADDRESS" --password "$MAIL_PASSWORD"; }
+
+# POST /api/v1/mailboxes as the bench admin; prints the mailbox id.
+create_mailbox() {
+    local body
+    body=$(cat <<JSON
+{"address":"$MAIL_ADDRESS","displayName":"Bench Support",
+ "imap":{"host":"127.0.0.1","port":$IMAP_PORT,"security":"NONE","user":"$MAIL_ADDRESS","password":"$MAIL_PASSWORD","folder":"INBOX"},
+ "smtp":{"host":"127.0.0.1","port":$SMTP_PORT,"security":"NONE","user":"","password":""},
+ "pollIntervalSeconds":$POLL_INTERVAL,"acknowledge":true,"active":true}
+JSON
+)
+    local response
+    response=$(curl -sS -w '\n%{http_code}' -X POST "http://localhost:$HTTP_PORT/api/v1/mailboxes" \
+        -H "Authorization: Bearer $BENCH_API_TOKEN" -H 'Content-Type: application/json' -d "$body")
+    if [[ ${response##*$'\n'} != 201 ]]; then
+        echo "creating the mailbox failed: $response" >&2
+        return 1
+    fi
+    sed -n 's/.*"id" *: *"\([0-9a-f-]*\)".*/\1/p' <<<"${response%$'\n'*}" | head -1
+}
+
+q() { "${PSQL[@]}" -Atc "$1"; }
+
+# Messages the app has filed: received ones plus quarantined ones.
+filed() { q "select (select count(*) from mail_message where direction = 'IN') + (select count(*) from mail_quarantine)" 2>/dev/null || echo -1; }
+
+# CPU time in clock ticks (utime + stime) of a process; of PostgreSQL: the postmaster, its children
+# that are gone (cutime + cstime) and those still running.
+ticks() { awk '{ sub(/^.*\) /, ""); print $12 + $13 }' "/proc/$1/stat" 2>/dev/null || echo 0; }
+pg_ticks() {
+    local pm
+    pm=$(head -1 "$DATA/postgres/postmaster.pid" 2>/dev/null) || { echo 0; return; }
+    local total
+    total=$(awk '{ sub(/^.*\) /, ""); print $12 + $13 + $14 + $15 }' "/proc/$pm/stat" 2>/dev/null || echo 0)
+    local child
+    for child in $(pgrep -P "$pm"); do
+        total=$(( total + $(ticks "$child") ))
+    done
+    echo "$total"
+}
+TICK=$(getconf CLK_TCK)
+
+# The corpus's keys and the IMAP-side hashes into bench.mail_keys / bench.mail_imap_keys.
+load_keys() {
+    q "set client_min_messages = warning;
+       create schema if not exists bench;
+       drop table if exists bench.mail_keys, bench.mail_imap_keys;
+       create table bench.mail_keys (idx int, kind text, key text, expected text, file text);
+       create table bench.mail_imap_keys (key text);" >/dev/null
+    "${PSQL[@]}" -c "\\copy bench.mail_keys from '$CORPUS/keys.tsv'" >/dev/null
+    "${PSQL[@]}" -c "\\copy bench.mail_imap_keys from '$OUT/imap-keys-$NAME.txt'" >/dev/null
+}
+
+# Never lose, never double: prints the checks as a markdown list and sets LOST and DUPLICATED.
+verify() {
+    load_keys
+    local r
+    r=$(q "with filed as (
+               select message_key as key, 'message' as place from mail_message where direction = 'IN'
+               union all select message_key, 'quarantine' from mail_quarantine),
+           expected as (
+               select key from bench.mail_keys where key not like 'sha256:%'
+               union all select key from bench.mail_imap_keys),
+           per_key as (select e.key, count(f.key) as n from expected e left join filed f on f.key = e.key group by e.key)
+           select (select count(*) from per_key where n = 0),
+                  (select coalesce(sum(n - 1), 0) from per_key where n > 1),
+                  (select count(*) from filed f where not exists (select 1 from expected e where e.key = f.key)),
+                  (select count(*) from filed),
+                  (select count(*) from bench.mail_keys where key like 'sha256:%'),
+                  (select count(*) from filed where key like 'sha256:%'),
+                  (select count(*) from bench.mail_imap_keys),
+                  (select count(*) from bench.mail_keys k where k.key like 'sha256:%'
+                      and exists (select 1 from filed f where f.key = k.key))")
+    local missing extra unexpected total noid noid_filed imap_noid sent_hash_hits
+    IFS='|' read -r missing extra unexpected total noid noid_filed imap_noid sent_hash_hits <<<"$r"
+    local entries
+    entries=$(q "select count(*), count(distinct entry_id) from mail_message where direction = 'IN' and entry_id is not null")
+    local inbound
+    inbound=$(q "select count(*),
+                        count(*) filter (where not exists (select 1 from mail_message m where m.entry_id = e.id))
+                 from case_entry e where e.kind = 'INBOUND' and e.channel = 'EMAIL'")
+    local opened
+    opened=$(q "select count(*), count(distinct case_id),
+                       (select count(*) from support_case where channel = 'EMAIL'),
+                       (select count(*) from (select c.customer_id, c.subject, e.body from support_case c
+                            join case_entry e on e.case_id = c.id and e.kind = 'INBOUND'
+                            where c.channel = 'EMAIL' group by 1, 2, 3 having count(distinct c.id) > 1) d)
+                from mail_message where direction = 'IN' and disposition in ('NEW_CASE', 'FOLLOW_UP')")
+    local unseen
+    unseen=$(imap_status 2>&1 | sed -n 's/.*unseen=\([0-9]*\).*/\1/p')
+    local e_rows e_distinct i_rows i_orphans o_rows o_distinct o_cases o_dupbody
+    IFS='|' read -r e_rows e_distinct <<<"$entries"
+    IFS='|' read -r i_rows i_orphans <<<"$inbound"
+    IFS='|' read -r o_rows o_distinct o_cases o_dupbody <<<"$opened"
+    local dup_entries=$(( e_rows - e_distinct + i_orphans ))
+    local dup_cases=$(( o_rows - o_distinct + (o_cases - o_distinct) ))
+    LOST=$(( missing ))
+    DUPLICATED=$(( extra + unexpected + dup_entries + dup_cases ))
+    # the messages without a Message-ID, by count too: the hashes IMAP serves are not those of the bytes sent
+    if (( noid_filed != noid )); then
+        if (( noid_filed < noid )); then LOST=$(( LOST + noid - noid_filed )); else DUPLICATED=$(( DUPLICATED + noid_filed - noid )); fi
+    fi
+    echo "- messages generated: $MESSAGES; filed (mail_message IN + mail_quarantine): $total"
+    echo "- every key the corpus used ($(( MESSAGES - noid )) Message-IDs, and for the $noid messages without one the sha256 of the bytes IMAP serves, $imap_noid keys): missing $missing, filed more than once $extra; filed under a key the corpus did not use: $unexpected"
+    echo "- without a Message-ID, by count: $noid sent, $noid_filed filed under a sha256 key ($sent_hash_hits of them under the hash of the bytes as sent: IMAP adds Return-Path and Received)"
+    echo "- timeline entries: $e_rows received messages carry an entry, $e_distinct distinct; $i_rows INBOUND EMAIL entries, $i_orphans of them without their message"
+    echo "- cases opened: $o_rows messages opened a case (NEW_CASE, FOLLOW_UP), $o_distinct distinct cases; $o_cases EMAIL cases in all; customer + subject + first message twice: $o_dupbody"
+    echo "- IMAP: $unseen unseen messages left"
+    UNSEEN_LEFT=${unseen:-unknown}
+    echo
+    echo "**lost: $LOST, duplicated: $DUPLICATED**"
+}
+
+# Markdown tables of what the app made of the corpus.
+outcome_tables() {
+    load_keys >/dev/null
+    echo "| outcome (mail_message.disposition) | messages |"
+    echo "|---|---:|"
+    q "select '| ' || disposition || ' | ' || n || ' |' from (select disposition, count(*) n from mail_message
+       where direction = 'IN' group by 1) d order by n desc"
+    q "select '| quarantined | ' || count(*) || ' |' from mail_quarantine"
+    echo
+    echo "**By kind of message** (expected: plain, html, attach, charset, noid open a case; reply is added to its case; auto answering an earlier message is AUTO_REPLY, else IGNORED; bounce is BOUNCE)"
+    echo
+    q "with filed as (
+           select message_key as key, disposition from mail_message where direction = 'IN'
+           union all select message_key, 'QUARANTINED' from mail_quarantine),
+       k as (select kind, key, expected from bench.mail_keys where kind <> 'noid'
+             union all select 'noid', key, 'NEW_CASE' from bench.mail_imap_keys)
+       select k.kind, coalesce(f.disposition, 'MISSING'), count(*),
+              count(*) filter (where f.disposition = any(string_to_array(k.expected, '|')))
+       from k left join filed f on f.key = k.key group by 1, 2" |
+    awk -F'|' '
+        { kinds[$1] += $3; n[$1, $2] = $3; ok[$1] += $4; if (!($2 in seen)) { seen[$2] = 1; cols[++nc] = $2 } }
+        END {
+            printf "| kind | messages |"; for (c = 1; c <= nc; c++) printf " %s |", cols[c]; print " as expected |"
+            printf "|---|---:|"; for (c = 1; c <= nc; c++) printf "---:|"; print "---:|"
+            while (length(kinds) > 0) {
+                best = ""; for (k in kinds) if (best == "" || kinds[k] > kinds[best]) best = k
+                printf "| %s | %d |", best, kinds[best]
+                for (c = 1; c <= nc; c++) printf " %s |", ((best, cols[c]) in n ? n[best, cols[c]] : "")
+                printf " %d |\n", ok[best]
+                delete kinds[best]
+            }
+        }'
+    echo
+    local quarantined
+    quarantined=$(q "select count(*) from mail_quarantine")
+    if (( quarantined > 0 )); then
+        echo "**Quarantine reasons**"
+        echo
+        echo "| reason | kind | messages |"
+        echo "|---|---|---:|"
+        q "select '| ' || left(replace(reason, '|', '/'), 160) || ' | ' || kind || ' | ' || n || ' |' from (
+               select q.reason, coalesce(k.kind, 'noid') kind, count(*) n
+               from mail_quarantine q left join bench.mail_keys k on k.key = q.message_key
+               group by 1, 2) r order by n desc limit 20"
+        echo
+    fi
+    echo "**Acknowledgements** (mail_outbox, kind ACKNOWLEDGEMENT, by state)"
+    echo
+    echo "| state | mails |"
+    echo "|---|---:|"
+    q "select '| ' || state || ' | ' || n || ' |' from (select state, count(*) n from mail_outbox
+       where kind = 'ACKNOWLEDGEMENT' group by 1) s order by n desc"
+}
+
+# Waits (at most $2 seconds) until the 1-minute load average is below $1: other work on the machine
+# shows in every figure here. Prints what it found; never fails.
+wait_quiet() {
+    local limit=$1 max=$2 start
+    start=$(date +%s)
+    while :; do
+        local load
+        load=$(cut -d' ' -f1 /proc/loadavg)
+        if awk -v l="$load" -v m="$limit" 'BEGIN { exit !(l < m) }'; then
+            echo "load average $load (below $limit)"
+            return 0
+        fi
+        if (( $(date +%s) - start >= max )); then
+            echo "load average still $load after ${max}s; going on (the figures will show it)"
+            return 0
+        fi
+        echo "  load average $load; waiting for it to fall below $limit"
+        sleep 15
+    done
+}
