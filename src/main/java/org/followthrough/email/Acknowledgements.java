@@ -47,7 +47,8 @@ class Acknowledgements {
     void acknowledge(Mailbox mailbox, CaseView supportCase, MailAddress to, String answering) {
         var now = clock.instant();
         var address = to.address().toLowerCase(Locale.ROOT);
-        if (outbox.acknowledgementsTo(address, now.minus(Duration.ofHours(1))) >= properties.acknowledgementsPerHour()) {
+        if (outbox.acknowledgementsTo(address, now.minus(Duration.ofHours(1)))
+                >= properties.acknowledgementsPerHour()) {
             return;
         }
         var customer = customers.get(supportCase.customerId());
@@ -55,8 +56,7 @@ class Acknowledgements {
         var answerBy = calendars.of(supportCase.teamId()).plusBusinessTime(now, properties.answerWithin());
         var when = formatted(answerBy.atZone(customer.timeZone()).toInstant(), customer.timeZone(), locale);
         var number = String.valueOf(supportCase.number());
-        var subject = messages.getMessage(
-                "mail.ack.subject", new Object[] {supportCase.subject(), number}, locale);
+        var subject = messages.getMessage("mail.ack.subject", new Object[] {supportCase.subject(), number}, locale);
         var text = messages.getMessage(
                 "mail.ack.body",
                 new Object[] {customer.name(), number, supportCase.subject(), when, mailbox.displayName()},

@@ -305,13 +305,15 @@ public class MailIngest {
         var caseId = thread.get().caseId();
         var sender = mail.from();
         var existing = cases.get(caseId);
+        // The case's customer, someone we know, or a machine we don't: never a new customer record.
         var customer = customers.findByEmail(sender.address());
-        Actor author = customer.filter(c -> c.id().equals(existing.customerId()))
-                .map(c -> (Actor) null)
-                .orElseGet(() -> new Actor(
-                        Actor.Type.CUSTOMER,
-                        customer.map(c -> c.id().value()).orElse(null),
-                        sender.name().isBlank() ? sender.address() : sender.name()));
+        Actor author = null;
+        if (customer.isEmpty() || !customer.get().id().equals(existing.customerId())) {
+            author = new Actor(
+                    Actor.Type.CUSTOMER,
+                    customer.map(c -> c.id().value()).orElse(null),
+                    sender.name().isBlank() ? sender.address() : sender.name());
+        }
         TimelineEntry entry = desk.recordInbound(caseId, author, entryText(mail), Channel.EMAIL, false, by);
         return new Placed(Outcome.AUTO_REPLY, caseId, entry.id());
     }

@@ -168,9 +168,7 @@ class OutboxSender implements TimerHandler {
             db.sql("""
                     update mail_outbox set state = 'SENT', sent_at = ?, attempts = attempts + 1, claimed_until = null,
                         last_error = null, next_attempt_at = null
-                    where id = ?""")
-                    .params(Sql.ts(clock.instant()), mail.id())
-                    .update();
+                    where id = ?""").params(Sql.ts(clock.instant()), mail.id()).update();
             timers.clear(kind(), mail.id());
         });
     }
@@ -183,9 +181,7 @@ class OutboxSender implements TimerHandler {
                 db.sql("""
                         update mail_outbox set state = 'GAVE_UP', attempts = ?, claimed_until = null,
                             last_error = left(?, 2000), next_attempt_at = null
-                        where id = ?""")
-                        .params(attempts, reason, mail.id())
-                        .update();
+                        where id = ?""").params(attempts, reason, mail.id()).update();
                 timers.clear(kind(), mail.id());
                 var caseId = mail.caseId() == null ? null : new CaseId(mail.caseId());
                 if (caseId != null && mail.kind() != Outbox.Kind.ALERT) {
@@ -202,9 +198,7 @@ class OutboxSender implements TimerHandler {
             db.sql("""
                     update mail_outbox set state = 'FAILED', attempts = ?, claimed_until = null,
                         last_error = left(?, 2000), next_attempt_at = ?
-                    where id = ?""")
-                    .params(attempts, reason, Sql.ts(next), mail.id())
-                    .update();
+                    where id = ?""").params(attempts, reason, Sql.ts(next), mail.id()).update();
             timers.set(kind(), mail.id(), next);
         });
     }
@@ -292,8 +286,7 @@ class OutboxSender implements TimerHandler {
         return db.sql("""
                         select id, mailbox_id, case_id, message_id, from_name, to_addresses, cc_addresses, subject,
                             in_reply_to, refs, body_text, auto_submitted, kind, state, attempts, claimed_until
-                        from mail_outbox where id = ?"""
-                        + (lock ? " for update" : ""))
+                        from mail_outbox where id = ?""" + (lock ? " for update" : ""))
                 .param(id)
                 .query((rs, n) -> new Queued(
                         Sql.uuid(rs, "id"),

@@ -124,10 +124,7 @@ public class Quarantine {
         return db.sql("""
                         select id, mailbox_id, message_key, subject, from_address, reason, attempts, octet_length(raw) size,
                             received_at, last_tried_at, released_at, released_to
-                        from mail_quarantine where id = ?""")
-                .param(id)
-                .query(Quarantine::item)
-                .optional();
+                        from mail_quarantine where id = ?""").param(id).query(Quarantine::item).optional();
     }
 
     public Optional<byte[]> raw(UUID id) {

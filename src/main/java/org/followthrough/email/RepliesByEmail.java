@@ -105,13 +105,16 @@ class RepliesByEmail implements EntryFollowUp {
         var active = mailboxes.active();
         var threadMailbox = store.mailboxOf(supportCase.id());
         if (threadMailbox.isPresent()) {
-            var found = active.stream().filter(m -> m.id().equals(threadMailbox.get())).findFirst();
+            var found = active.stream()
+                    .filter(m -> m.id().equals(threadMailbox.get()))
+                    .findFirst();
             if (found.isPresent()) {
                 return found.get();
             }
         }
         return active.stream()
-                .filter(m -> supportCase.teamId() != null && supportCase.teamId().equals(m.teamId()))
+                .filter(m ->
+                        supportCase.teamId() != null && supportCase.teamId().equals(m.teamId()))
                 .findFirst()
                 .or(() -> active.stream().findFirst())
                 .orElse(null);

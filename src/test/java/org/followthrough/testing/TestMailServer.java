@@ -67,7 +67,8 @@ public final class TestMailServer implements AutoCloseable {
                         var recipients = m.getAllRecipients();
                         return recipients != null
                                 && Arrays.stream(recipients)
-                                        .anyMatch(r -> r.toString().toLowerCase().contains(address.toLowerCase()));
+                                        .anyMatch(
+                                                r -> r.toString().toLowerCase().contains(address.toLowerCase()));
                     } catch (MessagingException e) {
                         return false;
                     }
