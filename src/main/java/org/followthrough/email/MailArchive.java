@@ -136,7 +136,9 @@ public class MailArchive {
             }
             budget -= data.length;
             images.putIfAbsent(
-                    (String) row[0], "data:" + row[1] + ";base64," + java.util.Base64.getEncoder().encodeToString(data));
+                    (String) row[0],
+                    "data:" + row[1] + ";base64,"
+                            + java.util.Base64.getEncoder().encodeToString(data));
         }
         return images;
     }
