@@ -56,22 +56,29 @@ final class DemoMail {
                                 "demo-password"),
                         "INBOX",
                         new MailboxDraft.Server(
-                                "smtp.followthrough.example", 587, MailSecurity.STARTTLS, "support@followthrough.example", "demo-password"),
+                                "smtp.followthrough.example",
+                                587,
+                                MailSecurity.STARTTLS,
+                                "support@followthrough.example",
+                                "demo-password"),
                         60,
                         false,
                         false),
                 admin);
         var first = "<CAF0demo-flicker-1@mail.gmail.com>";
-        var opened = r.at(r.hoursAgo(5, 40), () -> ingest.ingest(mailbox, firstMessage(mailbox, first, r.hoursAgo(5, 40))));
+        var opened =
+                r.at(r.hoursAgo(5, 40), () -> ingest.ingest(mailbox, firstMessage(mailbox, first, r.hoursAgo(5, 40))));
         var caseId = opened.caseId();
-        r.at(r.hoursAgo(5, 10), () -> desk.reply(
-                caseId,
-                "Hello Lena,\n\nthank you for the screenshot, that helps. Could you tell me which app version the"
-                        + " tablet shows under Settings > About? Then I can check whether the fix from last week"
-                        + " reached it.\n\nPriya",
-                Channel.EMAIL,
-                CaseStatus.WAITING_ON_CUSTOMER,
-                cast.priya()));
+        r.at(
+                r.hoursAgo(5, 10),
+                () -> desk.reply(
+                        caseId,
+                        "Hello Lena,\n\nthank you for the screenshot, that helps. Could you tell me which app version the"
+                                + " tablet shows under Settings > About? Then I can check whether the fix from last week"
+                                + " reached it.\n\nPriya",
+                        Channel.EMAIL,
+                        CaseStatus.WAITING_ON_CUSTOMER,
+                        cast.priya()));
         r.at(r.hoursAgo(3, 5), () -> ingest.ingest(mailbox, answer(mailbox, first, r.hoursAgo(3, 5))));
         r.at(r.hoursAgo(3, 4), () -> ingest.ingest(mailbox, outOfOffice(mailbox, first, r.hoursAgo(3, 4))));
     }
@@ -137,7 +144,8 @@ final class DemoMail {
     private static byte[] outOfOffice(Mailbox mailbox, String first, Instant at) {
         return ("From: Lena Fischer <lena.fischer@example.net>\r\nTo: " + mailbox.address()
                         + "\r\nSubject: Automatic reply: Screen flickers after the update\r\n"
-                        + "Auto-Submitted: auto-replied\r\nMessage-ID: <demo-ooo-3@example.net>\r\nIn-Reply-To: " + first
+                        + "Auto-Submitted: auto-replied\r\nMessage-ID: <demo-ooo-3@example.net>\r\nIn-Reply-To: "
+                        + first
                         + "\r\nDate: " + DATE.format(at.atOffset(ZoneOffset.UTC))
                         + "\r\nContent-Type: text/plain; charset=UTF-8\r\n\r\n"
                         + "I am travelling until Thursday and read mail only now and then.\r\n")
