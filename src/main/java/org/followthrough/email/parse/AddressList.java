@@ -2,6 +2,7 @@ package org.followthrough.email.parse;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * Mailboxes from an address header, read the way people's mail programs actually write them:
@@ -10,6 +11,7 @@ import java.util.List;
  */
 final class AddressList {
 
+    private static final Pattern SPACES = Pattern.compile("\\s{2,}");
     private static final int MAX_ADDRESSES = 500;
     private static final int MAX_LENGTH = 32_768;
 
@@ -206,8 +208,8 @@ final class AddressList {
             }
         }
         String name = HeaderText.singleLine(HeaderText.decodeWords(out.toString(), warnings))
-                .strip()
-                .replaceAll("\\s{2,}", " ");
+                .strip();
+        name = SPACES.matcher(name).replaceAll(" ");
         if (name.length() >= 2 && name.charAt(0) == '\'' && name.charAt(name.length() - 1) == '\'') {
             name = name.substring(1, name.length() - 1).strip();
         }

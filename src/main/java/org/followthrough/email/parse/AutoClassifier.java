@@ -71,16 +71,17 @@ final class AutoClassifier {
                     + "|i(?:'m|’m| am) (?:currently )?(?:out of (?:the )?office|on (?:vacation|holiday|leave))"
                     + "|ich bin (?:derzeit |zurzeit |momentan )?(?:nicht im büro|abwesend))",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    // Matched against lower-cased text, and with the word boundary checked by hand: a case-insensitive
+    // search, or a \b before every alternative, costs several times more on every message.
     private static final Pattern OUT_OF_OFFICE_TEXT = Pattern.compile(
-            "\\bi(?:'m|’m| am| will be)(?: currently)? (?:out of (?:the )?office|away from (?:the|my) (?:office|desk)"
+            "i(?:'m|’m| am| will be)(?: currently)? (?:out of (?:the )?office|away from (?:the|my) (?:office|desk)"
                     + "|on (?:annual |parental |sick )?(?:leave|vacation|holiday))"
-                    + "|\\bich bin (?:derzeit |zurzeit |momentan |aktuell |vom .{1,40}? |bis .{1,40}? )?"
+                    + "|ich bin (?:derzeit |zurzeit |momentan |aktuell |vom .{1,40}? |bis .{1,40}? )?"
                     + "(?:nicht im büro|abwesend|im urlaub|außer haus)"
-                    + "|\\bje suis (?:actuellement )?(?:absente?|en congés?|en vacances|hors du bureau)"
-                    + "|\\bestoy (?:actualmente )?(?:fuera de la oficina|de vacaciones|ausente)"
-                    + "|\\bik ben (?:momenteel |tot .{1,30}? )?(?:afwezig|niet op kantoor|met vakantie)"
-                    + "|\\bthis is an automatic(?:ally generated)? (?:reply|response|message)",
-            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+                    + "|je suis (?:actuellement )?(?:absente?|en congés?|en vacances|hors du bureau)"
+                    + "|estoy (?:actualmente )?(?:fuera de la oficina|de vacaciones|ausente)"
+                    + "|ik ben (?:momenteel |tot .{1,30}? )?(?:afwezig|niet op kantoor|met vakantie)"
+                    + "|this is an automatic(?:ally generated)? (?:reply|response|message)");
     private static final int MAX_OUT_OF_OFFICE_TEXT = 1_500;
 
     private AutoClassifier() {}
@@ -117,9 +118,16 @@ final class AutoClassifier {
         }
         String fresh = evidence.freshText();
         if (evidence.quotedText().isEmpty() && fresh.length() <= MAX_OUT_OF_OFFICE_TEXT) {
-            Matcher text = OUT_OF_OFFICE_TEXT.matcher(fresh);
-            if (text.find()) {
-                return new Verdict(AutoKind.AUTO_REPLY, "out-of-office text: " + text.group(), null);
+            String lower = fresh.toLowerCase(Locale.ROOT);
+            Matcher text = OUT_OF_OFFICE_TEXT.matcher(lower);
+            boolean found = text.find();
+            while (found && text.start() > 0 && Character.isLetterOrDigit(lower.charAt(text.start() - 1))) {
+                found = text.find(text.start() + 1);
+            }
+            if (found) {
+                String phrase =
+                        lower.length() == fresh.length() ? fresh.substring(text.start(), text.end()) : text.group();
+                return new Verdict(AutoKind.AUTO_REPLY, "out-of-office text: " + phrase, null);
             }
         }
         String precedence = evidence.header().apply("Precedence");

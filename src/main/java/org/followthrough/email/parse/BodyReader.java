@@ -1,14 +1,6 @@
 package org.followthrough.email.parse;
 
 import jakarta.mail.MessagingException;
-import jakarta.mail.internet.InternetHeaders;
-import jakarta.mail.internet.MimeBodyPart;
-import jakarta.mail.internet.MimeMessage;
-import jakarta.mail.internet.MimeMultipart;
-import jakarta.mail.internet.MimePart;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -100,14 +92,14 @@ final class BodyReader {
         this.warnings = warnings;
     }
 
-    void read(MimePart part, Texts texts, int depth, String parentType) {
+    void read(MimeEntity part, Texts texts, int depth, String parentType) {
         if (++parts > MAX_PARTS) {
             if (parts == MAX_PARTS + 1) {
                 warnings.add("more than " + MAX_PARTS + " parts; the rest were skipped");
             }
             return;
         }
-        ContentHeader type = ContentHeader.parse(header(part, "Content-Type"), warnings);
+        ContentHeader type = ContentHeader.parse(part.header("Content-Type"), warnings);
         String mime = type.value();
         if (mime.indexOf('/') <= 0) {
             if (!mime.isEmpty()) {
@@ -115,8 +107,8 @@ final class BodyReader {
             }
             mime = parentType.equals("multipart/digest") ? "message/rfc822" : "text/plain";
         }
-        ContentHeader disposition = ContentHeader.parse(header(part, "Content-Disposition"), warnings);
-        String encoding = TransferEncoding.name(header(part, "Content-Transfer-Encoding"));
+        ContentHeader disposition = ContentHeader.parse(part.header("Content-Disposition"), warnings);
+        String encoding = TransferEncoding.name(part.header("Content-Transfer-Encoding"));
         try {
             if (mime.startsWith("multipart/") && depth < MAX_DEPTH) {
                 readMultipart(part, mime, type, texts, depth);
@@ -151,45 +143,48 @@ final class BodyReader {
                 return;
             }
             addAttachment(part, mime, type, disposition, encoding, filename);
-        } catch (IOException | MessagingException | RuntimeException e) {
+        } catch (MessagingException | RuntimeException e) {
             warnings.add(
                     "a " + mime + " part could not be read (" + e.getClass().getSimpleName() + ") and was skipped");
         }
     }
 
-    private void readMultipart(MimePart part, String mime, ContentHeader type, Texts texts, int depth)
-            throws MessagingException, IOException {
+    private void readMultipart(MimeEntity part, String mime, ContentHeader type, Texts texts, int depth)
+            throws MessagingException {
         String boundary = type.param("boundary");
-        String rebuilt = boundary == null || boundary.isEmpty()
-                ? mime
-                : mime + "; boundary=\"" + boundary.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
-        MimeMultipart multipart = new TolerantMultipart(new PartSource(part, rebuilt));
-        int count = multipart.getCount();
-        if (count == 0 && boundary != null) {
-            MimeMultipart retried = new TolerantMultipart(new PartSource(part, rebuilt)).boundaryFromBody();
-            if (retried.getCount() > 0) {
+        if (boundary != null && boundary.isEmpty()) {
+            boundary = null;
+        }
+        MultipartBody.Split split = MultipartBody.split(part.raw(), part.contentStart(), part.contentEnd(), boundary);
+        if (split.parts().isEmpty() && boundary != null) {
+            MultipartBody.Split retried = MultipartBody.split(part.raw(), part.contentStart(), part.contentEnd(), null);
+            if (!retried.parts().isEmpty()) {
                 warnings.add("the multipart boundary did not match the body; the body's own boundary was used");
-                multipart = retried;
-                count = retried.getCount();
+                split = retried;
             }
-        } else if (count > 0 && (boundary == null || boundary.isEmpty())) {
+        } else if (!split.parts().isEmpty() && boundary == null) {
             warnings.add("multipart without a boundary parameter; the boundary was taken from the body");
         }
-        if (count == 0) {
+        List<MultipartBody.Part> parts = split.parts();
+        if (parts.isEmpty()) {
             warnings.add("a " + mime + " body had no readable parts and was read as text");
-            byte[] raw = rawContent(part);
-            texts.appendPlain(MailCharsets.cleanText(MailCharsets.decode(raw, null, warnings)));
+            texts.appendPlain(MailCharsets.cleanText(MailCharsets.decode(
+                    part.raw(), part.contentStart(), part.contentEnd() - part.contentStart(), null, warnings)));
             return;
         }
-        if (!multipart.isComplete()) {
+        if (!split.complete()) {
             warnings.add("a " + mime + " body had no end boundary; read to the end of the message");
         }
         if (mime.equals("multipart/alternative")) {
             String plain = null;
             String html = null;
-            for (int i = 0; i < count; i++) {
+            for (MultipartBody.Part alternativePart : parts) {
                 Texts alternative = new Texts();
-                read((MimeBodyPart) multipart.getBodyPart(i), alternative, depth + 1, mime);
+                read(
+                        MimeEntity.read(part.raw(), alternativePart.start(), alternativePart.end()),
+                        alternative,
+                        depth + 1,
+                        mime);
                 if (alternative.hasPlain()) {
                     plain = alternative.plain.toString();
                 }
@@ -205,14 +200,13 @@ final class BodyReader {
             }
             return;
         }
-        for (int i = 0; i < count; i++) {
-            read((MimeBodyPart) multipart.getBodyPart(i), texts, depth + 1, mime);
+        for (MultipartBody.Part child : parts) {
+            read(MimeEntity.read(part.raw(), child.start(), child.end()), texts, depth + 1, mime);
         }
     }
 
-    private void readText(MimePart part, String mime, ContentHeader type, String encoding, Texts texts)
-            throws MessagingException, IOException {
-        byte[] raw = rawContent(part);
+    private void readText(MimeEntity part, String mime, ContentHeader type, String encoding, Texts texts) {
+        byte[] raw = part.content();
         byte[] bytes = TransferEncoding.decode(raw, encoding, warnings);
         if (bytes == null) {
             warnings.add(
@@ -236,15 +230,14 @@ final class BodyReader {
         texts.appendPlain(text);
     }
 
-    private void readAttachedMessage(MimePart part, String encoding, ContentHeader disposition, ContentHeader type)
-            throws MessagingException, IOException {
+    private void readAttachedMessage(MimeEntity part, String encoding, ContentHeader disposition, ContentHeader type) {
         byte[] bytes = decoded(part, encoding);
         String subject = "";
         try {
-            InternetHeaders headers = new InternetHeaders(new ByteArrayInputStream(bytes));
-            subject = HeaderText.decode(headers.getHeader("Subject", null), warnings);
+            MimeEntity message = MimeEntity.read(bytes, 0, bytes.length);
+            subject = HeaderText.decode(message.header("Subject"), warnings);
             if (returnedMessageId == null) {
-                returnedMessageId = MessageIds.messageId(headers.getHeader("Message-ID", null));
+                returnedMessageId = MessageIds.messageId(message.header("Message-ID"));
             }
         } catch (MessagingException e) {
             warnings.add("an attached message's headers could not be read");
@@ -259,16 +252,20 @@ final class BodyReader {
         if (!name.toLowerCase(Locale.ROOT).endsWith(".eml")) {
             name = name + ".eml";
         }
-        keep(name, "message/rfc822", contentId(header(part, "Content-ID")), true, bytes);
+        keep(name, "message/rfc822", contentId(part.header("Content-ID")), true, bytes);
     }
 
     private void addAttachment(
-            MimePart part, String mime, ContentHeader type, ContentHeader disposition, String encoding, String filename)
-            throws MessagingException, IOException {
-        String contentId = contentId(header(part, "Content-ID"));
+            MimeEntity part,
+            String mime,
+            ContentHeader type,
+            ContentHeader disposition,
+            String encoding,
+            String filename) {
+        String contentId = contentId(part.header("Content-ID"));
         boolean dispositionAttachment = disposition.value().equals("attachment");
         String name = filename != null ? filename : generatedName(mime);
-        byte[] raw = rawContent(part);
+        byte[] raw = part.content();
         long estimate = TransferEncoding.decodedSize(raw, encoding);
         if (estimate >= 0 && kept + estimate > limit) {
             refuse(name, mime, contentId, dispositionAttachment, estimate);
@@ -302,8 +299,8 @@ final class BodyReader {
             return;
         }
         try {
-            InternetHeaders headers = new InternetHeaders(new ByteArrayInputStream(headerBlock));
-            returnedMessageId = MessageIds.messageId(headers.getHeader("Message-ID", null));
+            returnedMessageId = MessageIds.messageId(
+                    MimeEntity.read(headerBlock, 0, headerBlock.length).header("Message-ID"));
         } catch (MessagingException e) {
             warnings.add("the returned message's headers could not be read");
         }
@@ -321,27 +318,10 @@ final class BodyReader {
         return EXTENSIONS.getOrDefault(mime, mime.startsWith("text/") ? ".txt" : ".bin");
     }
 
-    private byte[] decoded(MimePart part, String encoding) throws MessagingException, IOException {
-        byte[] raw = rawContent(part);
+    private byte[] decoded(MimeEntity part, String encoding) {
+        byte[] raw = part.content();
         byte[] data = TransferEncoding.decode(raw, encoding, warnings);
         return data == null ? raw : data;
-    }
-
-    static byte[] rawContent(MimePart part) throws MessagingException, IOException {
-        try (InputStream in = part instanceof MimeBodyPart body
-                ? body.getRawInputStream()
-                : ((MimeMessage) part).getRawInputStream()) {
-            return in.readAllBytes();
-        }
-    }
-
-    static String header(MimePart part, String name) {
-        try {
-            String[] values = part.getHeader(name);
-            return values == null || values.length == 0 ? null : values[0];
-        } catch (MessagingException e) {
-            return null;
-        }
     }
 
     private static String filename(ContentHeader type, ContentHeader disposition) {

@@ -40,10 +40,10 @@ final class DeliveryReport {
                     + "|does not exist|doesn't exist|address not found|recipient not found|address rejected"
                     + "|no mailbox here|couldn't be found|host not found|domain not found|quota exceeded");
     private static final Pattern MESSAGE_ID_LINE = Pattern.compile("(?im)^\\s*Message-ID:\\s*<([^<>\\s]{1,500})>");
-    private static final Pattern COPY_MARKER =
-            Pattern.compile("(?im)^.{0,20}(?:below this line is a copy of the message|this is a copy of the message"
-                    + "|original message (?:headers|follows)|^-{2,}\\s*original message\\s*-{2,}"
-                    + "|message headers follow|undelivered message attached)");
+    private static final Pattern COPY_MARKER = Pattern.compile(
+            "(?im)^[\\s-]{0,20}(?:below this line is a copy of the message|this is a copy of the message"
+                    + "|original message(?: headers| follows|\\s*-{2,})|message headers follow"
+                    + "|undelivered message attached)");
 
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
     private static final Pattern STARS = Pattern.compile("^[\\s*#]+|[\\s*#]+$");

@@ -11,6 +11,8 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.safety.Cleaner;
 import org.jsoup.safety.Safelist;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.QueryParser;
 
 /**
  * HTML mail made safe to show and easy to read. {@link #sanitize} keeps formatting, tables, lists,
@@ -23,10 +25,11 @@ public final class MailHtml {
     /** Class given to a remote image that {@link #forDisplay} held back. */
     public static final String REMOTE_IMAGE_BLOCKED = "remote-image-blocked";
 
-    private static final String REMOVED_WITH_CONTENT =
+    private static final Evaluator REMOVED_WITH_CONTENT = QueryParser.parse(
             "script, style, iframe, frame, frameset, object, embed, applet, param, input, button, select, option,"
                     + " textarea, meta, base, link, svg, math, noscript, template, audio, video, source, track,"
-                    + " canvas, head, title, xml, portal, dialog";
+                    + " canvas, head, title, xml, portal, dialog");
+    private static final Evaluator IMAGES = QueryParser.parse("img");
 
     private static final Safelist SAFELIST = new Safelist()
             .addTags(
@@ -113,11 +116,9 @@ public final class MailHtml {
             .addAttributes("li", "value")
             .addAttributes("blockquote", "type", "cite")
             .addAttributes("q", "cite")
-            .addAttributes("hr", "width", "size", "noshade", "color")
-            .addProtocols("a", "href", "http", "https", "mailto")
-            .addProtocols("img", "src", "http", "https", "cid", "data")
-            .addProtocols("blockquote", "cite", "http", "https")
-            .addProtocols("q", "cite", "http", "https");
+            .addAttributes("hr", "width", "size", "noshade", "color");
+    // URLs are checked in tidy(), not with Safelist protocols: those resolve every URL with java.net.URL,
+    // which runs a service lookup over the class path for each unknown scheme (cid:, data:, javascript:).
 
     // Classes and ids that mark quoted history and signatures; everything else could clash with ours.
     private static final Set<String> KEPT_CLASSES = Set.of(
@@ -192,7 +193,7 @@ public final class MailHtml {
     // Words, numbers, colours, quotes and rgb()/hsl(): no url(), expression(), escapes, comments or at-rules.
     private static final Pattern CSS_VALUE =
             Pattern.compile("[\\w\\s#%.,'\"+!/-]*(?:(?:rgba?|hsla?)\\([\\d\\s.,%/]*\\)[\\w\\s#%.,'\"+!/-]*)*");
-    private static final Pattern DATA_IMAGE = Pattern.compile("(?i)data:image/(?:png|gif|jpeg|jpg|webp)[;,].*");
+    private static final Pattern DATA_IMAGE = Pattern.compile("data:image/(?:png|gif|jpeg|jpg|webp)[;,]");
     private static final String LINK_REL = "noopener noreferrer nofollow";
 
     private MailHtml() {}
@@ -213,7 +214,7 @@ public final class MailHtml {
         }
         Document document = Jsoup.parseBodyFragment(sanitized);
         document.outputSettings().prettyPrint(false);
-        for (Element image : document.select("img")) {
+        for (Element image : document.select(IMAGES)) {
             String src = image.attr("src").strip();
             String lower = src.toLowerCase(Locale.ROOT);
             if (lower.startsWith("cid:")) {
@@ -291,20 +292,63 @@ public final class MailHtml {
         switch (element.normalName()) {
             case "a" -> {
                 if (element.hasAttr("href")) {
-                    element.attr("rel", LINK_REL);
-                    element.attr("target", "_blank");
+                    String href = safeUrl(element.attr("href"), false);
+                    if (href == null) {
+                        element.removeAttr("href");
+                    } else {
+                        element.attr("href", href);
+                        element.attr("rel", LINK_REL);
+                        element.attr("target", "_blank");
+                    }
                 }
             }
             case "img" -> {
-                String src = element.attr("src").strip();
-                if (src.isEmpty()
-                        || (src.regionMatches(true, 0, "data:", 0, 5)
-                                && !DATA_IMAGE.matcher(src).matches())) {
+                String src = safeUrl(element.attr("src"), true);
+                if (src == null) {
                     element.remove();
+                } else {
+                    element.attr("src", src);
+                }
+            }
+            case "blockquote", "q" -> {
+                if (element.hasAttr("cite")) {
+                    String cite = safeUrl(element.attr("cite"), false);
+                    if (cite == null || cite.regionMatches(true, 0, "mailto:", 0, 7)) {
+                        element.removeAttr("cite");
+                    }
                 }
             }
             default -> {}
         }
+    }
+
+    /**
+     * The URL when it is a web or mail link (or, for images, a web, {@code cid:} or raster
+     * {@code data:} source), judged as a browser reads it: without the blanks and control characters
+     * it ignores. {@code null} for anything else, relative URLs included.
+     */
+    static String safeUrl(String value, boolean image) {
+        String url = value.strip();
+        StringBuilder head = new StringBuilder(40);
+        for (int i = 0; i < url.length() && head.length() < 40; i++) {
+            char c = url.charAt(i);
+            if (c > 0x20 && c != 0x7F) {
+                head.append(Character.toLowerCase(c));
+            }
+        }
+        String scheme = head.toString();
+        boolean allowed = scheme.startsWith("https://")
+                || scheme.startsWith("http://")
+                || (!image && scheme.startsWith("mailto:"))
+                || (image
+                        && (scheme.startsWith("cid:")
+                                || DATA_IMAGE.matcher(scheme).lookingAt()));
+        if (!allowed) {
+            return null;
+        }
+        // Keep only URLs whose scheme reads the same with and without the characters browsers drop.
+        String written = scheme.substring(0, scheme.indexOf(':') + 1);
+        return url.regionMatches(true, 0, written, 0, written.length()) ? url : null;
     }
 
     /** Only the declarations we allow, with values that cannot load or run anything. */

@@ -2,8 +2,6 @@ package org.followthrough.email.parse;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
-import jakarta.mail.internet.MimeMessage;
-import jakarta.mail.util.SharedByteArrayInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -36,7 +34,8 @@ public final class MailParser {
 
     private static Session session() {
         Properties properties = new Properties();
-        // Only these two are session properties; the multipart switches are set in TolerantMultipart.
+        // Only these two are session properties; Jakarta reads the rest from system properties, which
+        // this reader leaves alone: MultipartBody and HeaderText bring their own tolerance.
         properties.setProperty("mail.mime.address.strict", "false");
         // Header bytes stay one character each, so 8-bit headers can be read as UTF-8 or windows-1252 later.
         properties.setProperty("mail.mime.allowutf8", "false");
@@ -51,24 +50,24 @@ public final class MailParser {
     public ParsedMail parse(byte[] raw) {
         int start = HeaderBlock.start(raw);
         List<String> warnings = new ArrayList<>();
-        MimeMessage message;
+        MimeEntity message;
         try {
-            message = new MimeMessage(SESSION, new SharedByteArrayInputStream(raw, start, raw.length - start));
+            message = new ReceivedMessage(SESSION, raw, start).entity();
         } catch (MessagingException e) {
             throw new UnparseableMailException("the header block could not be read: " + e.getMessage());
         }
         for (String name : List.of("Subject", "From", "Message-ID", "Date")) {
-            String[] values = headers(message, name);
-            if (values != null && values.length > 1) {
-                warnings.add("the message has " + values.length + " " + name + " headers; the first was used");
+            int count = message.all(name).size();
+            if (count > 1) {
+                warnings.add("the message has " + count + " " + name + " headers; the first was used");
             }
         }
-        String messageId = MessageIds.messageId(BodyReader.header(message, "Message-ID"));
+        String messageId = MessageIds.messageId(message.header("Message-ID"));
         String key = messageId != null ? messageId : "sha256:" + sha256(raw);
-        String inReplyTo = MessageIds.first(BodyReader.header(message, "In-Reply-To"));
+        String inReplyTo = MessageIds.first(message.header("In-Reply-To"));
         List<String> references = MessageIds.all(joined(message, "References", " "));
-        String subject = HeaderText.decode(BodyReader.header(message, "Subject"), warnings);
-        List<MailAddress> fromList = AddressList.parse(BodyReader.header(message, "From"), warnings);
+        String subject = HeaderText.decode(message.header("Subject"), warnings);
+        List<MailAddress> fromList = AddressList.parse(message.header("From"), warnings);
         MailAddress from = fromList.isEmpty() ? null : fromList.get(0);
         List<MailAddress> replyTo = AddressList.parse(joined(message, "Reply-To", ","), warnings);
         List<MailAddress> to = AddressList.parse(joined(message, "To", ","), warnings);
@@ -77,7 +76,7 @@ public final class MailParser {
         BodyReader body = new BodyReader(maxAttachmentBytesPerMessage, warnings);
         BodyReader.Texts texts = new BodyReader.Texts();
         body.read(message, texts, 0, "");
-        ContentHeader contentType = ContentHeader.parse(BodyReader.header(message, "Content-Type"), warnings);
+        ContentHeader contentType = ContentHeader.parse(message.header("Content-Type"), warnings);
 
         String plain = texts.hasPlain() ? texts.plain.toString().strip() : "";
         Document document = texts.html == null ? null : MailHtml.clean(texts.html.toString());
@@ -107,7 +106,7 @@ public final class MailParser {
         }
 
         AutoClassifier.Verdict verdict = AutoClassifier.classify(new AutoClassifier.Evidence(
-                name -> BodyReader.header(message, name),
+                message::header,
                 subject,
                 from,
                 to,
@@ -129,7 +128,7 @@ public final class MailParser {
                 replyTo,
                 to,
                 cc,
-                MailDates.parse(BodyReader.header(message, "Date")),
+                MailDates.parse(message.header("Date")),
                 text,
                 html,
                 split.fresh(),
@@ -160,20 +159,12 @@ public final class MailParser {
         return marked != null && !marked.quoted().isEmpty() ? marked : plain;
     }
 
-    private static String[] headers(MimeMessage message, String name) {
-        try {
-            return message.getHeader(name);
-        } catch (MessagingException e) {
+    private static String joined(MimeEntity message, String name, String delimiter) {
+        List<String> values = message.all(name);
+        if (values.isEmpty()) {
             return null;
         }
-    }
-
-    private static String joined(MimeMessage message, String name, String delimiter) {
-        String[] values = headers(message, name);
-        if (values == null || values.length == 0) {
-            return null;
-        }
-        return values.length == 1 ? values[0] : String.join(delimiter, values);
+        return values.size() == 1 ? values.get(0) : String.join(delimiter, values);
     }
 
     private static String sha256(byte[] raw) {

@@ -6,6 +6,8 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.QueryParser;
 
 /**
  * Separates what a person just wrote from the history their mail program quoted under it and from
@@ -72,9 +74,10 @@ public final class QuoteSplitter {
                     + "\\.?(?:\\s*<[^<>\\s]{1,200}>)?\\s*",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
-    private static final String HTML_MARKERS = "div.gmail_quote, div.gmail_quote_container, blockquote[type=cite],"
-            + " .moz-cite-prefix, #divRplyFwdMsg, #appendonsend, .yahoo_quoted, .gmail_signature,"
-            + " .gmail_signature_prefix, .moz-signature, div[style*=border-top]";
+    private static final Evaluator HTML_MARKERS =
+            QueryParser.parse("div.gmail_quote, div.gmail_quote_container, blockquote[type=cite],"
+                    + " .moz-cite-prefix, #divRplyFwdMsg, #appendonsend, .yahoo_quoted, .gmail_signature,"
+                    + " .gmail_signature_prefix, .moz-signature, div[style*=border-top]");
 
     private QuoteSplitter() {}
 
@@ -88,6 +91,10 @@ public final class QuoteSplitter {
 
     /** Splits plain text at the first quote header, trailing quote block or signature. */
     public static Split split(String text) {
+        return split(text, true);
+    }
+
+    private static Split split(String text, boolean bottomPostingAllowed) {
         if (text == null || text.isBlank()) {
             return new Split(text == null ? "" : text.strip(), "");
         }
@@ -102,15 +109,16 @@ public final class QuoteSplitter {
         if (!fresh.isEmpty()) {
             return new Split(fresh, quoted);
         }
-        if (found.kind() == Cut.REPLY) {
-            // Bottom-posting: the answer follows the quote it answers.
+        if (found.kind() == Cut.REPLY && bottomPostingAllowed) {
+            // Bottom-posting: the answer follows the quote it answers. Looked for once, not again
+            // inside the answer, so a long chain of quotes cannot nest calls.
             int after = found.line() + 1;
             while (after < lines.length
                     && (lines[after].isBlank() || lines[after].startsWith(">") || continuesHeader(lines, after))) {
                 after++;
             }
             if (after < lines.length && after > found.line() + 1) {
-                Split rest = split(join(lines, after, lines.length));
+                Split rest = split(join(lines, after, lines.length), false);
                 String head = join(lines, found.line(), after).strip();
                 if (!rest.fresh().isEmpty()) {
                     return new Split(rest.fresh(), rest.quoted().isEmpty() ? head : head + "\n\n" + rest.quoted());
