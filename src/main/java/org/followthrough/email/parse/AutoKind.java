@@ -11,10 +11,5 @@ public enum AutoKind {
     /** A person writing through a mailing list: it may open a case, but is never answered automatically. */
     LIST,
     /** A message we sent could not be delivered. */
-    BOUNCE;
-
-    /** Whether the desk must never answer this message automatically. */
-    public boolean neverAutoAnswered() {
-        return this != NONE;
-    }
+    BOUNCE
 }
