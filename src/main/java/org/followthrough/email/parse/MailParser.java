@@ -6,6 +6,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
@@ -22,6 +23,7 @@ public final class MailParser {
     public static final long DEFAULT_MAX_ATTACHMENT_BYTES = 25L * 1024 * 1024;
 
     private static final Session SESSION = session();
+    private static final int MAX_WARNINGS = 50;
 
     private final long maxAttachmentBytesPerMessage;
 
@@ -137,7 +139,18 @@ public final class MailParser {
                 verdict.kind(),
                 verdict.reason(),
                 verdict.bounce(),
-                warnings);
+                distinct(warnings));
+    }
+
+    /** Each repair named once, and not a thousand of them for a message built to produce them. */
+    private static List<String> distinct(List<String> warnings) {
+        List<String> distinct = new ArrayList<>(new LinkedHashSet<>(warnings));
+        if (distinct.size() <= MAX_WARNINGS) {
+            return distinct;
+        }
+        List<String> kept = new ArrayList<>(distinct.subList(0, MAX_WARNINGS));
+        kept.add("and " + (distinct.size() - MAX_WARNINGS) + " more repairs");
+        return kept;
     }
 
     /**

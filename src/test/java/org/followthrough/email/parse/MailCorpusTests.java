@@ -202,7 +202,6 @@ class MailCorpusTests {
                         .subject("Fråga om beställning")
                         .from("soren@example.se", "Sören Öberg")
                         .text("Hej, en fråga.")
-                        .warning("8-bit header text read as windows-1252")
                         .warning("8-bit header text read as windows-1252"),
                 message("header-encoded-word-split.eml")
                         .subject("Frage zu 日本語 und Grüße")

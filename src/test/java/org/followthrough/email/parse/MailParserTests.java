@@ -237,6 +237,62 @@ class MailParserTests {
         assertThat(mail.html()).isEqualTo("<p>Only <b>HTML</b> here</p>");
     }
 
+    // ---- people and machines -------------------------------------------------------------------
+
+    @Test
+    void aPersonMentioningTheirAbsenceInAReplyIsStillAPerson() {
+        ParsedMail mail = parser.parse(aMessage()
+                .text(
+                        "I will be out of the office next week, please call my colleague.\n\n"
+                                + "On Mon, Jan 5, 2026 at 10:00 AM Support <support@followthrough.example> wrote:\n> When suits you?")
+                .bytes());
+
+        assertThat(mail.auto()).isEqualTo(AutoKind.NONE);
+    }
+
+    @Test
+    void aPersonReplyingToABounceIsNoBounce() {
+        ParsedMail mail = parser.parse(aMessage()
+                .subject("Re: Undeliverable: Your order")
+                .text("Why did my mail to you bounce?")
+                .bytes());
+
+        assertThat(mail.auto()).isEqualTo(AutoKind.NONE);
+        assertThat(mail.bounce()).isNull();
+    }
+
+    @Test
+    void outOfOfficePhrasesCountOnlyAsWholeWords() {
+        ParsedMail mail = parser.parse(aMessage()
+                .text("Sushi am out of the office menu? Asking for a friend.")
+                .bytes());
+
+        assertThat(mail.auto()).isEqualTo(AutoKind.NONE);
+    }
+
+    @Test
+    void eachRepairIsNamedOnce() {
+        ParsedMail mail = parser.parse(aMessage()
+                .subject("=?x-foo?Q?a?= =?x-foo?Q?b?= and =?x-foo?Q?c?=")
+                .header("To", "=?x-foo?Q?Ann?= <ann@example.com>, =?x-foo?Q?Bob?= <bob@example.com>")
+                .bytes());
+
+        assertThat(mail.warnings()).containsExactly("unknown charset x-foo read as utf-8");
+    }
+
+    @Test
+    void theNumberOfRepairsNamedIsBounded() {
+        TestMessages message = aMessage();
+        for (int i = 0; i < 60; i++) {
+            message.attachment("part" + i + ".bin", "application/octet-stream", filled(10, i));
+        }
+
+        ParsedMail mail = new MailParser(0).parse(message.bytes());
+
+        assertThat(mail.attachments()).hasSize(60).allMatch(ParsedAttachment::refused);
+        assertThat(mail.warnings()).hasSize(51).endsWith("and 10 more repairs");
+    }
+
     // ---- refusals ------------------------------------------------------------------------------
 
     @Test
