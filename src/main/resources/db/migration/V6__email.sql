@@ -127,16 +127,20 @@ create table mail_outbox (
     refs            text[] not null default '{}',
     body_text       text not null,
     auto_submitted  boolean not null default false,
-    state           text not null check (state in ('QUEUED', 'SENDING', 'SENT', 'FAILED', 'GAVE_UP', 'NOT_SENT')),
+    state           text not null check (state in ('QUEUED', 'SENDING', 'SENT', 'FAILED', 'GAVE_UP', 'NOT_SENT', 'BOUNCED')),
     attempts        int not null default 0,
     claimed_until   timestamptz,
     next_attempt_at timestamptz,
     last_error      text,
     created_at      timestamptz not null,
-    sent_at         timestamptz
+    sent_at         timestamptz,
+    -- A reply that did not arrive is the case owner's to see ("Needs you now") until they have.
+    problem_seen_at timestamptz
 );
 create index mail_outbox_entry_idx on mail_outbox (entry_id) where entry_id is not null;
 create index mail_outbox_case_idx on mail_outbox (case_id, created_at) where case_id is not null;
+create index mail_outbox_problem_idx on mail_outbox (case_id)
+    where state in ('GAVE_UP', 'BOUNCED') and kind = 'REPLY' and problem_seen_at is null;
 create index mail_outbox_ack_idx on mail_outbox ((to_addresses[1]), created_at) where kind = 'ACKNOWLEDGEMENT';
 
 -- Messages that could not be read or placed, kept raw with the reason. Never dropped.

@@ -2,6 +2,7 @@ package org.followthrough.attention;
 
 import java.time.Clock;
 import java.util.List;
+import org.followthrough.email.Outbox;
 import org.followthrough.handoff.Handoffs;
 import org.followthrough.identity.Agents;
 import org.followthrough.identity.Role;
@@ -17,7 +18,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 /**
  * What needs an agent now: their promises inside the reminder window or past due, offers waiting
  * for their answer, their own offers that came back declined; for supervisors also their teams'
- * broken promises and offers nobody answered in time. The header shows the count, kept live.
+ * broken promises and offers nobody answered in time; replies of theirs that did not arrive. The header shows the count, kept live.
  */
 @Controller
 class NeedsYouController {
@@ -27,12 +28,14 @@ class NeedsYouController {
 
     private final Promises promises;
     private final Handoffs handoffs;
+    private final Outbox outbox;
     private final Agents agents;
     private final Clock clock;
 
-    NeedsYouController(Promises promises, Handoffs handoffs, Agents agents, Clock clock) {
+    NeedsYouController(Promises promises, Handoffs handoffs, Outbox outbox, Agents agents, Clock clock) {
         this.promises = promises;
         this.handoffs = handoffs;
+        this.outbox = outbox;
         this.agents = agents;
         this.clock = clock;
     }
@@ -45,17 +48,19 @@ class NeedsYouController {
         model.addAttribute("offers", handoffs.offeredTo(me.id(), teams, LIMIT));
         model.addAttribute("returned", handoffs.returnedTo(me.id(), LIMIT));
         model.addAttribute("unanswered", handoffs.unansweredIn(supervised, LIMIT));
+        model.addAttribute("undelivered", outbox.problemsOf(me.id(), LIMIT));
         model.addAttribute("now", clock.instant());
         return "attention/needs-you :: list";
     }
 
     @GetMapping("/needs-you/count")
     String count(@AuthenticationPrincipal SignedInAgent me, Model model) {
-        // On every page and every minute: counts only, two round trips after the agent's teams.
+        // On every page and every minute: counts only, three round trips after the agent's teams.
         var teams = teamsOf(me);
         var supervised = supervised(me, teams);
         long count = promises.countNeedingAttention(me.id(), supervised, COUNT_CAP)
-                + handoffs.countNeedingAttention(me.id(), teams, supervised, COUNT_CAP);
+                + handoffs.countNeedingAttention(me.id(), teams, supervised, COUNT_CAP)
+                + outbox.countProblemsOf(me.id(), COUNT_CAP);
         model.addAttribute("count", Math.min(count, COUNT_CAP));
         model.addAttribute("cap", COUNT_CAP);
         return "attention/needs-you :: count";

@@ -76,6 +76,7 @@ public class MailIngest {
     private final CaseQueries cases;
     private final Customers customers;
     private final Acknowledgements acknowledgements;
+    private final Outbox outbox;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transaction;
     private final MailProperties properties;
@@ -90,6 +91,7 @@ public class MailIngest {
             CaseQueries cases,
             Customers customers,
             Acknowledgements acknowledgements,
+            Outbox outbox,
             ApplicationEventPublisher events,
             PlatformTransactionManager transactions,
             MailProperties properties,
@@ -102,6 +104,7 @@ public class MailIngest {
         this.cases = cases;
         this.customers = customers;
         this.acknowledgements = acknowledgements;
+        this.outbox = outbox;
         this.events = events;
         this.transaction = new TransactionTemplate(transactions);
         this.properties = properties;
@@ -332,6 +335,9 @@ public class MailIngest {
                 : bounce.reason();
         for (var address : bounce.failedRecipients()) {
             store.markBouncing(address, reason, caseId.orElse(null), now);
+        }
+        if (bounce.originalMessageId() != null) {
+            outbox.bounced(bounce.originalMessageId(), reason);
         }
         UUID entryId = null;
         if (caseId.isPresent()) {

@@ -37,7 +37,9 @@ public class Outbox {
         SENT,
         FAILED,
         GAVE_UP,
-        NOT_SENT
+        NOT_SENT,
+        /** Sent, and a bounce came back for it. */
+        BOUNCED
     }
 
     /** A message to send; {@code autoSubmitted} marks what a machine wrote (RFC 3834). */
@@ -144,6 +146,61 @@ public class Outbox {
                         error,
                         Sql.ts(now))
                 .update();
+    }
+
+    /** A bounce came back for the message with this Message-ID: it did not arrive after all. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    void bounced(String messageId, String reason) {
+        db.sql(
+                        "update mail_outbox set state = 'BOUNCED', last_error = left(?, 2000) where message_id = ? and kind <> 'ALERT'")
+                .params(reason, messageId)
+                .update();
+    }
+
+    /** A reply that did not arrive, on a case its owner still works. */
+    public record Problem(
+            UUID id, long caseNumber, String caseSubject, List<String> to, State state, String reason, Instant at) {}
+
+    private static final String PROBLEMS = """
+            from mail_outbox o join support_case c on c.id = o.case_id
+            where o.state in ('GAVE_UP', 'BOUNCED') and o.kind = 'REPLY' and o.problem_seen_at is null
+              and c.owner_id = ? and c.active""";
+
+    /** The owner's replies that did not arrive and that they have not put away yet, newest first. */
+    public List<Problem> problemsOf(AgentId owner, int limit) {
+        return db.sql("select o.id, c.number, c.subject, o.to_addresses, o.state, o.last_error, o.created_at "
+                        + PROBLEMS + " order by o.created_at desc limit ?")
+                .params(owner.value(), limit)
+                .query((rs, n) -> new Problem(
+                        Sql.uuid(rs, "id"),
+                        rs.getLong("number"),
+                        rs.getString("subject"),
+                        Sql.strings(rs, "to_addresses"),
+                        State.valueOf(rs.getString("state")),
+                        rs.getString("last_error"),
+                        Sql.instant(rs, "created_at")))
+                .list();
+    }
+
+    public long countProblemsOf(AgentId owner, int cap) {
+        return db.sql("select count(*) from (select 1 " + PROBLEMS + " limit ?) p")
+                .params(owner.value(), cap)
+                .query(Long.class)
+                .single();
+    }
+
+    /** The case's owner (or a supervisor) has seen that this reply did not arrive. */
+    @Transactional
+    public void problemSeen(UUID id, AgentId by, boolean supervisor) {
+        int updated = db.sql("""
+                        update mail_outbox o set problem_seen_at = ?
+                        from support_case c
+                        where o.id = ? and c.id = o.case_id and (c.owner_id = ? or ?)""")
+                .params(Sql.ts(clock.instant()), id, by.value(), supervisor)
+                .update();
+        if (updated == 0) {
+            throw new org.followthrough.platform.NotFoundException("Undelivered reply", id);
+        }
     }
 
     /** How many acknowledgements went to this address since then: they are rate-limited per address. */

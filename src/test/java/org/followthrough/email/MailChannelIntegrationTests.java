@@ -52,6 +52,9 @@ class MailChannelIntegrationTests {
     MailIngest ingest;
 
     @Autowired
+    Outbox outbox;
+
+    @Autowired
     CaseDesk desk;
 
     @Autowired
@@ -319,7 +322,8 @@ class MailChannelIntegrationTests {
                 customer, "Hal", "Order 77", "<b-" + UUID.randomUUID() + "@x.example>", null, "Where is order 77?"));
         poller.poll(mailbox);
         var c = caseOf(customer);
-        var reply = desk.reply(c.id(), "Shipped.", Channel.EMAIL, null, Fixtures.signedIn(fixtures.agent(Role.AGENT)));
+        var owner = fixtures.agent(Role.AGENT);
+        var reply = desk.reply(c.id(), "Shipped.", Channel.EMAIL, null, Fixtures.signedIn(owner));
         var ourId = db.sql("select message_id from mail_outbox where entry_id = ?")
                 .param(reply.id())
                 .query(String.class)
@@ -345,6 +349,17 @@ class MailChannelIntegrationTests {
                         .query(Integer.class)
                         .single())
                 .isOne();
+        assertThat(outboxState(reply.id())).isEqualTo("BOUNCED");
+        var problems = outbox.problemsOf(owner.id(), 10);
+        assertThat(problems).singleElement().satisfies(p -> {
+            assertThat(p.caseNumber()).isEqualTo(c.number());
+            assertThat(p.reason()).contains("user unknown");
+        });
+        assertThat(outbox.countProblemsOf(owner.id(), 99)).isOne();
+
+        outbox.problemSeen(problems.getFirst().id(), owner.id(), false);
+
+        assertThat(outbox.problemsOf(owner.id(), 10)).isEmpty();
     }
 
     @Test

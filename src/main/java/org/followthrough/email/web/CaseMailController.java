@@ -1,5 +1,8 @@
 package org.followthrough.email.web;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.UUID;
@@ -9,15 +12,20 @@ import org.followthrough.cases.CaseView;
 import org.followthrough.email.MailArchive;
 import org.followthrough.email.Outbox;
 import org.followthrough.email.parse.MailHtml;
+import org.followthrough.identity.Role;
+import org.followthrough.identity.SignedInAgent;
 import org.followthrough.platform.NotFoundException;
+import org.followthrough.platform.web.Htmx;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
@@ -121,6 +129,18 @@ class CaseMailController {
                 .header("Content-Security-Policy", "default-src 'none'; sandbox")
                 .header(HttpHeaders.CACHE_CONTROL, "private, max-age=3600")
                 .body(found.data());
+    }
+
+    /** The case's owner puts away the note that a reply of theirs did not arrive. */
+    @PostMapping("/mail/problems/{id}/seen")
+    void problemSeen(
+            @PathVariable UUID id,
+            @AuthenticationPrincipal SignedInAgent me,
+            HttpServletRequest request,
+            HttpServletResponse response)
+            throws IOException {
+        outbox.problemSeen(id, me.id(), me.isAtLeast(Role.SUPERVISOR));
+        Htmx.changed(request, response, "/", "needs-you-changed");
     }
 
     private CaseView byNumber(long number) {
