@@ -113,19 +113,23 @@ class MailPoller implements TimerHandler {
     /** Reads everything unseen now (within the poll budget), then gives the lease back. */
     Poll poll(Mailbox mailbox) {
         var outcomes = new EnumMap<Outcome, Integer>(Outcome.class);
+        var spent = new Spent();
         String error = null;
-        long deadline = System.nanoTime() + properties.pollBudget().toNanos();
+        long started = System.nanoTime();
+        long deadline = started + properties.pollBudget().toNanos();
         try (var store = servers.connectImap(mailbox)) {
             var folder = store.getFolder(mailbox.imapFolder());
             folder.open(Folder.READ_WRITE);
             try {
                 while (System.nanoTime() < deadline) {
+                    long t = System.nanoTime();
                     var unseen = folder.search(new FlagTerm(new Flags(Flags.Flag.SEEN), false));
+                    spent.searching += System.nanoTime() - t;
                     if (unseen.length == 0) {
                         break;
                     }
                     var batch = Arrays.copyOf(unseen, Math.min(unseen.length, properties.pollBatch()));
-                    read(mailbox, folder, batch, outcomes);
+                    read(mailbox, folder, batch, outcomes, spent);
                     renewLease(mailbox.id());
                 }
             } finally {
@@ -138,27 +142,51 @@ class MailPoller implements TimerHandler {
             release(mailbox.id(), error);
         }
         if (outcomes.values().stream().anyMatch(n -> n > 0)) {
-            log.info("Polled {}: {}", mailbox.address(), outcomes);
+            log.info(
+                    "Polled {}: {} in {} ms (searching {} ms, fetching {} ms, filing {} ms, flagging {} ms)",
+                    mailbox.address(),
+                    outcomes,
+                    (System.nanoTime() - started) / 1_000_000,
+                    spent.searching / 1_000_000,
+                    spent.fetching / 1_000_000,
+                    spent.filing / 1_000_000,
+                    spent.flagging / 1_000_000);
         }
         return new Poll(outcomes, error);
     }
 
-    private void read(Mailbox mailbox, Folder folder, Message[] batch, Map<Outcome, Integer> outcomes)
+    /** Where a poll's time went, for its log line. */
+    private static final class Spent {
+        long searching;
+        long fetching;
+        long filing;
+        long flagging;
+    }
+
+    private void read(Mailbox mailbox, Folder folder, Message[] batch, Map<Outcome, Integer> outcomes, Spent spent)
             throws MessagingException, IOException {
+        long t = System.nanoTime();
         var raws = fetch(folder, batch);
+        spent.fetching += System.nanoTime() - t;
         var done = new ArrayList<Message>(FLAG_EVERY);
         for (int i = 0; i < batch.length; i++) {
             if (raws[i] == null) {
                 continue;
             }
+            t = System.nanoTime();
             var result = ingest.ingest(mailbox, raws[i]);
+            spent.filing += System.nanoTime() - t;
             outcomes.merge(result.outcome(), 1, Integer::sum);
             done.add(batch[i]);
             if (done.size() == FLAG_EVERY) {
+                t = System.nanoTime();
                 flagSeen(folder, done);
+                spent.flagging += System.nanoTime() - t;
             }
         }
+        t = System.nanoTime();
         flagSeen(folder, done);
+        spent.flagging += System.nanoTime() - t;
     }
 
     /**
