@@ -1,13 +1,10 @@
 package org.followthrough.email;
 
-import jakarta.mail.FetchProfile;
 import jakarta.mail.Flags;
 import jakarta.mail.Folder;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
-import jakarta.mail.UIDFolder;
 import jakarta.mail.search.FlagTerm;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -15,11 +12,15 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.eclipse.angus.mail.iap.Response;
 import org.eclipse.angus.mail.imap.IMAPFolder;
-import org.eclipse.angus.mail.imap.IMAPMessage;
+import org.eclipse.angus.mail.imap.protocol.BODY;
+import org.eclipse.angus.mail.imap.protocol.FetchResponse;
+import org.eclipse.angus.mail.imap.protocol.MessageSet;
 import org.followthrough.email.MailIngest.Outcome;
 import org.followthrough.platform.Sql;
 import org.followthrough.timer.TimerHandler;
@@ -190,28 +191,40 @@ class MailPoller implements TimerHandler {
     }
 
     /**
-     * The raw bytes of each message (null for one expunged meanwhile), fetched in one command with
-     * {@code BODY.PEEK[]}: reading a message must not flag it seen, only its committed ingest may.
+     * The raw bytes of each message (null for one expunged meanwhile), fetched in one {@code FETCH
+     * … (BODY.PEEK[])} command: reading a message must not flag it seen, only its committed ingest
+     * may; and the bytes go straight to our parser, not through Jakarta Mail's message objects.
      */
-    static byte[][] fetch(Folder folder, Message[] batch) throws MessagingException, IOException {
-        for (var message : batch) {
-            if (message instanceof IMAPMessage imap) {
-                imap.setPeek(true);
-            }
-        }
-        var profile = new FetchProfile();
-        profile.add(UIDFolder.FetchProfileItem.UID);
-        profile.add(IMAPFolder.FetchProfileItem.MESSAGE);
-        folder.fetch(batch, profile);
+    static byte[][] fetch(Folder folder, Message[] batch) throws MessagingException {
         var raws = new byte[batch.length][];
-        for (int i = 0; i < batch.length; i++) {
-            var message = batch[i];
-            if (message.isExpunged()) {
-                continue;
+        if (!(folder instanceof IMAPFolder imap)) {
+            throw new MessagingException("Only IMAP folders are read");
+        }
+        var numbers = Arrays.stream(batch)
+                .mapToInt(Message::getMessageNumber)
+                .sorted()
+                .toArray();
+        var bodies = new HashMap<Integer, byte[]>(batch.length * 2);
+        imap.doCommand(protocol -> {
+            Response[] responses = protocol.fetch(MessageSet.createMessageSets(numbers), "BODY.PEEK[]");
+            for (var response : responses) {
+                if (response instanceof FetchResponse fetched) {
+                    var body = fetched.getItem(BODY.class);
+                    if (body != null && body.getByteArray() != null) {
+                        var bytes = body.getByteArray();
+                        bodies.put(
+                                fetched.getNumber(),
+                                Arrays.copyOfRange(
+                                        bytes.getBytes(), bytes.getStart(), bytes.getStart() + bytes.getCount()));
+                    }
+                }
             }
-            var raw = new ByteArrayOutputStream(Math.max(1024, message.getSize()));
-            message.writeTo(raw);
-            raws[i] = raw.toByteArray();
+            protocol.notifyResponseHandlers(responses);
+            protocol.handleResult(responses[responses.length - 1]);
+            return null;
+        });
+        for (int i = 0; i < batch.length; i++) {
+            raws[i] = bodies.get(batch[i].getMessageNumber());
         }
         return raws;
     }

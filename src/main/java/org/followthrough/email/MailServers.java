@@ -41,9 +41,22 @@ class MailServers {
     static final Duration IO_TIMEOUT = Duration.ofSeconds(30);
 
     private final MailboxStore store;
+    /**
+     * Sessions by mailbox, settings version and side: building one looks up Jakarta Mail's providers
+     * on the class path, too slow for every message sent. They hold no password.
+     */
+    private final java.util.Map<String, Session> sessions = new java.util.concurrent.ConcurrentHashMap<>();
 
     MailServers(MailboxStore store) {
         this.store = store;
+    }
+
+    private Session session(Mailbox mailbox, String side, java.util.function.Supplier<Session> build) {
+        var key = mailbox.id() + ":" + mailbox.version() + ":" + side;
+        if (sessions.size() > 1_000) {
+            sessions.clear();
+        }
+        return sessions.computeIfAbsent(key, k -> build.get());
     }
 
     /** A store signed in to the mailbox's IMAP server; the caller closes it. */
@@ -79,6 +92,10 @@ class MailServers {
 
     /** The session messages sent from this mailbox are built in; holds no password. */
     Session smtpSession(Mailbox mailbox) {
+        return session(mailbox, "smtp", () -> newSmtpSession(mailbox));
+    }
+
+    private Session newSmtpSession(Mailbox mailbox) {
         var protocol = smtpProtocol(mailbox);
         var properties = properties(protocol, mailbox.smtp());
         properties.setProperty("mail.transport.protocol", protocol);
@@ -89,6 +106,10 @@ class MailServers {
     }
 
     Session imapSession(Mailbox mailbox) {
+        return session(mailbox, "imap", () -> newImapSession(mailbox));
+    }
+
+    private Session newImapSession(Mailbox mailbox) {
         var protocol = imapProtocol(mailbox);
         var properties = properties(protocol, mailbox.imap());
         properties.setProperty("mail.store.protocol", protocol);

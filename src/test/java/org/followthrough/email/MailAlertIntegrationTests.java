@@ -295,4 +295,9 @@ class MailAlertIntegrationTests {
         }
         return content.toString();
     }
+
+    @org.junit.jupiter.api.AfterEach
+    void quietMailboxes() {
+        fixtures.quietMailboxes();
+    }
 }

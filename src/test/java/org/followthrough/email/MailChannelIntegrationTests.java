@@ -519,4 +519,9 @@ class MailChannelIntegrationTests {
         }
         return String.valueOf(content);
     }
+
+    @org.junit.jupiter.api.AfterEach
+    void quietMailboxes() {
+        fixtures.quietMailboxes();
+    }
 }

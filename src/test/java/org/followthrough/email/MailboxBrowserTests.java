@@ -18,6 +18,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @IntegrationTest
 class MailboxBrowserTests {
 
+    @Autowired
+    Fixtures fixturesForMail;
+
     static Browser browser;
 
     @LocalServerPort
@@ -123,5 +126,10 @@ class MailboxBrowserTests {
                     .setPath(Path.of(dir, name + ".png"))
                     .setFullPage(true));
         }
+    }
+
+    @org.junit.jupiter.api.AfterEach
+    void quietMailboxes() {
+        fixturesForMail.quietMailboxes();
     }
 }

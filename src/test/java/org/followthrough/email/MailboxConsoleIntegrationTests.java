@@ -177,4 +177,9 @@ class MailboxConsoleIntegrationTests {
         }
         assertThat(mailboxes.find(id)).isPresent();
     }
+
+    @org.junit.jupiter.api.AfterEach
+    void quietMailboxes() {
+        fixtures.quietMailboxes();
+    }
 }

@@ -580,4 +580,9 @@ class MailboxIntegrationTests {
         mailboxes.delete(created.id(), Actor.SYSTEM);
         assertThat(mailboxes.find(created.id())).isEmpty();
     }
+
+    @org.junit.jupiter.api.AfterEach
+    void quietMailboxes() {
+        fixtures.quietMailboxes();
+    }
 }

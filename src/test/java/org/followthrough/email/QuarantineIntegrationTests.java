@@ -302,4 +302,9 @@ class QuarantineIntegrationTests {
         api.get(path).body().path("items").forEach(i -> ids.add(i.path("id").asString()));
         return ids;
     }
+
+    @org.junit.jupiter.api.AfterEach
+    void quietMailboxes() {
+        fixtures.quietMailboxes();
+    }
 }

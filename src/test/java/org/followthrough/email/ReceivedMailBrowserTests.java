@@ -139,4 +139,9 @@ class ReceivedMailBrowserTests {
         assertThat(page).not().hasTitle("pwned");
         page.close();
     }
+
+    @org.junit.jupiter.api.AfterEach
+    void quietMailboxes() {
+        fixtures.quietMailboxes();
+    }
 }

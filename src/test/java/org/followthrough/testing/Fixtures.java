@@ -34,12 +34,28 @@ public class Fixtures {
     private final ApiTokens tokens;
     private final Customers customers;
     private final CaseDesk desk;
+    private final org.springframework.jdbc.core.simple.JdbcClient db;
 
-    Fixtures(Agents agents, ApiTokens tokens, Customers customers, CaseDesk desk) {
+    Fixtures(
+            Agents agents,
+            ApiTokens tokens,
+            Customers customers,
+            CaseDesk desk,
+            org.springframework.jdbc.core.simple.JdbcClient db) {
         this.agents = agents;
         this.tokens = tokens;
         this.customers = customers;
         this.desk = desk;
+        this.db = db;
+    }
+
+    /**
+     * Switches every mailbox off and stops its polling: tests share one database, and a later test
+     * that fires due timers must not poll the mailboxes (some pointing nowhere) an earlier one made.
+     */
+    public void quietMailboxes() {
+        db.sql("update mailbox set active = false").update();
+        db.sql("delete from timer where kind = 'mail.poll'").update();
     }
 
     public static String unique(String prefix) {
