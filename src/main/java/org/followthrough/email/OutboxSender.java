@@ -1,21 +1,15 @@
 package org.followthrough.email;
 
-import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.SendFailedException;
 import jakarta.mail.internet.InternetAddress;
-import jakarta.mail.internet.MimeBodyPart;
-import jakarta.mail.internet.MimeMessage;
-import jakarta.mail.internet.MimeMultipart;
-import java.io.UnsupportedEncodingException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Date;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 import org.followthrough.cases.CaseDesk;
@@ -154,10 +148,10 @@ class OutboxSender implements TimerHandler {
         try {
             var message = build(mail, mailbox);
             try (var transport = servers.connectSmtp(mailbox)) {
-                transport.sendMessage(message, message.getAllRecipients());
+                transport.sendMessage(message, recipients(mail));
             }
             sent(mail);
-        } catch (MessagingException | UnsupportedEncodingException | RuntimeException e) {
+        } catch (MessagingException | RuntimeException e) {
             log.warn("Sending mail {} through {} failed: {}", id, mailbox.address(), e.toString());
             failed(mail, MailServers.describe(e, mailbox, "SMTP"), permanent(e));
         }
@@ -222,44 +216,28 @@ class OutboxSender implements TimerHandler {
         return false;
     }
 
-    private MimeMessage build(Queued mail, Mailbox mailbox) throws MessagingException, UnsupportedEncodingException {
-        var session = servers.smtpSession(mailbox);
-        var messageId = "<" + mail.messageId() + ">";
-        var message = new MimeMessage(session) {
-            @Override
-            protected void updateMessageID() throws MessagingException {
-                setHeader("Message-ID", messageId);
-            }
-        };
-        message.setFrom(new InternetAddress(mailbox.address(), mail.fromName(), "UTF-8"));
-        message.setRecipients(Message.RecipientType.TO, addresses(mail.to()));
-        if (!mail.cc().isEmpty()) {
-            message.setRecipients(Message.RecipientType.CC, addresses(mail.cc()));
-        }
-        message.setSubject(mail.subject(), "UTF-8");
-        message.setSentDate(Date.from(clock.instant()));
-        if (mail.inReplyTo() != null) {
-            message.setHeader("In-Reply-To", "<" + mail.inReplyTo() + ">");
-        }
-        if (!mail.references().isEmpty()) {
-            message.setHeader(
-                    "References",
-                    mail.references().stream().map(r -> "<" + r + ">").collect(Collectors.joining(" ")));
-        }
+    private OutgoingMessage build(Queued mail, Mailbox mailbox) {
+        var extra = new java.util.LinkedHashMap<String, String>();
         if (mail.autoSubmitted()) {
-            message.setHeader(
-                    "Auto-Submitted", mail.kind() == Outbox.Kind.ACKNOWLEDGEMENT ? "auto-replied" : "auto-generated");
-            message.setHeader("X-Auto-Response-Suppress", "All");
-            message.setHeader("Precedence", "auto_reply");
+            extra.put("Auto-Submitted", mail.kind() == Outbox.Kind.ACKNOWLEDGEMENT ? "auto-replied" : "auto-generated");
+            extra.put("X-Auto-Response-Suppress", "All");
+            extra.put("Precedence", "auto_reply");
         }
-        var text = new MimeBodyPart();
-        text.setText(mail.text(), "UTF-8");
-        var html = new MimeBodyPart();
-        html.setContent(asHtml(mail.text()), "text/html; charset=UTF-8");
-        var body = new MimeMultipart("alternative", text, html);
-        message.setContent(body);
-        message.saveChanges();
-        return message;
+        return OutgoingMessage.of(
+                servers.smtpSession(mailbox),
+                new OutgoingMessage.Draft(
+                        mail.fromName(),
+                        mailbox.address(),
+                        mail.to(),
+                        mail.cc(),
+                        mail.subject(),
+                        mail.messageId(),
+                        mail.inReplyTo(),
+                        mail.references(),
+                        clock.instant(),
+                        extra,
+                        mail.text(),
+                        asHtml(mail.text())));
     }
 
     /** The text as HTML: escaped, paragraphs kept, nothing added a client could run. */
@@ -274,10 +252,12 @@ class OutboxSender implements TimerHandler {
         return html.append("</body></html>").toString();
     }
 
-    private static InternetAddress[] addresses(List<String> list) throws MessagingException {
-        var result = new InternetAddress[list.size()];
-        for (int i = 0; i < list.size(); i++) {
-            result[i] = new InternetAddress(list.get(i), true);
+    private static InternetAddress[] recipients(Queued mail) throws MessagingException {
+        var all = new ArrayList<String>(mail.to());
+        all.addAll(mail.cc());
+        var result = new InternetAddress[all.size()];
+        for (int i = 0; i < all.size(); i++) {
+            result[i] = new InternetAddress(all.get(i), true);
         }
         return result;
     }
