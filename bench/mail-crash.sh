@@ -8,7 +8,8 @@
 #
 #   bench/mail-crash.sh [--messages N] [--seed S] [--kills K] [--gap MIN MAX] [--label NAME]
 #                       [--poll-interval S] [--app-arg ARG]... [--jvm-arg ARG]... [--keep-running]
-#                       [--http-port P] [--db-port P] [--smtp-port P] [--imap-port P]
+#                       [--imap-server greenmail|dovecot] [--http-port P] [--db-port P] [--smtp-port P]
+#                       [--imap-port P] [--lmtp-port P]
 set -euo pipefail
 # The whole script is one block, read before it runs: editing the file during a run cannot change it.
 {
@@ -28,12 +29,14 @@ STALL=300         # after the last restart: give up when nothing new is filed fo
 KEEP=false
 HTTP_PORT=18080
 DB_PORT=55433
+IMAP_SERVER=greenmail
 SMTP_PORT=3025
 IMAP_PORT=3143
+LMTP_PORT=3024
 APP_ARGS=()
 JVM_ARGS=()
 
-usage() { sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'; exit "${1:-0}"; }
+usage() { sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'; exit "${1:-0}"; }
 
 while [[ $# -gt 0 ]]; do
     case "$1" in
@@ -50,11 +53,14 @@ while [[ $# -gt 0 ]]; do
         --db-port) DB_PORT=$2; shift 2 ;;
         --smtp-port) SMTP_PORT=$2; shift 2 ;;
         --imap-port) IMAP_PORT=$2; shift 2 ;;
+        --lmtp-port) LMTP_PORT=$2; shift 2 ;;
+        --imap-server) IMAP_SERVER=$2; shift 2 ;;
         -h|--help) usage ;;
         *) echo "unknown option $1" >&2; usage 2 ;;
     esac
 done
 
+case "$IMAP_SERVER" in greenmail|dovecot) ;; *) echo "--imap-server is greenmail or dovecot" >&2; exit 2 ;; esac
 SCALE=mail-crash-$MESSAGES${LABEL:+-$LABEL}
 # shellcheck source=bench/lib.sh
 source "$ROOT/bench/lib.sh"
@@ -81,7 +87,7 @@ cleanup() {
     fi
     if ! $KEEP; then
         stop_app
-        stop_greenmail
+        stop_mail_servers
     fi
     exit $rc
 }
@@ -92,7 +98,7 @@ event() { printf '%s  %s\n' "$(date -u +%T.%3N)" "$*" | tee -a "$EVENTS"; }
 # 1. GreenMail, the corpus delivered, the app on a fresh data directory ----------------------------------
 check_ports_free
 mail_jar
-start_greenmail
+start_mail_servers
 corpus_into_mailbox
 say "fresh data directory ${DATA#$ROOT/}"
 rm -rf "$DATA"
@@ -184,8 +190,8 @@ fi
     echo "# Email ingest under kill -9: $MESSAGES messages${LABEL:+ ($LABEL)}"
     echo
     echo "- $(date -u +%FT%TZ); \`$COMMAND\`"
-    echo "- corpus: \`${CORPUS#$ROOT/}\` ($(head -1 "$CORPUS/summary.txt")), delivered over SMTP into GreenMail $GREENMAIL_VERSION before the app read the mailbox"
-    echo "- app: \`-Xms1g -Xmx1g ${JVM_ARGS[*]:-}\` ${APP_ARGS[*]:+\`${APP_ARGS[*]}\`}; one data directory for every start; mailbox polled every ${POLL_INTERVAL}s, acknowledgements on"
+    echo "- corpus: \`${CORPUS#$ROOT/}\` ($(head -1 "$CORPUS/summary.txt")), delivered into $([[ $IMAP_SERVER == dovecot ]] && echo "Dovecot over LMTP" || echo "GreenMail $GREENMAIL_VERSION over SMTP") before the app read the mailbox"
+    echo "- app: $APP_BUILD; \`-Xms1g -Xmx1g ${JVM_ARGS[*]:-}\` ${APP_ARGS[*]:+\`${APP_ARGS[*]}\`}; one data directory for every start; mailbox polled every ${POLL_INTERVAL}s, acknowledgements on"
     echo "- $KILLED kills (\`kill -9\` of the app's JVM, ${GAP_MIN}–${GAP_MAX} s after each app started filing mail)$($TOO_LATE && echo "; everything was in before the next planned kill")"
     echo "- machine: $(nproc) CPUs ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)); load average $(cut -d' ' -f1-3 /proc/loadavg) at the end"
     echo

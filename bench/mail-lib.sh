@@ -1,6 +1,11 @@
-# Shared by bench/mail.sh and bench/mail-crash.sh (sourced after lib.sh, not run): GreenMail, the
-# corpus, the mailbox, CPU counters and the checks of what the app filed. Expects ROOT, OUT, NAME,
-# MESSAGES, SEED, SMTP_PORT, IMAP_PORT, HTTP_PORT and DB_PORT to be set.
+# Shared by bench/mail.sh and bench/mail-crash.sh (sourced after lib.sh, not run): the mail servers,
+# the corpus, the mailbox, CPU counters and the checks of what the app filed. Expects ROOT, OUT, NAME,
+# MESSAGES, SEED, IMAP_SERVER, SMTP_PORT, IMAP_PORT, LMTP_PORT, HTTP_PORT and DB_PORT to be set.
+#
+# IMAP_SERVER=greenmail: GreenMail is both the IMAP server the app reads and the SMTP server the
+# corpus is delivered through and the app sends through. IMAP_SERVER=dovecot: Dovecot (Debian's
+# dovecot-imapd and dovecot-lmtpd) holds the mailbox, the corpus is delivered over LMTP, and
+# GreenMail is only the SMTP server the app sends its acknowledgements through.
 
 GREENMAIL_VERSION=2.1.13
 GM_JAR="$OUT/greenmail-standalone-$GREENMAIL_VERSION.jar"
@@ -9,6 +14,8 @@ MAIL_PASSWORD=bench-mail-password-1
 CORPUS="$OUT/mail-corpus-$MESSAGES-s$SEED"
 GM_PID=
 GM_LOG="$OUT/greenmail-$NAME.log"
+DOVECOT_DIR="$OUT/dovecot-$NAME"
+DOVECOT_PID=
 
 # MailCorpus.java runs with GreenMail's jar on the class path for its Jakarta Mail / Angus client.
 mc() { "$JAVA" -cp "$GM_JAR" "$ROOT/bench/src/MailCorpus.java" "$@"; }
@@ -24,7 +31,8 @@ mail_jar() {
         JAR=$(ls target/followthrough-*.jar | grep -v plain | head -1)
     fi
     cp "$JAR" "$OUT/followthrough-$NAME.jar"
-    echo "app: ${JAR#$ROOT/} built $(date -u -r "$JAR" +%FT%TZ), HEAD $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- src pom.xml || echo ' plus uncommitted changes in src/'), run from ${OUT#$ROOT/}/followthrough-$NAME.jar"
+    APP_BUILD="jar built $(date -u -r "$JAR" +%FT%TZ) at HEAD $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- src pom.xml || echo ' with uncommitted changes in src/')"
+    echo "app: ${JAR#$ROOT/}, $APP_BUILD; run from ${OUT#$ROOT/}/followthrough-$NAME.jar"
     JAR="$OUT/followthrough-$NAME.jar"
 }
 
@@ -32,9 +40,11 @@ port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
 check_ports_free() {
     local p
-    for p in "$HTTP_PORT" "$DB_PORT" "$SMTP_PORT" "$IMAP_PORT"; do
+    local ports=("$HTTP_PORT" "$DB_PORT" "$SMTP_PORT" "$IMAP_PORT")
+    [[ $IMAP_SERVER == dovecot ]] && ports+=("$LMTP_PORT")
+    for p in "${ports[@]}"; do
         if port_open "$p"; then
-            echo "port $p is already in use on this machine; pick others (--http-port, --db-port, --smtp-port, --imap-port)" >&2
+            echo "port $p is already in use on this machine; pick others (--http-port, --db-port, --smtp-port, --imap-port, --lmtp-port)" >&2
             exit 1
         fi
     done
@@ -46,17 +56,22 @@ start_greenmail() {
         ./mvnw -q -B dependency:copy -Dartifact=com.icegreen:greenmail-standalone:$GREENMAIL_VERSION -DoutputDirectory="$OUT" \
             || curl -fsSL -o "$GM_JAR" "https://repo1.maven.org/maven2/com/icegreen/greenmail-standalone/$GREENMAIL_VERSION/greenmail-standalone-$GREENMAIL_VERSION.jar"
     fi
-    say "starting GreenMail: SMTP 127.0.0.1:$SMTP_PORT, IMAP 127.0.0.1:$IMAP_PORT, mailbox $MAIL_ADDRESS (log ${GM_LOG#$ROOT/})"
+    local imap=()
+    if [[ $IMAP_SERVER == greenmail ]]; then
+        imap=(-Dgreenmail.imap.hostname=127.0.0.1 -Dgreenmail.imap.port="$IMAP_PORT")
+        say "starting GreenMail: SMTP 127.0.0.1:$SMTP_PORT, IMAP 127.0.0.1:$IMAP_PORT, mailbox $MAIL_ADDRESS (log ${GM_LOG#$ROOT/})"
+    else
+        say "starting GreenMail: SMTP 127.0.0.1:$SMTP_PORT, for the mail the app sends (log ${GM_LOG#$ROOT/})"
+    fi
     # Not -Dgreenmail.hostname: with it GreenMail also opens its REST API on :8080. Each server gets
     # its own bind address and port instead; messages are kept in memory.
     "$JAVA" -Xmx1g \
-        -Dgreenmail.smtp.hostname=127.0.0.1 -Dgreenmail.smtp.port="$SMTP_PORT" \
-        -Dgreenmail.imap.hostname=127.0.0.1 -Dgreenmail.imap.port="$IMAP_PORT" \
+        -Dgreenmail.smtp.hostname=127.0.0.1 -Dgreenmail.smtp.port="$SMTP_PORT" "${imap[@]}" \
         -Dgreenmail.users="$MAIL_ADDRESS:$MAIL_PASSWORD" -Dgreenmail.users.login=email \
         -jar "$GM_JAR" >"$GM_LOG" 2>&1 &
     GM_PID=$!
     for _ in $(seq 1 60); do
-        if port_open "$SMTP_PORT" && port_open "$IMAP_PORT"; then return 0; fi
+        if port_open "$SMTP_PORT" && { [[ $IMAP_SERVER != greenmail ]] || port_open "$IMAP_PORT"; }; then return 0; fi
         kill -0 "$GM_PID" 2>/dev/null || { echo "GreenMail did not start; see $GM_LOG" >&2; tail -20 "$GM_LOG" >&2; exit 1; }
         sleep 0.5
     done
@@ -72,19 +87,111 @@ stop_greenmail() {
     GM_PID=
 }
 
+# Dovecot on its own directory (configuration, maildir, log), IMAP on IMAP_PORT and LMTP on
+# LMTP_PORT, one user with any name and MAIL_PASSWORD; mail kept as Maildir, owned by nobody.
+start_dovecot() {
+    if ! command -v dovecot >/dev/null; then
+        echo "--imap-server dovecot needs Dovecot: apt-get install dovecot-imapd dovecot-lmtpd" >&2
+        exit 1
+    fi
+    rm -rf "$DOVECOT_DIR"
+    mkdir -p "$DOVECOT_DIR/run" "$DOVECOT_DIR/state" "$DOVECOT_DIR/home"
+    chown nobody:nogroup "$DOVECOT_DIR/home"
+    cat >"$DOVECOT_DIR/dovecot.conf" <<CONF
+protocols = imap lmtp
+listen = 127.0.0.1
+base_dir = $DOVECOT_DIR/run
+state_dir = $DOVECOT_DIR/state
+log_path = $DOVECOT_DIR/dovecot.log
+ssl = no
+disable_plaintext_auth = no
+auth_mechanisms = plain login
+first_valid_uid = 1
+mail_location = maildir:~/Maildir
+passdb {
+  driver = static
+  args = password=$MAIL_PASSWORD
+}
+userdb {
+  driver = static
+  args = uid=nobody gid=nogroup home=$DOVECOT_DIR/home/%n
+}
+service imap-login {
+  inet_listener imap {
+    address = 127.0.0.1
+    port = $IMAP_PORT
+  }
+  inet_listener imaps {
+    port = 0
+  }
+}
+service lmtp {
+  inet_listener lmtp {
+    address = 127.0.0.1
+    port = $LMTP_PORT
+  }
+}
+protocol lmtp {
+  postmaster_address = postmaster@bench.example
+}
+CONF
+    say "starting Dovecot $(dovecot --version | cut -d' ' -f1): IMAP 127.0.0.1:$IMAP_PORT, LMTP 127.0.0.1:$LMTP_PORT, mailbox $MAIL_ADDRESS (${DOVECOT_DIR#$ROOT/})"
+    dovecot -c "$DOVECOT_DIR/dovecot.conf"
+    for _ in $(seq 1 40); do
+        if port_open "$IMAP_PORT" && port_open "$LMTP_PORT"; then
+            DOVECOT_PID=$(cat "$DOVECOT_DIR/run/master.pid")
+            return 0
+        fi
+        sleep 0.25
+    done
+    echo "Dovecot did not open its ports; see $DOVECOT_DIR/dovecot.log" >&2
+    exit 1
+}
+
+stop_dovecot() {
+    if [[ -n $DOVECOT_PID ]] && kill -0 "$DOVECOT_PID" 2>/dev/null; then
+        dovecot -c "$DOVECOT_DIR/dovecot.conf" stop
+    fi
+    DOVECOT_PID=
+}
+
+start_mail_servers() {
+    start_greenmail
+    if [[ $IMAP_SERVER == dovecot ]]; then start_dovecot; fi
+}
+
+stop_mail_servers() {
+    stop_dovecot
+    stop_greenmail
+}
+
+# CPU of the IMAP server in clock ticks: GreenMail's JVM, or Dovecot's master and its processes.
+imap_ticks() {
+    if [[ $IMAP_SERVER == dovecot ]]; then tree_ticks "$DOVECOT_PID"; else ticks "$GM_PID"; fi
+}
+
 # The corpus for MESSAGES and SEED, generated once (again when MailCorpus.java changes), then
 # delivered over SMTP into the support mailbox; the mailbox must then hold exactly MESSAGES unseen.
 corpus_into_mailbox() {
-    if [[ ! -s $CORPUS/keys.tsv || $ROOT/bench/src/MailCorpus.java -nt $CORPUS/keys.tsv ]]; then
+    local format
+    format=$(sed -n 's/.*CORPUS_FORMAT = \([0-9]*\);.*/\1/p' "$ROOT/bench/src/MailCorpus.java")
+    if [[ ! -s $CORPUS/keys.tsv || $(cat "$CORPUS/format.txt" 2>/dev/null) != "$format" ]]; then
         say "generating $MESSAGES messages (seed $SEED) into ${CORPUS#$ROOT/}"
+        rm -rf "$CORPUS.new.$$"
+        mc generate --messages "$MESSAGES" --seed "$SEED" --dir "$CORPUS.new.$$" --to "$MAIL_ADDRESS"
         rm -rf "$CORPUS"
-        mc generate --messages "$MESSAGES" --seed "$SEED" --dir "$CORPUS" --to "$MAIL_ADDRESS"
+        mv "$CORPUS.new.$$" "$CORPUS"
     else
         say "corpus ${CORPUS#$ROOT/} (generated before)"
         cat "$CORPUS/summary.txt"
     fi
-    say "delivering the corpus over SMTP, before the app reads the mailbox"
-    mc deliver --dir "$CORPUS" --port "$SMTP_PORT" --to "$MAIL_ADDRESS"
+    if [[ $IMAP_SERVER == dovecot ]]; then
+        say "delivering the corpus over LMTP into Dovecot, before the app reads the mailbox"
+        mc deliver --dir "$CORPUS" --port "$LMTP_PORT" --to "$MAIL_ADDRESS" --lmtp true
+    else
+        say "delivering the corpus over SMTP into GreenMail, before the app reads the mailbox"
+        mc deliver --dir "$CORPUS" --port "$SMTP_PORT" --to "$MAIL_ADDRESS"
+    fi
     local status
     status=$(imap_status)
     echo "IMAP: $status"
@@ -93,7 +200,7 @@ corpus_into_mailbox() {
         exit 1
     fi
     # The keys of the messages without a Message-ID as the app will see them: IMAP serves them with
-    # the Return-Path and Received headers GreenMail added, so their hash is not that of the bytes sent.
+    # the Return-Path and Received headers the server added, so their hash is not that of the bytes sent.
     mc imap-keys --port "$IMAP_PORT" --user "$MAIL_ADDRESS" --password "$MAIL_PASSWORD" --out "$OUT/imap-keys-$NAME.txt"
 }
 
@@ -130,10 +237,14 @@ ticks() { awk '{ sub(/^.*\) /, ""); print $12 + $13 }' "/proc/$1/stat" 2>/dev/nu
 pg_ticks() {
     local pm
     pm=$(head -1 "$DATA/postgres/postmaster.pid" 2>/dev/null) || { echo 0; return; }
+    tree_ticks "$pm"
+}
+tree_ticks() {
+    [[ -n $1 ]] || { echo 0; return; }
     local total
-    total=$(awk '{ sub(/^.*\) /, ""); print $12 + $13 + $14 + $15 }' "/proc/$pm/stat" 2>/dev/null || echo 0)
+    total=$(awk '{ sub(/^.*\) /, ""); print $12 + $13 + $14 + $15 }' "/proc/$1/stat" 2>/dev/null || echo 0)
     local child
-    for child in $(pgrep -P "$pm"); do
+    for child in $(pgrep -P "$1"); do
         total=$(( total + $(ticks "$child") ))
     done
     echo "$total"
@@ -284,4 +395,37 @@ wait_quiet() {
         echo "  load average $load; waiting for it to fall below $limit"
         sleep 15
     done
+}
+
+# The parser on its own: the project's MailParserBenchmark (src/test, not part of the jar), compiled
+# against the app's jar into bench/out and run twice, on the project's test corpus and on a sample of
+# this corpus (every 50th message). Prints markdown; nothing if the benchmark does not exist.
+PARSER_BENCH_SRC=src/test/java/org/followthrough/email/parse/MailParserBenchmark.java
+parser_bench() {
+    [[ -f $PARSER_BENCH_SRC ]] || { echo "(no $PARSER_BENCH_SRC: no parser micro-benchmark)"; return 0; }
+    local dir="$OUT/parser-bench-$NAME"
+    rm -rf "$dir"
+    mkdir -p "$dir/app" "$dir/classes/mail" "$dir/sample/mail/corpus"
+    (cd "$dir/app" && unzip -q "$JAR")
+    local cp="$dir/app/BOOT-INF/classes:$dir/app/BOOT-INF/lib/*"
+    if ! "$JAVA_HOME/bin/javac" -nowarn -d "$dir/classes" -cp "$cp" "$PARSER_BENCH_SRC" >"$dir/javac.log" 2>&1; then
+        echo "(MailParserBenchmark did not compile against this jar; see ${dir#$ROOT/}/javac.log)"
+        return 0
+    fi
+    cp -r src/test/resources/mail/corpus "$dir/classes/mail/corpus"
+    awk -F'\t' 'NR % 50 == 1 { print $5 }' "$CORPUS/keys.tsv" | while read -r f; do cp "$CORPUS/$f" "$dir/sample/mail/corpus/"; done
+    local main=org.followthrough.email.parse.MailParserBenchmark
+    echo "\`MailParserBenchmark\` (${PARSER_BENCH_SRC}, compiled against the jar measured; one thread; 300 warm-up rounds, then 300 measured):"
+    echo
+    echo "- the project's test corpus (\`src/test/resources/mail/corpus\`):"
+    echo
+    echo '```'
+    "$JAVA" -Xmx1g -cp "$dir/classes:$cp" "$main" 300 2>&1 | grep -v '^left out' | head -12
+    echo '```'
+    echo
+    echo "- every 50th message of this corpus ($(ls "$dir/sample/mail/corpus" | wc -l) messages, the same mix of kinds):"
+    echo
+    echo '```'
+    "$JAVA" -Xmx1g -cp "$dir/sample:$dir/classes:$cp" "$main" 300 2>&1 | grep -v '^left out' | head -12
+    echo '```'
 }

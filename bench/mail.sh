@@ -4,9 +4,9 @@
 # cases. How many messages a second go from IMAP to committed entries, and at what CPU cost.
 # See bench/README.md ("Email ingest").
 #
-#   bench/mail.sh [--messages N] [--seed S] [--label NAME] [--poll-interval S] [--jfr] [--no-pg-stats]
+#   bench/mail.sh [--messages N] [--seed S] [--label NAME] [--poll-interval S] [--jfr] [--no-pg-stats] [--no-parser-bench]
 #                 [--quiet-load L] [--quiet-wait S] [--app-arg ARG]... [--jvm-arg ARG]... [--timeout S] [--keep-running]
-#                 [--http-port P] [--db-port P] [--smtp-port P] [--imap-port P]
+#                 [--imap-server greenmail|dovecot] [--http-port P] [--db-port P] [--smtp-port P] [--imap-port P] [--lmtp-port P]
 set -euo pipefail
 # The whole script is one block, read before it runs: editing the file during a run cannot change it.
 {
@@ -20,6 +20,7 @@ LABEL=
 POLL_INTERVAL=5
 JFR=false
 PG_STATS=true
+PARSER_BENCH=true
 QUIET_LOAD=1.0    # wait for the 1-minute load average to fall below this before starting the clock
 QUIET_WAIT=600    # ... for at most this long
 TIMEOUT=1800      # seconds from creating the mailbox until everything must be in
@@ -27,8 +28,10 @@ STALL=180         # give up when nothing new is filed for this long (a poll leas
 KEEP=false
 HTTP_PORT=18080
 DB_PORT=55433
+IMAP_SERVER=greenmail
 SMTP_PORT=3025
 IMAP_PORT=3143
+LMTP_PORT=3024
 APP_ARGS=()
 JVM_ARGS=()
 
@@ -42,6 +45,7 @@ while [[ $# -gt 0 ]]; do
         --poll-interval) POLL_INTERVAL=$2; shift 2 ;;
         --jfr) JFR=true; shift ;;
         --no-pg-stats) PG_STATS=false; shift ;;
+        --no-parser-bench) PARSER_BENCH=false; shift ;;
         --quiet-load) QUIET_LOAD=$2; shift 2 ;;
         --quiet-wait) QUIET_WAIT=$2; shift 2 ;;
         --app-arg) APP_ARGS+=("$2"); shift 2 ;;
@@ -52,11 +56,14 @@ while [[ $# -gt 0 ]]; do
         --db-port) DB_PORT=$2; shift 2 ;;
         --smtp-port) SMTP_PORT=$2; shift 2 ;;
         --imap-port) IMAP_PORT=$2; shift 2 ;;
+        --lmtp-port) LMTP_PORT=$2; shift 2 ;;
+        --imap-server) IMAP_SERVER=$2; shift 2 ;;
         -h|--help) usage ;;
         *) echo "unknown option $1" >&2; usage 2 ;;
     esac
 done
 
+case "$IMAP_SERVER" in greenmail|dovecot) ;; *) echo "--imap-server is greenmail or dovecot" >&2; exit 2 ;; esac
 SCALE=mail-$MESSAGES${LABEL:+-$LABEL}
 # shellcheck source=bench/lib.sh
 source "$ROOT/bench/lib.sh"
@@ -69,7 +76,7 @@ JFR_FILE="$OUT/mail-$NAME.jfr"
 cleanup() {
     if ! $KEEP; then
         stop_app
-        stop_greenmail
+        stop_mail_servers
     fi
 }
 trap cleanup EXIT
@@ -77,7 +84,7 @@ trap cleanup EXIT
 # 1. GreenMail, the corpus delivered, the app on a fresh data directory --------------------------------
 check_ports_free
 mail_jar
-start_greenmail
+start_mail_servers
 corpus_into_mailbox
 
 say "fresh data directory ${DATA#$ROOT/}"
@@ -101,7 +108,7 @@ if $JFR; then
     echo "JFR recording (settings=profile) to ${JFR_FILE#$ROOT/}"
 fi
 LOAD_START=$(cut -d' ' -f1-3 /proc/loadavg)
-APP0=$(ticks "$APP_PID"); PG0=$(pg_ticks); GM0=$(ticks "$GM_PID")
+APP0=$(ticks "$APP_PID"); PG0=$(pg_ticks); GM0=$(ticks "$GM_PID"); IM0=$(imap_ticks)
 say "creating the mailbox (poll interval ${POLL_INTERVAL}s); the app reads $MESSAGES unseen messages"
 T0=$(date +%s.%N)
 MAILBOX_ID=$(create_mailbox)
@@ -119,7 +126,7 @@ while :; do
     sleep 0.5
 done
 T1=$(date +%s.%N)
-APP1=$(ticks "$APP_PID"); PG1=$(pg_ticks); GM1=$(ticks "$GM_PID")
+APP1=$(ticks "$APP_PID"); PG1=$(pg_ticks); GM1=$(ticks "$GM_PID"); IM1=$(imap_ticks)
 LOAD_END=$(cut -d' ' -f1-3 /proc/loadavg)
 FILED=$(filed)
 echo "$FILED filed after $(awk -v a="$T0" -v b="$T1" 'BEGIN { printf "%.1f", b - a }') s"
@@ -139,8 +146,12 @@ fmt() { awk "BEGIN { printf \"$1\", $2 }"; }
     echo "# Email ingest: $MESSAGES messages${LABEL:+ ($LABEL)}"
     echo
     echo "- $(date -u +%FT%TZ); \`$COMMAND\`"
-    echo "- corpus: \`${CORPUS#$ROOT/}\` ($(head -1 "$CORPUS/summary.txt")), delivered over SMTP into GreenMail $GREENMAIL_VERSION before the app read the mailbox"
-    echo "- app: \`-Xms1g -Xmx1g ${JVM_ARGS[*]:-}\` ${APP_ARGS[*]:+\`${APP_ARGS[*]}\`}; fresh data directory; mailbox polled every ${POLL_INTERVAL}s, acknowledgements on$($JFR && echo "; JFR recording (settings=profile) during the ingest")$($PG_STATS && echo "; pg_stat_statements on")"
+    if [[ $IMAP_SERVER == dovecot ]]; then
+        echo "- corpus: \`${CORPUS#$ROOT/}\` ($(head -1 "$CORPUS/summary.txt")), delivered over LMTP into Dovecot $(dovecot --version | cut -d' ' -f1) before the app read the mailbox; the app sends through GreenMail $GREENMAIL_VERSION (SMTP)"
+    else
+        echo "- corpus: \`${CORPUS#$ROOT/}\` ($(head -1 "$CORPUS/summary.txt")), delivered over SMTP into GreenMail $GREENMAIL_VERSION before the app read the mailbox"
+    fi
+    echo "- app: $APP_BUILD; \`-Xms1g -Xmx1g ${JVM_ARGS[*]:-}\` ${APP_ARGS[*]:+\`${APP_ARGS[*]}\`}; fresh data directory; mailbox polled every ${POLL_INTERVAL}s, acknowledgements on$($JFR && echo "; JFR recording (settings=profile) during the ingest")$($PG_STATS && echo "; pg_stat_statements on")"
     echo "- machine: $(nproc) CPUs ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), $(free -g | awk '/^Mem/ {print $2}') GiB; load average $LOAD_START at the start, $LOAD_END at the end"
     echo
     echo "| | |"
@@ -153,7 +164,12 @@ fmt() { awk "BEGIN { printf \"$1\", $2 }"; }
     echo "| messages per second, from creating the mailbox | $(fmt %.0f "$FILED / ($T1 - $T0)") |"
     echo "| app JVM CPU per message (utime + stime, mailbox created → all filed) | $(fmt %.2f "($APP1 - $APP0) * 1000 / $TICK / $MESSAGES") ms |"
     echo "| PostgreSQL CPU per message (postmaster and backends) | $(fmt %.2f "($PG1 - $PG0) * 1000 / $TICK / $MESSAGES") ms |"
-    echo "| GreenMail CPU per message (IMAP server; SMTP for the acknowledgements) | $(fmt %.2f "($GM1 - $GM0) * 1000 / $TICK / $MESSAGES") ms |"
+    if [[ $IMAP_SERVER == dovecot ]]; then
+        echo "| Dovecot CPU per message (IMAP server) | $(fmt %.2f "($IM1 - $IM0) * 1000 / $TICK / $MESSAGES") ms |"
+        echo "| GreenMail CPU per message (SMTP server for the acknowledgements) | $(fmt %.2f "($GM1 - $GM0) * 1000 / $TICK / $MESSAGES") ms |"
+    else
+        echo "| GreenMail CPU per message (IMAP server; SMTP for the acknowledgements) | $(fmt %.2f "($GM1 - $GM0) * 1000 / $TICK / $MESSAGES") ms |"
+    fi
     echo "| app JVM CPU over the window | $(fmt %.0f "($APP1 - $APP0) * 100 / $TICK / ($T1 - $T0)")% of one core |"
     echo "| commits (pg_stat_database) per message | $(fmt %.2f "($XACT1 - $XACT0) / $MESSAGES") |"
     echo
@@ -214,12 +230,18 @@ fmt() { awk "BEGIN { printf \"$1\", $2 }"; }
         echo
         "$JAVA" "$ROOT/bench/src/JfrTop.java" "$JFR_FILE" 2>&1 || true
     fi
+    if $PARSER_BENCH; then
+        echo
+        echo "**The parser alone** (after the ingest, with the app idle)"
+        echo
+        parser_bench
+    fi
 } >"$REPORT"
 
 say "report: ${REPORT#$ROOT/}"
 cat "$REPORT"
 if $KEEP; then
-    say "still running: the app (pid $APP_PID, http://localhost:$HTTP_PORT, psql -h localhost -p $DB_PORT -U postgres followthrough) and GreenMail (pid $GM_PID, IMAP $IMAP_PORT, SMTP $SMTP_PORT)"
+    say "still running: the app (pid $APP_PID, http://localhost:$HTTP_PORT, psql -h localhost -p $DB_PORT -U postgres followthrough), GreenMail (pid $GM_PID, SMTP $SMTP_PORT)$([[ $IMAP_SERVER == dovecot ]] && echo " and Dovecot (pid $DOVECOT_PID)"), IMAP on $IMAP_PORT"
 fi
 exit
 }
