@@ -79,6 +79,7 @@ public class MailIngest {
     private final Outbox outbox;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transaction;
+    private final TransactionTemplate savepoint;
     private final MailProperties properties;
     private final Clock clock;
 
@@ -107,6 +108,8 @@ public class MailIngest {
         this.outbox = outbox;
         this.events = events;
         this.transaction = new TransactionTemplate(transactions);
+        this.savepoint = new TransactionTemplate(transactions);
+        this.savepoint.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_NESTED);
         this.properties = properties;
         this.clock = clock;
     }
@@ -116,30 +119,67 @@ public class MailIngest {
 
     /** Reads one raw message from this mailbox (null when it was deleted since) into the desk. */
     public Result ingest(Mailbox mailbox, byte[] raw) {
-        var mailboxId = mailbox == null ? null : mailbox.id();
+        return ingestAll(mailbox, List.of(raw)).getFirst();
+    }
+
+    /**
+     * Reads several messages in one transaction, each in a savepoint of its own: one message that
+     * cannot be placed is quarantined (with its savepoint rolled back) while the others go on, and
+     * a poll commits once per group instead of once per message. If the transaction itself fails
+     * (the database went away), nothing of the group is kept and it is all read again.
+     */
+    public List<Result> ingestAll(Mailbox mailbox, List<byte[]> raws) {
+        var parsed = new ArrayList<Object>(raws.size());
+        for (var raw : raws) {
+            parsed.add(parse(mailbox, raw));
+        }
+        return transaction.execute(status -> {
+            var results = new ArrayList<Result>(raws.size());
+            for (int i = 0; i < raws.size(); i++) {
+                results.add(
+                        parsed.get(i) instanceof ParsedMail mail
+                                ? file(mailbox, mail, raws.get(i))
+                                : quarantined(mailbox, (Unreadable) parsed.get(i), raws.get(i)));
+            }
+            return results;
+        });
+    }
+
+    /** Why a message could not be read, with what little is known of it. */
+    private record Unreadable(String key, String subject, String from, String reason) {}
+
+    private Object parse(Mailbox mailbox, byte[] raw) {
         ParsedMail mail;
         try {
             mail = parser.parse(raw);
         } catch (UnparseableMailException e) {
-            return quarantined(mailboxId, hashKey(raw), "", "", "Could not be read: " + e.getMessage(), raw);
+            return new Unreadable(hashKey(raw), "", "", "Could not be read: " + e.getMessage());
         } catch (RuntimeException e) {
             log.warn("Parsing a message from {} failed", mailbox == null ? "a deleted mailbox" : mailbox.address(), e);
-            return quarantined(mailboxId, hashKey(raw), "", "", "Could not be read: " + e, raw);
+            return new Unreadable(hashKey(raw), "", "", "Could not be read: " + e);
         }
         var from = mail.from() == null ? "" : mail.from().address();
         if (mail.from() == null || !plausibleAddress(from)) {
-            return quarantined(
-                    mailboxId, mail.key(), mail.subject(), from, "The message has no sender address to answer", raw);
+            return new Unreadable(mail.key(), mail.subject(), from, "The message has no sender address to answer");
         }
+        return mail;
+    }
+
+    private Result file(Mailbox mailbox, ParsedMail mail, byte[] raw) {
         try {
-            var result = transaction.execute(status -> place(mailbox, mail, raw));
-            return result;
+            return savepoint.execute(status -> place(mailbox, mail, raw));
         } catch (TransientDataAccessException | CannotCreateTransactionException e) {
             throw e;
         } catch (RuntimeException e) {
             log.warn("Placing message {} failed; it is quarantined", mail.key(), e);
             return quarantined(
-                    mailboxId, mail.key(), mail.subject(), from, "Could not be placed on a case: " + reason(e), raw);
+                    mailbox,
+                    new Unreadable(
+                            mail.key(),
+                            mail.subject(),
+                            mail.from().address(),
+                            "Could not be placed on a case: " + reason(e)),
+                    raw);
         }
     }
 
@@ -164,8 +204,8 @@ public class MailIngest {
         return result;
     }
 
-    private Result quarantined(MailboxId mailbox, String key, String subject, String from, String why, byte[] raw) {
-        quarantine.keep(mailbox, key, subject, from, why, raw);
+    private Result quarantined(Mailbox mailbox, Unreadable why, byte[] raw) {
+        quarantine.keep(mailbox == null ? null : mailbox.id(), why.key(), why.subject(), why.from(), why.reason(), raw);
         return new Result(Outcome.QUARANTINED, null);
     }
 

@@ -46,7 +46,7 @@ class MailPoller implements TimerHandler {
     static final String POLL_TIMER = Mailboxes.POLL_TIMER;
     private static final Logger log = LoggerFactory.getLogger(MailPoller.class);
     private static final Duration LEASE = Duration.ofMinutes(2);
-    /** Flags are set on the server this many messages at a time. */
+    /** Messages filed in one transaction and then flagged seen on the server together. */
     private static final int FLAG_EVERY = 25;
 
     private final JdbcClient db;
@@ -169,25 +169,26 @@ class MailPoller implements TimerHandler {
         long t = System.nanoTime();
         var raws = fetch(folder, batch);
         spent.fetching += System.nanoTime() - t;
-        var done = new ArrayList<Message>(FLAG_EVERY);
+        // Each group is one transaction; its messages are flagged seen once it has committed.
+        var group = new ArrayList<Message>(FLAG_EVERY);
+        var groupRaws = new ArrayList<byte[]>(FLAG_EVERY);
         for (int i = 0; i < batch.length; i++) {
-            if (raws[i] == null) {
-                continue;
+            if (raws[i] != null) {
+                group.add(batch[i]);
+                groupRaws.add(raws[i]);
             }
-            t = System.nanoTime();
-            var result = ingest.ingest(mailbox, raws[i]);
-            spent.filing += System.nanoTime() - t;
-            outcomes.merge(result.outcome(), 1, Integer::sum);
-            done.add(batch[i]);
-            if (done.size() == FLAG_EVERY) {
+            if (group.size() == FLAG_EVERY || (i == batch.length - 1 && !group.isEmpty())) {
                 t = System.nanoTime();
-                flagSeen(folder, done);
+                for (var result : ingest.ingestAll(mailbox, groupRaws)) {
+                    outcomes.merge(result.outcome(), 1, Integer::sum);
+                }
+                spent.filing += System.nanoTime() - t;
+                t = System.nanoTime();
+                flagSeen(folder, group);
                 spent.flagging += System.nanoTime() - t;
+                groupRaws.clear();
             }
         }
-        t = System.nanoTime();
-        flagSeen(folder, done);
-        spent.flagging += System.nanoTime() - t;
     }
 
     /**
