@@ -40,7 +40,8 @@ class MailWork implements DisposableBean {
         });
     }
 
-    private void run(String what, Runnable work) {
+    /** Runs the work now, in the background unless configured not to; for callers already past a commit. */
+    void run(String what, Runnable work) {
         if (!background) {
             work.run();
             return;

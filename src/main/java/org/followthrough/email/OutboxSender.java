@@ -25,6 +25,8 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.util.HtmlUtils;
 
@@ -112,7 +114,7 @@ class OutboxSender implements TimerHandler {
 
     @Override
     public void fire(UUID id, Instant dueAt) {
-        var mail = load(id, true);
+        var mail = load(id);
         if (mail == null
                 || mail.state() == Outbox.State.SENT
                 || mail.state() == Outbox.State.GAVE_UP
@@ -129,41 +131,101 @@ class OutboxSender implements TimerHandler {
                 .params(Sql.ts(claim), id)
                 .update();
         timers.set(kind(), id, claim);
-        work.afterCommit("Sending mail " + id, () -> send(id));
+        claimedInThisTransaction().add(id);
     }
 
-    /** The SMTP conversation, outside any transaction, then its outcome in one. */
-    void send(UUID id) {
-        var mail = load(id, false);
-        if (mail == null || mail.state() != Outbox.State.SENDING) {
-            return;
+    /**
+     * The messages this transaction claimed; once it commits they are sent together, one SMTP
+     * connection per mailbox, instead of one connection (and one task) per message.
+     */
+    @SuppressWarnings("unchecked")
+    private List<UUID> claimedInThisTransaction() {
+        var claimed = (List<UUID>) TransactionSynchronizationManager.getResource(this);
+        if (claimed == null) {
+            var ids = new ArrayList<UUID>();
+            TransactionSynchronizationManager.bindResource(this, ids);
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    work.run("Sending " + ids.size() + " mail(s)", () -> send(ids));
+                }
+
+                @Override
+                public void afterCompletion(int status) {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(OutboxSender.this);
+                }
+            });
+            claimed = ids;
         }
-        var mailbox = mail.mailboxId() == null
-                ? null
-                : mailboxes.find(new MailboxId(mail.mailboxId())).orElse(null);
-        if (mailbox == null) {
-            failed(mail, "The mailbox this was to be sent from has been deleted", true);
-            return;
-        }
-        try {
-            var message = build(mail, mailbox);
-            try (var transport = servers.connectSmtp(mailbox)) {
-                transport.sendMessage(message, recipients(mail));
+        return claimed;
+    }
+
+    /** At most this many messages go over one SMTP connection before it is opened anew. */
+    private static final int PER_CONNECTION = 100;
+
+    /** The SMTP conversations, outside any transaction, then their outcomes. */
+    void send(List<UUID> ids) {
+        var byMailbox = new java.util.LinkedHashMap<UUID, List<Queued>>();
+        for (var mail : load(ids)) {
+            if (mail.state() == Outbox.State.SENDING) {
+                byMailbox
+                        .computeIfAbsent(mail.mailboxId(), k -> new ArrayList<>())
+                        .add(mail);
             }
-            sent(mail);
+        }
+        byMailbox.forEach((mailboxId, mails) -> {
+            var mailbox = mailboxId == null
+                    ? null
+                    : mailboxes.find(new MailboxId(mailboxId)).orElse(null);
+            if (mailbox == null) {
+                mails.forEach(mail -> failed(mail, "The mailbox this was to be sent from has been deleted", true));
+                return;
+            }
+            for (int from = 0; from < mails.size(); from += PER_CONNECTION) {
+                sendOverOneConnection(mailbox, mails.subList(from, Math.min(mails.size(), from + PER_CONNECTION)));
+            }
+        });
+    }
+
+    private void sendOverOneConnection(Mailbox mailbox, List<Queued> mails) {
+        var sent = new ArrayList<UUID>(mails.size());
+        int next = 0;
+        try (var transport = servers.connectSmtp(mailbox)) {
+            for (; next < mails.size(); next++) {
+                var mail = mails.get(next);
+                try {
+                    transport.sendMessage(build(mail, mailbox), recipients(mail));
+                    sent.add(mail.id());
+                } catch (SendFailedException e) {
+                    // This message's recipients were refused; the connection is still good for the rest.
+                    log.warn("Sending mail {} through {} failed: {}", mail.id(), mailbox.address(), e.toString());
+                    failed(mail, MailServers.describe(e, mailbox, "SMTP"), permanent(e));
+                }
+            }
         } catch (MessagingException | RuntimeException e) {
-            log.warn("Sending mail {} through {} failed: {}", id, mailbox.address(), e.toString());
-            failed(mail, MailServers.describe(e, mailbox, "SMTP"), permanent(e));
+            log.warn("Sending mail through {} failed: {}", mailbox.address(), e.toString());
+            var reason = MailServers.describe(e, mailbox, "SMTP");
+            var permanent = permanent(e);
+            for (int i = next; i < mails.size(); i++) {
+                failed(mails.get(i), reason, permanent);
+            }
+        } finally {
+            sent(sent);
         }
     }
 
-    private void sent(Queued mail) {
+    private void sent(List<UUID> ids) {
+        if (ids.isEmpty()) {
+            return;
+        }
         transaction.executeWithoutResult(status -> {
             db.sql("""
                     update mail_outbox set state = 'SENT', sent_at = ?, attempts = attempts + 1, claimed_until = null,
                         last_error = null, next_attempt_at = null
-                    where id = ?""").params(Sql.ts(clock.instant()), mail.id()).update();
-            timers.clear(kind(), mail.id());
+                    where id = any(?)""")
+                    .params(Sql.ts(clock.instant()), ids.toArray(UUID[]::new))
+                    .update();
+            timers.clearAll(kind(), ids);
         });
     }
 
@@ -262,30 +324,43 @@ class OutboxSender implements TimerHandler {
         return result;
     }
 
-    private Queued load(UUID id, boolean lock) {
-        return db.sql("""
-                        select id, mailbox_id, case_id, message_id, from_name, to_addresses, cc_addresses, subject,
-                            in_reply_to, refs, body_text, auto_submitted, kind, state, attempts, claimed_until
-                        from mail_outbox where id = ?""" + (lock ? " for update" : ""))
+    private List<Queued> load(List<UUID> ids) {
+        return db.sql(QUEUED + " where id = any(?) order by created_at")
+                .param(ids.toArray(UUID[]::new))
+                .query(OutboxSender::queued)
+                .list();
+    }
+
+    private static final String QUEUED = """
+            select id, mailbox_id, case_id, message_id, from_name, to_addresses, cc_addresses, subject,
+                in_reply_to, refs, body_text, auto_submitted, kind, state, attempts, claimed_until
+            from mail_outbox""";
+
+    private Queued load(UUID id) {
+        return db.sql(QUEUED + " where id = ? for update")
                 .param(id)
-                .query((rs, n) -> new Queued(
-                        Sql.uuid(rs, "id"),
-                        Sql.uuid(rs, "mailbox_id"),
-                        Sql.uuid(rs, "case_id"),
-                        rs.getString("message_id"),
-                        rs.getString("from_name"),
-                        Sql.strings(rs, "to_addresses"),
-                        Sql.strings(rs, "cc_addresses"),
-                        rs.getString("subject"),
-                        rs.getString("in_reply_to"),
-                        Sql.strings(rs, "refs"),
-                        rs.getString("body_text"),
-                        rs.getBoolean("auto_submitted"),
-                        Outbox.Kind.valueOf(rs.getString("kind")),
-                        Outbox.State.valueOf(rs.getString("state")),
-                        rs.getInt("attempts"),
-                        Sql.instant(rs, "claimed_until")))
+                .query(OutboxSender::queued)
                 .optional()
                 .orElse(null);
+    }
+
+    private static Queued queued(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return new Queued(
+                Sql.uuid(rs, "id"),
+                Sql.uuid(rs, "mailbox_id"),
+                Sql.uuid(rs, "case_id"),
+                rs.getString("message_id"),
+                rs.getString("from_name"),
+                Sql.strings(rs, "to_addresses"),
+                Sql.strings(rs, "cc_addresses"),
+                rs.getString("subject"),
+                rs.getString("in_reply_to"),
+                Sql.strings(rs, "refs"),
+                rs.getString("body_text"),
+                rs.getBoolean("auto_submitted"),
+                Outbox.Kind.valueOf(rs.getString("kind")),
+                Outbox.State.valueOf(rs.getString("state")),
+                rs.getInt("attempts"),
+                Sql.instant(rs, "claimed_until"));
     }
 }

@@ -36,6 +36,14 @@ public class Timers {
                 .update();
     }
 
+    /** Clears the timers of this kind for all these subjects, in one statement. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void clearAll(String kind, java.util.Collection<UUID> subjects) {
+        db.sql("delete from timer where kind = ? and subject_id = any(?)")
+                .params(kind, subjects.toArray(UUID[]::new))
+                .update();
+    }
+
     public Optional<Instant> dueAt(String kind, UUID subject) {
         return db.sql("select due_at from timer where kind = ? and subject_id = ?")
                 .params(kind, subject)
