@@ -89,20 +89,7 @@ class MailAlertIntegrationTests {
         sue = fixtures.agent(Role.SUPERVISOR);
         team = fixtures.team(ann, bob, sue);
         var address = Fixtures.unique("support") + "@desk.example";
-        server.user(address, "mailbox-password");
-        mailboxes.create(
-                new MailboxDraft(
-                        address,
-                        "Support",
-                        team,
-                        new MailboxDraft.Server(
-                                "127.0.0.1", server.imapPort(), MailSecurity.NONE, address, "mailbox-password"),
-                        "INBOX",
-                        new MailboxDraft.Server("127.0.0.1", server.smtpPort(), MailSecurity.NONE, "", ""),
-                        60,
-                        false,
-                        true),
-                Actor.SYSTEM);
+        mailboxes.create(server.mailbox(address, "mailbox-password", team, false), Actor.SYSTEM);
         escrow = fixtures.aCase()
                 .about(Fixtures.unique("Property tax unpaid from escrow"))
                 .ownedBy(ann)

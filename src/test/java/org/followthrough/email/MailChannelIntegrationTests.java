@@ -78,19 +78,7 @@ class MailChannelIntegrationTests {
     @BeforeEach
     void mailbox() {
         support = Fixtures.unique("support") + "@desk.example";
-        server.user(support, PASSWORD);
-        mailbox = mailboxes.create(
-                new MailboxDraft(
-                        support,
-                        "Acme Support",
-                        null,
-                        new MailboxDraft.Server("127.0.0.1", server.imapPort(), MailSecurity.NONE, support, PASSWORD),
-                        "INBOX",
-                        new MailboxDraft.Server("127.0.0.1", server.smtpPort(), MailSecurity.NONE, "", ""),
-                        60,
-                        true,
-                        true),
-                Actor.SYSTEM);
+        mailbox = mailboxes.create(server.mailbox(support, PASSWORD, null, true), Actor.SYSTEM);
     }
 
     @Test

@@ -77,19 +77,7 @@ class ReceivedMailBrowserTests {
     @Test
     void aReceivedHtmlEmailIsShownWithoutRunningAnythingOrLoadingRemoteImagesUntilAsked() {
         var address = Fixtures.unique("html") + "@desk.example";
-        server.user(address, "pw-1");
-        var mailbox = mailboxes.create(
-                new MailboxDraft(
-                        address,
-                        "Support",
-                        null,
-                        new MailboxDraft.Server("127.0.0.1", server.imapPort(), MailSecurity.NONE, address, "pw-1"),
-                        "INBOX",
-                        new MailboxDraft.Server("127.0.0.1", server.smtpPort(), MailSecurity.NONE, "", ""),
-                        60,
-                        false,
-                        true),
-                Actor.SYSTEM);
+        var mailbox = mailboxes.create(server.mailbox(address, "pw-1", null, false), Actor.SYSTEM);
         var remote = "http://127.0.0.1:" + tracker.getAddress().getPort() + "/pixel.png";
         var customer = Fixtures.unique("nina") + "@customer.example";
         var html = "<html><body><p>The <b>blue</b> model arrived broken.</p>"

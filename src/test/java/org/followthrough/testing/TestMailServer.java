@@ -59,6 +59,27 @@ public final class TestMailServer implements AutoCloseable {
         return server.setUser(address, address, password);
     }
 
+    /**
+     * A mailbox on this server for a new IMAP user (login = address): plain connections, polled
+     * every minute, in {@code team} (or none), acknowledging new cases when asked.
+     */
+    public org.followthrough.email.MailboxDraft mailbox(
+            String address, String password, org.followthrough.identity.TeamId team, boolean acknowledge) {
+        user(address, password);
+        return new org.followthrough.email.MailboxDraft(
+                address,
+                "Support",
+                team,
+                new org.followthrough.email.MailboxDraft.Server(
+                        "127.0.0.1", imapPort(), org.followthrough.email.MailSecurity.NONE, address, password),
+                "INBOX",
+                new org.followthrough.email.MailboxDraft.Server(
+                        "127.0.0.1", smtpPort(), org.followthrough.email.MailSecurity.NONE, "", ""),
+                60,
+                acknowledge,
+                true);
+    }
+
     /** Everything delivered to this address so far. */
     public List<MimeMessage> receivedBy(String address) {
         return Arrays.stream(server.getReceivedMessages())
