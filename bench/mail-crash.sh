@@ -7,7 +7,7 @@
 # (or when the app cannot start again after a kill). See bench/README.md ("Email ingest").
 #
 #   bench/mail-crash.sh [--messages N] [--seed S] [--kills K] [--gap MIN MAX] [--label NAME]
-#                       [--poll-interval S] [--app-arg ARG]... [--jvm-arg ARG]... [--keep-running]
+#                       [--poll-interval S] [--app-arg ARG]... [--jvm-arg ARG]... [--jar PATH] [--keep-running]
 #                       [--imap-server greenmail|dovecot] [--http-port P] [--db-port P] [--smtp-port P]
 #                       [--imap-port P] [--lmtp-port P]
 set -euo pipefail
@@ -35,6 +35,7 @@ IMAP_PORT=3143
 LMTP_PORT=3024
 APP_ARGS=()
 JVM_ARGS=()
+GIVEN_JAR=
 
 usage() { sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'; exit "${1:-0}"; }
 
@@ -49,6 +50,7 @@ while [[ $# -gt 0 ]]; do
         --app-arg) APP_ARGS+=("$2"); shift 2 ;;
         --jvm-arg) JVM_ARGS+=("$2"); shift 2 ;;
         --keep-running) KEEP=true; shift ;;
+        --jar) GIVEN_JAR=$2; shift 2 ;;
         --http-port) HTTP_PORT=$2; shift 2 ;;
         --db-port) DB_PORT=$2; shift 2 ;;
         --smtp-port) SMTP_PORT=$2; shift 2 ;;

@@ -23,7 +23,16 @@ mc() { "$JAVA" -cp "$GM_JAR" "$ROOT/bench/src/MailCorpus.java" "$@"; }
 # The app's jar, built if missing or older than src/ or pom.xml, then copied to bench/out so that a
 # build in the working tree during a run cannot change the jar under the running app. Tests are
 # neither compiled nor run, and the formatting check is skipped: the bench needs the app, not a review.
+# With --jar PATH (GIVEN_JAR) that jar is used as it is; PATH.info, when present, says what it was
+# built from (the scripts write one with --jar's companion: see bench/README.md).
 mail_jar() {
+    if [[ -n ${GIVEN_JAR:-} ]]; then
+        [[ -s $GIVEN_JAR ]] || { echo "no jar at $GIVEN_JAR" >&2; exit 1; }
+        JAR=$(realpath "$GIVEN_JAR")
+        APP_BUILD="jar ${JAR#$ROOT/} ($(cat "$JAR.info" 2>/dev/null || echo "built $(date -u -r "$JAR" +%FT%TZ)"))"
+        echo "app: $APP_BUILD"
+        return 0
+    fi
     JAR=$(ls target/followthrough-*.jar 2>/dev/null | grep -v plain | head -1 || true)
     if [[ -z $JAR ]] || [[ -n $(find src pom.xml -newer "$JAR" -type f -print -quit) ]]; then
         say "building the jar"
@@ -32,6 +41,7 @@ mail_jar() {
     fi
     cp "$JAR" "$OUT/followthrough-$NAME.jar"
     APP_BUILD="jar built $(date -u -r "$JAR" +%FT%TZ) at HEAD $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- src pom.xml || echo ' with uncommitted changes in src/')"
+    echo "$APP_BUILD" >"$OUT/followthrough-$NAME.jar.info"
     echo "app: ${JAR#$ROOT/}, $APP_BUILD; run from ${OUT#$ROOT/}/followthrough-$NAME.jar"
     JAR="$OUT/followthrough-$NAME.jar"
 }
@@ -213,7 +223,7 @@ create_mailbox() {
 {"address":"$MAIL_ADDRESS","displayName":"Bench Support",
  "imap":{"host":"127.0.0.1","port":$IMAP_PORT,"security":"NONE","user":"$MAIL_ADDRESS","password":"$MAIL_PASSWORD","folder":"INBOX"},
  "smtp":{"host":"127.0.0.1","port":$SMTP_PORT,"security":"NONE","user":"","password":""},
- "pollIntervalSeconds":$POLL_INTERVAL,"acknowledge":true,"active":true}
+ "pollIntervalSeconds":$POLL_INTERVAL,"acknowledge":${ACKNOWLEDGE:-true},"active":true}
 JSON
 )
     local response

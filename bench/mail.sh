@@ -5,6 +5,7 @@
 # See bench/README.md ("Email ingest").
 #
 #   bench/mail.sh [--messages N] [--seed S] [--label NAME] [--poll-interval S] [--jfr] [--no-pg-stats] [--no-parser-bench]
+#                 [--no-ack] [--pg-set NAME=VALUE]... [--jar PATH]
 #                 [--quiet-load L] [--quiet-wait S] [--app-arg ARG]... [--jvm-arg ARG]... [--timeout S] [--keep-running]
 #                 [--imap-server greenmail|dovecot] [--http-port P] [--db-port P] [--smtp-port P] [--imap-port P] [--lmtp-port P]
 set -euo pipefail
@@ -21,6 +22,8 @@ POLL_INTERVAL=5
 JFR=false
 PG_STATS=true
 PARSER_BENCH=true
+ACKNOWLEDGE=true
+PG_SETTINGS=()
 QUIET_LOAD=1.0    # wait for the 1-minute load average to fall below this before starting the clock
 QUIET_WAIT=600    # ... for at most this long
 TIMEOUT=1800      # seconds from creating the mailbox until everything must be in
@@ -34,6 +37,7 @@ IMAP_PORT=3143
 LMTP_PORT=3024
 APP_ARGS=()
 JVM_ARGS=()
+GIVEN_JAR=
 
 usage() { sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//'; exit "${1:-0}"; }
 
@@ -46,12 +50,15 @@ while [[ $# -gt 0 ]]; do
         --jfr) JFR=true; shift ;;
         --no-pg-stats) PG_STATS=false; shift ;;
         --no-parser-bench) PARSER_BENCH=false; shift ;;
+        --no-ack) ACKNOWLEDGE=false; shift ;;
+        --pg-set) PG_SETTINGS+=("$2"); shift 2 ;;
         --quiet-load) QUIET_LOAD=$2; shift 2 ;;
         --quiet-wait) QUIET_WAIT=$2; shift 2 ;;
         --app-arg) APP_ARGS+=("$2"); shift 2 ;;
         --jvm-arg) JVM_ARGS+=("$2"); shift 2 ;;
         --timeout) TIMEOUT=$2; shift 2 ;;
         --keep-running) KEEP=true; shift ;;
+        --jar) GIVEN_JAR=$2; shift 2 ;;
         --http-port) HTTP_PORT=$2; shift 2 ;;
         --db-port) DB_PORT=$2; shift 2 ;;
         --smtp-port) SMTP_PORT=$2; shift 2 ;;
@@ -90,13 +97,20 @@ corpus_into_mailbox
 say "fresh data directory ${DATA#$ROOT/}"
 rm -rf "$DATA"
 start_app "${JVM_ARGS[@]}" -- "${APP_ARGS[@]}"
-if $PG_STATS; then
-    say "turning on pg_stat_statements for this data directory (restarts the app once)"
-    q "alter system set shared_preload_libraries = 'pg_stat_statements'" >/dev/null
+for setting in "${PG_SETTINGS[@]}"; do
+    # an experiment on the bench's own database, never a recommendation for the product's
+    say "PostgreSQL: alter system set ${setting%%=*} = '${setting#*=}' (takes effect with the restart below)"
+    q "alter system set ${setting%%=*} = '${setting#*=}'" >/dev/null
+done
+if $PG_STATS || (( ${#PG_SETTINGS[@]} > 0 )); then
+    say "restarting the app once$($PG_STATS && echo " to load pg_stat_statements")"
+    if $PG_STATS; then q "alter system set shared_preload_libraries = 'pg_stat_statements'" >/dev/null; fi
     stop_app
     start_app "${JVM_ARGS[@]}" -- "${APP_ARGS[@]}"
-    q "create extension if not exists pg_stat_statements" >/dev/null
-    q "select pg_stat_statements_reset()" >/dev/null
+    if $PG_STATS; then
+        q "create extension if not exists pg_stat_statements" >/dev/null
+        q "select pg_stat_statements_reset()" >/dev/null
+    fi
 fi
 
 # 2. the mailbox, and the wait until every message is filed --------------------------------------------
@@ -151,7 +165,7 @@ fmt() { awk "BEGIN { printf \"$1\", $2 }"; }
     else
         echo "- corpus: \`${CORPUS#$ROOT/}\` ($(head -1 "$CORPUS/summary.txt")), delivered over SMTP into GreenMail $GREENMAIL_VERSION before the app read the mailbox"
     fi
-    echo "- app: $APP_BUILD; \`-Xms1g -Xmx1g ${JVM_ARGS[*]:-}\` ${APP_ARGS[*]:+\`${APP_ARGS[*]}\`}; fresh data directory; mailbox polled every ${POLL_INTERVAL}s, acknowledgements on$($JFR && echo "; JFR recording (settings=profile) during the ingest")$($PG_STATS && echo "; pg_stat_statements on")"
+    echo "- app: $APP_BUILD; \`-Xms1g -Xmx1g ${JVM_ARGS[*]:-}\` ${APP_ARGS[*]:+\`${APP_ARGS[*]}\`}; fresh data directory; mailbox polled every ${POLL_INTERVAL}s, acknowledgements $($ACKNOWLEDGE && echo on || echo off)${PG_SETTINGS[*]:+; PostgreSQL for this experiment only: ${PG_SETTINGS[*]}}$($JFR && echo "; JFR recording (settings=profile) during the ingest")$($PG_STATS && echo "; pg_stat_statements on")"
     echo "- machine: $(nproc) CPUs ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), $(free -g | awk '/^Mem/ {print $2}') GiB; load average $LOAD_START at the start, $LOAD_END at the end"
     echo
     echo "| | |"

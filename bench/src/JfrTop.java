@@ -31,7 +31,7 @@ public class JfrTop {
         INCLUSIVE.put("MailStore (mail_message, raw, attachments)", "org.followthrough.email.MailStore.");
         INCLUSIVE.put("Acknowledgements + Outbox (queueing)", "org.followthrough.email.Acknowledgements.");
         INCLUSIVE.put("OutboxSender (sending over SMTP)", "org.followthrough.email.OutboxSender.");
-        INCLUSIVE.put("IMAP reading (MailPoller.read without the ingest)", "org.followthrough.email.MailPoller.read");
+        INCLUSIVE.put("MailPoller.read (a poll: fetching, filing, flagging)", "org.followthrough.email.MailPoller.read");
         INCLUSIVE.put("transaction commit (Spring)", "org.springframework.jdbc.datasource.DataSourceTransactionManager.doCommit");
         INCLUSIVE.put("PostgreSQL JDBC driver", "org.postgresql.");
         INCLUSIVE.put("jsoup", "org.jsoup.");
