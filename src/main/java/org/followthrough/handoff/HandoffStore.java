@@ -94,7 +94,7 @@ class HandoffStore {
     }
 
     List<Handoff> ofCase(CaseId id) {
-        return db.sql(SELECT + " where h.case_id = ? order by h.offered_at")
+        return db.sql(SELECT + " where h.case_id = ? order by h.offered_at, h.id")
                 .param(id.value())
                 .query(this::handoff)
                 .list();
@@ -105,7 +105,7 @@ class HandoffStore {
         return db.sql(SELECT + """
                  where h.state = 'OFFERED'
                    and (h.to_agent_id = ? or (h.to_agent_id is null and h.to_team_id = any(?)))
-                 order by h.offered_at limit ?""")
+                 order by h.offered_at, h.id limit ?""")
                 .params(agent.value(), teams.stream().map(TeamId::value).toArray(UUID[]::new), limit)
                 .query(this::handoff)
                 .list();
@@ -115,7 +115,7 @@ class HandoffStore {
     List<Handoff> returnedTo(AgentId agent, int limit) {
         return db.sql(SELECT + """
                  where h.state = 'DECLINED' and h.returned_seen_at is null and h.from_owner_id = ?
-                 order by h.decided_at limit ?""")
+                 order by h.decided_at, h.id limit ?""")
                 .params(agent.value(), limit)
                 .query(this::handoff)
                 .list();
