@@ -75,10 +75,10 @@ final class DemoMail {
                         caseId,
                         "Hello Lena,\n\nthank you for the screenshot, that helps. Could you tell me which app version the"
                                 + " tablet shows under Settings > About? Then I can check whether the fix from last week"
-                                + " reached it.\n\nPriya",
+                                + " reached it.\n\nSofía",
                         Channel.EMAIL,
                         CaseStatus.WAITING_ON_CUSTOMER,
-                        cast.priya()));
+                        cast.sofia()));
         r.at(r.hoursAgo(3, 5), () -> ingest.ingest(mailbox, answer(mailbox, first, r.hoursAgo(3, 5))));
         r.at(r.hoursAgo(3, 4), () -> ingest.ingest(mailbox, outOfOffice(mailbox, first, r.hoursAgo(3, 4))));
     }
@@ -132,7 +132,7 @@ final class DemoMail {
                                 Lena
 
                                 -----Original Message-----
-                                From: Priya <%s>
+                                From: Sofía Herrera <%s>
                                 Sent: Monday
                                 Subject: Re: Screen flickers after the update
 
