@@ -144,12 +144,18 @@ for k in $(seq 1 "$KILLS"); do
         break
     fi
     PM_LEFT=$(head -1 "$DATA/postgres/postmaster.pid" 2>/dev/null || true)
+    # the app's transactions that had written something, a moment before the kill, and the
+    # transactions PostgreSQL rolled back when the dead app's connections dropped
+    rollbacks=$(q "select xact_rollback from pg_stat_database where datname = current_database()")
+    open_tx=$(q "select count(*) from pg_stat_activity where datname = current_database() and backend_xid is not null and pid <> pg_backend_pid()")
     kill -9 "$APP_PID"
     wait "$APP_PID" 2>/dev/null || true
     KILLED=$k
+    sleep 1
     after=$(filed)
+    rolled=$(( $(q "select xact_rollback from pg_stat_database where datname = current_database()" 2>/dev/null || echo "$rollbacks") - rollbacks ))
     pm_state="PostgreSQL postmaster (pid $PM_LEFT) $(kill -0 "$PM_LEFT" 2>/dev/null && echo "still running" || echo "gone")"
-    event "kill -9 number $k of app $START (pid $APP_PID) ${gap}s later, $n filed just before; $after committed; $pm_state"
+    event "kill -9 number $k of app $START (pid $APP_PID) ${gap}s later, $n filed just before; $after committed; $open_tx writing transactions open just before, $rolled rolled back after; $pm_state"
     APP_PID=
     START=$(( START + 1 ))
     LOG="$OUT/app-$NAME-$START.log"
