@@ -12,6 +12,8 @@ GM_JAR="$OUT/greenmail-standalone-$GREENMAIL_VERSION.jar"
 MAIL_ADDRESS=support@bench.example
 MAIL_PASSWORD=bench-mail-password-1
 CORPUS="$OUT/mail-corpus-$MESSAGES-s$SEED"
+# The mailbox of the warm-up (bench/mail.sh --warmup N): other messages, another seed, read first.
+WARMUP_ADDRESS=warmup@bench.example
 GM_PID=
 GM_LOG="$OUT/greenmail-$NAME.log"
 DOVECOT_DIR="$OUT/dovecot-$NAME"
@@ -60,12 +62,17 @@ check_ports_free() {
     done
 }
 
-start_greenmail() {
+# GreenMail's standalone jar: a server, and the class path of MailCorpus.java's mail client.
+greenmail_jar() {
     if [[ ! -s $GM_JAR ]]; then
         say "fetching GreenMail standalone $GREENMAIL_VERSION"
         ./mvnw -q -B dependency:copy -Dartifact=com.icegreen:greenmail-standalone:$GREENMAIL_VERSION -DoutputDirectory="$OUT" \
             || curl -fsSL -o "$GM_JAR" "https://repo1.maven.org/maven2/com/icegreen/greenmail-standalone/$GREENMAIL_VERSION/greenmail-standalone-$GREENMAIL_VERSION.jar"
     fi
+}
+
+start_greenmail() {
+    greenmail_jar
     local imap=()
     if [[ $IMAP_SERVER == greenmail ]]; then
         imap=(-Dgreenmail.imap.hostname=127.0.0.1 -Dgreenmail.imap.port="$IMAP_PORT")
@@ -77,7 +84,7 @@ start_greenmail() {
     # its own bind address and port instead; messages are kept in memory.
     "$JAVA" -Xmx1g \
         -Dgreenmail.smtp.hostname=127.0.0.1 -Dgreenmail.smtp.port="$SMTP_PORT" "${imap[@]}" \
-        -Dgreenmail.users="$MAIL_ADDRESS:$MAIL_PASSWORD" -Dgreenmail.users.login=email \
+        -Dgreenmail.users="$MAIL_ADDRESS:$MAIL_PASSWORD,$WARMUP_ADDRESS:$MAIL_PASSWORD" -Dgreenmail.users.login=email \
         -jar "$GM_JAR" >"$GM_LOG" 2>&1 &
     GM_PID=$!
     for _ in $(seq 1 60); do
@@ -148,7 +155,7 @@ CONF
     say "starting Dovecot $(dovecot --version | cut -d' ' -f1): IMAP 127.0.0.1:$IMAP_PORT, LMTP 127.0.0.1:$LMTP_PORT, mailbox $MAIL_ADDRESS (${DOVECOT_DIR#$ROOT/})"
     dovecot -c "$DOVECOT_DIR/dovecot.conf"
     for _ in $(seq 1 40); do
-        if port_open "$IMAP_PORT" && port_open "$LMTP_PORT"; then
+        if port_open "$IMAP_PORT" && port_open "$LMTP_PORT" && [[ -s $DOVECOT_DIR/run/master.pid ]]; then
             DOVECOT_PID=$(cat "$DOVECOT_DIR/run/master.pid")
             return 0
         fi
@@ -165,8 +172,29 @@ stop_dovecot() {
     DOVECOT_PID=
 }
 
+# SMTP_SERVER=sink (with IMAP_SERVER=dovecot): bench/src/SmtpSink.java takes the app's mail
+# instead of GreenMail, accepting and dropping it at a fraction of GreenMail's CPU.
+start_sink() {
+    greenmail_jar
+    say "starting the SMTP sink (bench/src/SmtpSink.java): SMTP 127.0.0.1:$SMTP_PORT, for the mail the app sends (log ${GM_LOG#$ROOT/})"
+    "$JAVA" -Xmx128m "$ROOT/bench/src/SmtpSink.java" --port "$SMTP_PORT" >"$GM_LOG" 2>&1 &
+    GM_PID=$!
+    for _ in $(seq 1 60); do
+        port_open "$SMTP_PORT" && return 0
+        kill -0 "$GM_PID" 2>/dev/null || { echo "the SMTP sink did not start; see $GM_LOG" >&2; exit 1; }
+        sleep 0.5
+    done
+    echo "the SMTP sink did not open its port; see $GM_LOG" >&2
+    exit 1
+}
+
 start_mail_servers() {
-    start_greenmail
+    if [[ ${SMTP_SERVER:-greenmail} == sink ]]; then
+        [[ $IMAP_SERVER == dovecot ]] || { echo "--smtp-server sink needs --imap-server dovecot" >&2; exit 2; }
+        start_sink
+    else
+        start_greenmail
+    fi
     if [[ $IMAP_SERVER == dovecot ]]; then start_dovecot; fi
 }
 
@@ -180,28 +208,40 @@ imap_ticks() {
     if [[ $IMAP_SERVER == dovecot ]]; then tree_ticks "$DOVECOT_PID"; else ticks "$GM_PID"; fi
 }
 
-# The corpus for MESSAGES and SEED, generated once (again when MailCorpus.java changes), then
-# delivered over SMTP into the support mailbox; the mailbox must then hold exactly MESSAGES unseen.
-corpus_into_mailbox() {
-    local format
+# A corpus of $2 messages with seed $3 addressed to $4, generated into $1 once (again when
+# MailCorpus.java changes).
+generate_corpus() {
+    local dir=$1 count=$2 seed=$3 to=$4 format
     format=$(sed -n 's/.*CORPUS_FORMAT = \([0-9]*\);.*/\1/p' "$ROOT/bench/src/MailCorpus.java")
-    if [[ ! -s $CORPUS/keys.tsv || $(cat "$CORPUS/format.txt" 2>/dev/null) != "$format" ]]; then
-        say "generating $MESSAGES messages (seed $SEED) into ${CORPUS#$ROOT/}"
-        rm -rf "$CORPUS.new.$$"
-        mc generate --messages "$MESSAGES" --seed "$SEED" --dir "$CORPUS.new.$$" --to "$MAIL_ADDRESS"
-        rm -rf "$CORPUS"
-        mv "$CORPUS.new.$$" "$CORPUS"
+    if [[ ! -s $dir/keys.tsv || $(cat "$dir/format.txt" 2>/dev/null) != "$format" ]]; then
+        say "generating $count messages (seed $seed) into ${dir#$ROOT/}"
+        rm -rf "$dir.new.$$"
+        mc generate --messages "$count" --seed "$seed" --dir "$dir.new.$$" --to "$to"
+        rm -rf "$dir"
+        mv "$dir.new.$$" "$dir"
     else
-        say "corpus ${CORPUS#$ROOT/} (generated before)"
-        cat "$CORPUS/summary.txt"
+        say "corpus ${dir#$ROOT/} (generated before)"
+        cat "$dir/summary.txt"
     fi
+}
+
+# The corpus in $1 delivered into the mailbox of $2: over LMTP into Dovecot, or over SMTP into GreenMail.
+deliver_corpus() {
+    local dir=$1 to=$2
     if [[ $IMAP_SERVER == dovecot ]]; then
-        say "delivering the corpus over LMTP into Dovecot, before the app reads the mailbox"
-        mc deliver --dir "$CORPUS" --port "$LMTP_PORT" --to "$MAIL_ADDRESS" --lmtp true
+        say "delivering ${dir#$ROOT/} over LMTP into Dovecot ($to), before the app reads the mailbox"
+        mc deliver --dir "$dir" --port "$LMTP_PORT" --to "$to" --lmtp true
     else
-        say "delivering the corpus over SMTP into GreenMail, before the app reads the mailbox"
-        mc deliver --dir "$CORPUS" --port "$SMTP_PORT" --to "$MAIL_ADDRESS"
+        say "delivering ${dir#$ROOT/} over SMTP into GreenMail ($to), before the app reads the mailbox"
+        mc deliver --dir "$dir" --port "$SMTP_PORT" --to "$to"
     fi
+}
+
+# The corpus for MESSAGES and SEED delivered into the support mailbox; the mailbox must then hold
+# exactly MESSAGES unseen.
+corpus_into_mailbox() {
+    generate_corpus "$CORPUS" "$MESSAGES" "$SEED" "$MAIL_ADDRESS"
+    deliver_corpus "$CORPUS" "$MAIL_ADDRESS"
     local status
     status=$(imap_status)
     echo "IMAP: $status"
@@ -216,12 +256,12 @@ corpus_into_mailbox() {
 
 imap_status() { mc status --port "$IMAP_PORT" --user "$MAIL_ADDRESS" --password "$MAIL_PASSWORD"; }
 
-# POST /api/v1/mailboxes as the bench admin; prints the mailbox id.
+# POST /api/v1/mailboxes as the bench admin, for $1 (the support address if none); prints the mailbox id.
 create_mailbox() {
-    local body
+    local address=${1:-$MAIL_ADDRESS} body
     body=$(cat <<JSON
-{"address":"$MAIL_ADDRESS","displayName":"Bench Support",
- "imap":{"host":"127.0.0.1","port":$IMAP_PORT,"security":"NONE","user":"$MAIL_ADDRESS","password":"$MAIL_PASSWORD","folder":"INBOX"},
+{"address":"$address","displayName":"Bench Support",
+ "imap":{"host":"127.0.0.1","port":$IMAP_PORT,"security":"NONE","user":"$address","password":"$MAIL_PASSWORD","folder":"INBOX"},
  "smtp":{"host":"127.0.0.1","port":$SMTP_PORT,"security":"NONE","user":"","password":""},
  "pollIntervalSeconds":$POLL_INTERVAL,"acknowledge":${ACKNOWLEDGE:-true},"active":true}
 JSON

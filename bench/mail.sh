@@ -4,10 +4,10 @@
 # cases. How many messages a second go from IMAP to committed entries, and at what CPU cost.
 # See bench/README.md ("Email ingest").
 #
-#   bench/mail.sh [--messages N] [--seed S] [--label NAME] [--poll-interval S] [--jfr] [--no-pg-stats] [--no-parser-bench]
+#   bench/mail.sh [--messages N] [--seed S] [--warmup W] [--label NAME] [--poll-interval S] [--jfr] [--no-pg-stats] [--no-parser-bench]
 #                 [--no-ack] [--pg-set NAME=VALUE]... [--jar PATH]
 #                 [--quiet-load L] [--quiet-wait S] [--app-arg ARG]... [--jvm-arg ARG]... [--timeout S] [--keep-running]
-#                 [--imap-server greenmail|dovecot] [--http-port P] [--db-port P] [--smtp-port P] [--imap-port P] [--lmtp-port P]
+#                 [--imap-server greenmail|dovecot] [--smtp-server greenmail|sink] [--http-port P] [--db-port P] [--smtp-port P] [--imap-port P] [--lmtp-port P]
 set -euo pipefail
 # The whole script is one block, read before it runs: editing the file during a run cannot change it.
 {
@@ -17,6 +17,7 @@ COMMAND="bench/mail.sh $*"
 
 MESSAGES=5000
 SEED=1
+WARMUP=0          # messages of another corpus the app reads (into cases, then wiped) before the measured ones
 LABEL=
 POLL_INTERVAL=5
 JFR=false
@@ -32,6 +33,7 @@ KEEP=false
 HTTP_PORT=18080
 DB_PORT=55433
 IMAP_SERVER=greenmail
+SMTP_SERVER=greenmail
 SMTP_PORT=3025
 IMAP_PORT=3143
 LMTP_PORT=3024
@@ -45,6 +47,7 @@ while [[ $# -gt 0 ]]; do
     case "$1" in
         --messages) MESSAGES=$2; shift 2 ;;
         --seed) SEED=$2; shift 2 ;;
+        --warmup) WARMUP=$2; shift 2 ;;
         --label) LABEL=$2; shift 2 ;;
         --poll-interval) POLL_INTERVAL=$2; shift 2 ;;
         --jfr) JFR=true; shift ;;
@@ -65,6 +68,7 @@ while [[ $# -gt 0 ]]; do
         --imap-port) IMAP_PORT=$2; shift 2 ;;
         --lmtp-port) LMTP_PORT=$2; shift 2 ;;
         --imap-server) IMAP_SERVER=$2; shift 2 ;;
+        --smtp-server) SMTP_SERVER=$2; shift 2 ;;
         -h|--help) usage ;;
         *) echo "unknown option $1" >&2; usage 2 ;;
     esac
@@ -93,6 +97,11 @@ check_ports_free
 mail_jar
 start_mail_servers
 corpus_into_mailbox
+if (( WARMUP > 0 )); then
+    WARMUP_CORPUS="$OUT/mail-corpus-$WARMUP-s$(( SEED + 1000 ))-warmup"
+    generate_corpus "$WARMUP_CORPUS" "$WARMUP" $(( SEED + 1000 )) "$WARMUP_ADDRESS"
+    deliver_corpus "$WARMUP_CORPUS" "$WARMUP_ADDRESS"
+fi
 
 say "fresh data directory ${DATA#$ROOT/}"
 rm -rf "$DATA"
@@ -113,7 +122,39 @@ if $PG_STATS || (( ${#PG_SETTINGS[@]} > 0 )); then
     fi
 fi
 
-# 2. the mailbox, and the wait until every message is filed --------------------------------------------
+# 2. the warm-up, when asked for: the app reads another corpus from another mailbox first, so the
+# measured messages meet compiled code (as in an app that has been running), not the JIT at work.
+# What it filed is then wiped (cases, customers, mail, audit), so the measured run starts as empty.
+if (( WARMUP > 0 )); then
+    say "warming up: the app reads $WARMUP other messages (${WARMUP_CORPUS#$ROOT/}) from $WARMUP_ADDRESS"
+    WARM_T0=$(date +%s.%N)
+    WARM_ID=$(create_mailbox "$WARMUP_ADDRESS")
+    warm_last=0; warm_change=$(date +%s)
+    while :; do
+        n=$(filed)
+        (( n > warm_last )) && { warm_last=$n; warm_change=$(date +%s); }
+        (( n >= WARMUP )) && break
+        if (( $(date +%s) - warm_change > STALL )); then echo "the warm-up stalled at $n of $WARMUP" >&2; exit 1; fi
+        kill -0 "$APP_PID" 2>/dev/null || { echo "the app died during the warm-up; see $LOG" >&2; exit 1; }
+        sleep 0.5
+    done
+    WARM_SECONDS=$(awk -v a="$WARM_T0" -v b="$(date +%s.%N)" 'BEGIN { printf "%.1f", b - a }')
+    echo "warm-up: $n filed in ${WARM_SECONDS}s"
+    curl -sS -o /dev/null -X PATCH "http://localhost:$HTTP_PORT/api/v1/mailboxes/$WARM_ID" \
+        -H "Authorization: Bearer $BENCH_API_TOKEN" -H 'Content-Type: application/json' -d '{"active":false}'
+    for _ in $(seq 1 120); do
+        [[ $(q "select poll_lease_until is null from mailbox where id = '$WARM_ID'") == t ]] && break
+        sleep 0.5
+    done
+    sleep 3   # acknowledgements of the warm-up still being sent
+    q "truncate support_case, customer, mail_message, mail_raw, mail_attachment, mail_quarantine, mail_outbox,
+              bouncing_address, case_mail_participant, case_mailbox, audit_event cascade;
+       delete from timer where kind not like 'mail.%';" >/dev/null
+    if $PG_STATS; then q "select pg_stat_statements_reset()" >/dev/null; fi
+    q "vacuum analyze" >/dev/null
+fi
+
+# 3. the mailbox, and the wait until every message is filed --------------------------------------------
 say "waiting for a quiet machine (1-minute load average below $QUIET_LOAD, at most ${QUIET_WAIT}s)"
 wait_quiet "$QUIET_LOAD" "$QUIET_WAIT"
 XACT0=$(q "select xact_commit from pg_stat_database where datname = current_database()")
@@ -153,7 +194,7 @@ if $JFR; then "$JAVA_HOME/bin/jcmd" "$APP_PID" JFR.stop name=mail >/dev/null; fi
 XACT1=$(q "select xact_commit from pg_stat_database where datname = current_database()")
 sleep 3   # acknowledgements still being sent are counted as they stand a moment later
 
-# 3. report ----------------------------------------------------------------------------------------------
+# 4. report ----------------------------------------------------------------------------------------------
 WINDOW=$(q "with t as (select created_at at time zone 'UTC' as t from mail_message where direction = 'IN'
                        union all select received_at at time zone 'UTC' from mail_quarantine)
             select extract(epoch from min(t)), extract(epoch from max(t)), count(*) from t")
@@ -166,11 +207,16 @@ fmt() { awk "BEGIN { printf \"$1\", $2 }"; }
     echo
     echo "- $(date -u +%FT%TZ); \`$COMMAND\`"
     if [[ $IMAP_SERVER == dovecot ]]; then
-        echo "- corpus: \`${CORPUS#$ROOT/}\` ($(head -1 "$CORPUS/summary.txt")), delivered over LMTP into Dovecot $(dovecot --version | cut -d' ' -f1) before the app read the mailbox; the app sends through GreenMail $GREENMAIL_VERSION (SMTP)"
+        echo "- corpus: \`${CORPUS#$ROOT/}\` ($(head -1 "$CORPUS/summary.txt")), delivered over LMTP into Dovecot $(dovecot --version | cut -d' ' -f1) before the app read the mailbox; the app sends through $([[ $SMTP_SERVER == sink ]] && echo "bench/src/SmtpSink.java (accepts and drops)" || echo "GreenMail $GREENMAIL_VERSION") (SMTP)"
     else
         echo "- corpus: \`${CORPUS#$ROOT/}\` ($(head -1 "$CORPUS/summary.txt")), delivered over SMTP into GreenMail $GREENMAIL_VERSION before the app read the mailbox"
     fi
     echo "- app: $APP_BUILD; \`-Xms1g -Xmx1g ${JVM_ARGS[*]:-}\` ${APP_ARGS[*]:+\`${APP_ARGS[*]}\`}; fresh data directory; mailbox polled every ${POLL_INTERVAL}s, acknowledgements $($ACKNOWLEDGE && echo on || echo off)${PG_SETTINGS[*]:+; PostgreSQL for this experiment only: ${PG_SETTINGS[*]}}$($JFR && echo "; JFR recording (settings=profile) during the ingest")$($PG_STATS && echo "; pg_stat_statements on")"
+    if (( WARMUP > 0 )); then
+        echo "- warm-up: the same app first read $WARMUP other messages (\`${WARMUP_CORPUS#$ROOT/}\`, seed $(( SEED + 1000 ))) from another mailbox, in ${WARM_SECONDS} s; the cases, customers, mail and audit they made were wiped (truncate) before the measured mailbox was created, so what is measured here runs on compiled code"
+    else
+        echo "- no warm-up: the measured messages are the first this JVM reads, so the JIT compiler works alongside (\`--warmup N\` reads N others first)"
+    fi
     echo "- machine: $(nproc) CPUs ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), $(free -g | awk '/^Mem/ {print $2}') GiB; load average $LOAD_START at the start, $LOAD_END at the end"
     echo
     echo "| | |"
@@ -185,7 +231,7 @@ fmt() { awk "BEGIN { printf \"$1\", $2 }"; }
     echo "| PostgreSQL CPU per message (postmaster and backends) | $(fmt %.2f "($PG1 - $PG0) * 1000 / $TICK / $MESSAGES") ms |"
     if [[ $IMAP_SERVER == dovecot ]]; then
         echo "| Dovecot CPU per message (IMAP server) | $(fmt %.2f "($IM1 - $IM0) * 1000 / $TICK / $MESSAGES") ms |"
-        echo "| GreenMail CPU per message (SMTP server for the acknowledgements) | $(fmt %.2f "($GM1 - $GM0) * 1000 / $TICK / $MESSAGES") ms |"
+        echo "| SMTP server CPU per message ($([[ $SMTP_SERVER == sink ]] && echo "the sink" || echo GreenMail), taking the acknowledgements) | $(fmt %.2f "($GM1 - $GM0) * 1000 / $TICK / $MESSAGES") ms |"
     else
         echo "| GreenMail CPU per message (IMAP server; SMTP for the acknowledgements) | $(fmt %.2f "($GM1 - $GM0) * 1000 / $TICK / $MESSAGES") ms |"
     fi
@@ -193,7 +239,7 @@ fmt() { awk "BEGIN { printf \"$1\", $2 }"; }
     if [[ -n $HALF ]] && (( FILED > HALF )); then
         SECOND=$(( FILED - HALF ))
         echo "| second half only ($SECOND messages, JVM warmed up): messages per second | $(fmt %.0f "$SECOND / ($T1 - $TH)") |"
-        echo "| second half: CPU per message, app JVM / PostgreSQL / IMAP server$([[ $IMAP_SERVER == dovecot ]] && echo " / GreenMail (SMTP)") | $(fmt %.2f "($APP1 - $APPH) * 1000 / $TICK / $SECOND") / $(fmt %.2f "($PG1 - $PGH) * 1000 / $TICK / $SECOND") / $(fmt %.2f "($IM1 - $IMH) * 1000 / $TICK / $SECOND")$([[ $IMAP_SERVER == dovecot ]] && echo " / $(fmt %.2f "($GM1 - $GMH) * 1000 / $TICK / $SECOND")") ms |"
+        echo "| second half: CPU per message, app JVM / PostgreSQL / IMAP server$([[ $IMAP_SERVER == dovecot ]] && echo " / SMTP server") | $(fmt %.2f "($APP1 - $APPH) * 1000 / $TICK / $SECOND") / $(fmt %.2f "($PG1 - $PGH) * 1000 / $TICK / $SECOND") / $(fmt %.2f "($IM1 - $IMH) * 1000 / $TICK / $SECOND")$([[ $IMAP_SERVER == dovecot ]] && echo " / $(fmt %.2f "($GM1 - $GMH) * 1000 / $TICK / $SECOND")") ms |"
         echo "| second half: the app, PostgreSQL and the mail servers together, CPU over the window | $(fmt %.0f "(($APP1 - $APPH) + ($PG1 - $PGH) + ($IM1 - $IMH) + ($([[ $IMAP_SERVER == dovecot ]] && echo "$GM1 - $GMH" || echo 0))) * 100 / $TICK / ($T1 - $TH)")% of one core (the machine has $(nproc)) |"
     fi
     echo "| commits (pg_stat_database) per message | $(fmt %.2f "($XACT1 - $XACT0) / $MESSAGES") |"

@@ -102,8 +102,11 @@ public class CaseDesk {
         }
     }
 
-    /** A case just opened and the customer's message that opened it (null when it had no text). */
-    public record Opened(CaseView supportCase, TimelineEntry message) {}
+    /**
+     * A case just opened, the customer's message that opened it (null when it had no text), and the
+     * customer as the case was opened for them.
+     */
+    public record Opened(CaseView supportCase, TimelineEntry message, Customer customer) {}
 
     @Transactional
     public CaseView open(OpenCase command, Actor by) {
@@ -199,7 +202,8 @@ public class CaseDesk {
                         supportCase.lastActivityAt(),
                         null,
                         null),
-                message);
+                message,
+                customer);
     }
 
     /**

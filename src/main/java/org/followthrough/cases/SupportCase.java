@@ -212,11 +212,13 @@ public final class SupportCase {
         return map;
     }
 
+    private static final java.util.regex.Pattern WHITESPACE = java.util.regex.Pattern.compile("\\s+");
+
     static String validSubject(String subject) {
         if (subject == null || subject.isBlank()) {
             throw new InvalidInputException("subject", "must not be blank");
         }
-        var clean = subject.strip().replaceAll("\\s+", " ");
+        var clean = WHITESPACE.matcher(subject.strip()).replaceAll(" ");
         if (clean.length() > MAX_SUBJECT) {
             throw new InvalidInputException("subject", "must have at most " + MAX_SUBJECT + " characters");
         }

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import org.followthrough.calendar.TeamCalendars;
 import org.followthrough.cases.CaseView;
-import org.followthrough.customer.Customers;
+import org.followthrough.customer.Customer;
 import org.followthrough.email.parse.MailAddress;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
@@ -24,34 +24,26 @@ class Acknowledgements {
 
     private final Outbox outbox;
     private final TeamCalendars calendars;
-    private final Customers customers;
     private final MessageSource messages;
     private final MailProperties properties;
     private final Clock clock;
 
     Acknowledgements(
-            Outbox outbox,
-            TeamCalendars calendars,
-            Customers customers,
-            MessageSource messages,
-            MailProperties properties,
-            Clock clock) {
+            Outbox outbox, TeamCalendars calendars, MessageSource messages, MailProperties properties, Clock clock) {
         this.outbox = outbox;
         this.calendars = calendars;
-        this.customers = customers;
         this.messages = messages;
         this.properties = properties;
         this.clock = clock;
     }
 
-    void acknowledge(Mailbox mailbox, CaseView supportCase, MailAddress to, String answering) {
+    void acknowledge(Mailbox mailbox, CaseView supportCase, Customer customer, MailAddress to, String answering) {
         var now = clock.instant();
         var address = to.address().toLowerCase(Locale.ROOT);
         if (outbox.acknowledgementsTo(address, now.minus(Duration.ofHours(1)))
                 >= properties.acknowledgementsPerHour()) {
             return;
         }
-        var customer = customers.get(supportCase.customerId());
         var locale = Locale.forLanguageTag(customer.language());
         var answerBy = calendars.of(supportCase.teamId()).plusBusinessTime(now, properties.answerWithin());
         var when = formatted(answerBy.atZone(customer.timeZone()).toInstant(), customer.timeZone(), locale);

@@ -54,7 +54,7 @@ public class MailIngest {
 
     private static final Logger log = LoggerFactory.getLogger(MailIngest.class);
     /** The token replies carry in their subject: {@code [#1042]}. */
-    private static final Pattern CASE_TOKEN = Pattern.compile("\\[#(\\d{1,18})]");
+    static final Pattern CASE_TOKEN = Pattern.compile("\\[#(\\d{1,18})]");
 
     /** What became of a message. */
     public enum Outcome {
@@ -129,45 +129,74 @@ public class MailIngest {
      * (the database went away), nothing of the group is kept and it is all read again.
      */
     public List<Result> ingestAll(Mailbox mailbox, List<byte[]> raws) {
-        var parsed = new ArrayList<Object>(raws.size());
-        for (var raw : raws) {
-            parsed.add(parse(mailbox, raw));
+        return fileAll(mailbox, readAll(mailbox, raws));
+    }
+
+    /**
+     * A message parsed and ready to file: {@code mail} when it could be read and has a sender,
+     * else {@code unreadable} says why it will be quarantined.
+     */
+    record Read(byte[] raw, ParsedMail mail, Unreadable unreadable) {
+
+        /** The message's key: its Message-ID, or the hash of its bytes. */
+        String key() {
+            return mail != null ? mail.key() : unreadable.key();
         }
+    }
+
+    /** Parses each message; no database work, so any thread may do it. */
+    List<Read> readAll(Mailbox mailbox, List<byte[]> raws) {
+        var reads = new ArrayList<Read>(raws.size());
+        for (var raw : raws) {
+            reads.add(parse(mailbox, raw));
+        }
+        return reads;
+    }
+
+    /** Files messages already read, in one transaction with a savepoint for each (see {@link #ingestAll}). */
+    List<Result> fileAll(Mailbox mailbox, List<Read> reads) {
         return transaction.execute(status -> {
-            var results = new ArrayList<Result>(raws.size());
-            for (int i = 0; i < raws.size(); i++) {
+            var ours = ourAddresses();
+            var results = new ArrayList<Result>(reads.size());
+            for (var read : reads) {
                 results.add(
-                        parsed.get(i) instanceof ParsedMail mail
-                                ? file(mailbox, mail, raws.get(i))
-                                : quarantined(mailbox, (Unreadable) parsed.get(i), raws.get(i)));
+                        read.mail() != null
+                                ? file(mailbox, read.mail(), read.raw(), ours)
+                                : quarantined(mailbox, read.unreadable(), read.raw()));
             }
             return results;
         });
     }
 
     /** Why a message could not be read, with what little is known of it. */
-    private record Unreadable(String key, String subject, String from, String reason) {}
+    record Unreadable(String key, String subject, String from, String reason) {}
 
-    private Object parse(Mailbox mailbox, byte[] raw) {
+    private Read parse(Mailbox mailbox, byte[] raw) {
         ParsedMail mail;
         try {
             mail = parser.parse(raw);
         } catch (UnparseableMailException e) {
-            return new Unreadable(hashKey(raw), "", "", "Could not be read: " + e.getMessage());
+            return unreadable(raw, new Unreadable(hashKey(raw), "", "", "Could not be read: " + e.getMessage()));
         } catch (RuntimeException e) {
             log.warn("Parsing a message from {} failed", mailbox == null ? "a deleted mailbox" : mailbox.address(), e);
-            return new Unreadable(hashKey(raw), "", "", "Could not be read: " + e);
+            return unreadable(raw, new Unreadable(hashKey(raw), "", "", "Could not be read: " + e));
         }
         var from = mail.from() == null ? "" : mail.from().address();
         if (mail.from() == null || !plausibleAddress(from)) {
-            return new Unreadable(mail.key(), mail.subject(), from, "The message has no sender address to answer");
+            return unreadable(
+                    raw,
+                    new Unreadable(mail.key(), mail.subject(), from, "The message has no sender address to answer"));
         }
-        return mail;
+        return new Read(raw, mail, null);
     }
 
-    private Result file(Mailbox mailbox, ParsedMail mail, byte[] raw) {
+    private static Read unreadable(byte[] raw, Unreadable why) {
+        return new Read(raw, null, why);
+    }
+
+    private Result file(Mailbox mailbox, ParsedMail mail, byte[] raw, Set<String> ours) {
         try {
-            return savepoint.execute(status -> place(mailbox, mail, raw));
+            return savepoint.execute(status -> place(mailbox, mail, raw, ours));
         } catch (TransientDataAccessException | CannotCreateTransactionException e) {
             throw e;
         } catch (RuntimeException e) {
@@ -209,7 +238,7 @@ public class MailIngest {
         return new Result(Outcome.QUARANTINED, null);
     }
 
-    private Result place(Mailbox mailbox, ParsedMail mail, byte[] raw) {
+    private Result place(Mailbox mailbox, ParsedMail mail, byte[] raw, Set<String> ours) {
         var now = clock.instant();
         var id = Ids.newId();
         if (!store.claimInbound(id, mailbox == null ? null : mailbox.id(), mail.key(), now)) {
@@ -219,7 +248,6 @@ public class MailIngest {
                 ? Actor.SYSTEM
                 : new Actor(Actor.Type.SYSTEM, mailbox.id().value(), mailbox.address());
         var sender = mail.from();
-        var ours = ourAddresses();
         if (ours.contains(sender.address().toLowerCase(Locale.ROOT))) {
             // Our own mail came back to us (a forwarding loop): never a case, never an answer.
             store.recordInbound(id, mail, Outcome.IGNORED.name(), null, null, raw);
@@ -269,7 +297,14 @@ public class MailIngest {
         }
         var entry = desk.recordInbound(existing.id(), author, entryText(mail), Channel.EMAIL, true, by);
         if (threaded.trusted()) {
-            addParticipants(existing.id(), mail, ours, existing.customerId(), now);
+            addParticipants(
+                    existing.id(),
+                    mail,
+                    ours,
+                    existing.customerId().equals(customer.id())
+                            ? customer
+                            : customers.find(existing.customerId()).orElse(null),
+                    now);
         }
         if (mailbox != null) {
             store.useMailbox(existing.id(), mailbox.id());
@@ -297,7 +332,7 @@ public class MailIngest {
         if (mailbox != null) {
             store.useMailbox(caseId, mailbox.id());
         }
-        addParticipants(caseId, mail, ours, opened.supportCase().customerId(), clock.instant());
+        addParticipants(caseId, mail, ours, opened.customer(), clock.instant());
         if (followed != null) {
             desk.recordEvent(caseId, "follow_up_of", Map.of("number", followed.number()), by);
             desk.recordEvent(
@@ -307,7 +342,7 @@ public class MailIngest {
                     by);
         }
         if (mailbox != null && mailbox.acknowledge() && mail.auto() == AutoKind.NONE) {
-            acknowledgements.acknowledge(mailbox, opened.supportCase(), sender, mail.key());
+            acknowledgements.acknowledge(mailbox, opened.supportCase(), opened.customer(), sender, mail.key());
         }
         var entry = opened.message();
         return new Placed(outcome, caseId, entry == null ? null : entry.id());
@@ -318,7 +353,7 @@ public class MailIngest {
             CaseId caseId,
             ParsedMail mail,
             Set<String> ours,
-            org.followthrough.customer.CustomerId customer,
+            org.followthrough.customer.Customer customer,
             Instant now) {
         var others = Stream.concat(mail.to().stream(), mail.cc().stream())
                 .filter(a -> plausibleAddress(a.address()))
@@ -329,9 +364,8 @@ public class MailIngest {
         if (others.isEmpty()) {
             return;
         }
-        var customerAddresses = customers.find(customer).map(c -> c.emails()).orElse(List.of()).stream()
-                .map(a -> a.toLowerCase(Locale.ROOT))
-                .collect(Collectors.toSet());
+        var customerAddresses = (customer == null ? List.<String>of() : customer.emails())
+                .stream().map(a -> a.toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
         others.stream()
                 .filter(a -> !customerAddresses.contains(a.address().toLowerCase(Locale.ROOT)))
                 .forEach(a -> store.addParticipant(caseId, a, now));
@@ -421,7 +455,7 @@ public class MailIngest {
     }
 
     /** In-Reply-To first, then References newest first: the message it answers most directly. */
-    private static List<String> headerReferences(ParsedMail mail) {
+    static List<String> headerReferences(ParsedMail mail) {
         var keys = new ArrayList<String>();
         if (mail.inReplyTo() != null) {
             keys.add(mail.inReplyTo());

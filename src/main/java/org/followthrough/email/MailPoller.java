@@ -5,7 +5,6 @@ import jakarta.mail.Folder;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.search.FlagTerm;
-import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,6 +15,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.angus.mail.iap.Response;
 import org.eclipse.angus.mail.imap.IMAPFolder;
 import org.eclipse.angus.mail.imap.protocol.BODY;
@@ -27,6 +31,7 @@ import org.followthrough.timer.TimerHandler;
 import org.followthrough.timer.Timers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -39,6 +44,9 @@ import org.springframework.stereotype.Component;
  * its case entry (or its quarantine record) has committed, and it is read with {@code BODY.PEEK},
  * which does not flag it. A crash anywhere leaves it unseen, it is read again, and the ingest
  * recognises it by its key and adds nothing twice.
+ *
+ * <p>A batch is filed on {@code followthrough.mail.filing-lanes} lanes side by side, split so that
+ * messages which could touch the same case or customer share a lane (see {@link FilingLanes}).
  */
 @Component
 class MailPoller implements TimerHandler {
@@ -58,6 +66,9 @@ class MailPoller implements TimerHandler {
     private final MailWork work;
     private final MailProperties properties;
     private final Clock clock;
+    /** The lanes a batch is filed on, each on a virtual thread of its own. */
+    private final ExecutorService lanes = Executors.newThreadPerTaskExecutor(
+            Thread.ofVirtual().name("mail-lane-", 0).factory());
 
     MailPoller(
             JdbcClient db,
@@ -136,7 +147,7 @@ class MailPoller implements TimerHandler {
             } finally {
                 folder.close(false);
             }
-        } catch (MessagingException | IOException | RuntimeException e) {
+        } catch (MessagingException | RuntimeException e) {
             error = MailServers.describe(e instanceof Exception ex ? ex : new RuntimeException(e), mailbox, "IMAP");
             log.warn("Polling {} failed: {}", mailbox.address(), error);
         } finally {
@@ -144,49 +155,126 @@ class MailPoller implements TimerHandler {
         }
         if (outcomes.values().stream().anyMatch(n -> n > 0)) {
             log.info(
-                    "Polled {}: {} in {} ms (searching {} ms, fetching {} ms, filing {} ms, flagging {} ms)",
+                    "Polled {}: {} in {} ms (searching {} ms, fetching {} ms; on {} lanes, filing {} ms, flagging {} ms)",
                     mailbox.address(),
                     outcomes,
                     (System.nanoTime() - started) / 1_000_000,
                     spent.searching / 1_000_000,
                     spent.fetching / 1_000_000,
-                    spent.filing / 1_000_000,
-                    spent.flagging / 1_000_000);
+                    spent.lanes,
+                    spent.filing.get() / 1_000_000,
+                    spent.flagging.get() / 1_000_000);
         }
         return new Poll(outcomes, error);
     }
 
-    /** Where a poll's time went, for its log line. */
+    /** Where a poll's time went, for its log line; filing and flagging are summed over the lanes. */
     private static final class Spent {
         long searching;
         long fetching;
-        long filing;
-        long flagging;
+        final AtomicLong filing = new AtomicLong();
+        final AtomicLong flagging = new AtomicLong();
+        int lanes = 1;
     }
 
+    /**
+     * Fetches a batch, then files it on up to {@code filing-lanes} lanes side by side (see {@link
+     * FilingLanes}: a reply never overtakes its original). Each lane files its messages in groups,
+     * one transaction each, and flags a group seen once it has committed.
+     */
     private void read(Mailbox mailbox, Folder folder, Message[] batch, Map<Outcome, Integer> outcomes, Spent spent)
-            throws MessagingException, IOException {
+            throws MessagingException {
         long t = System.nanoTime();
         var raws = fetch(folder, batch);
         spent.fetching += System.nanoTime() - t;
-        // Each group is one transaction; its messages are flagged seen once it has committed.
-        var group = new ArrayList<Message>(FLAG_EVERY);
-        var groupRaws = new ArrayList<byte[]>(FLAG_EVERY);
+        var messages = new ArrayList<Message>(batch.length);
+        var present = new ArrayList<byte[]>(batch.length);
         for (int i = 0; i < batch.length; i++) {
             if (raws[i] != null) {
-                group.add(batch[i]);
-                groupRaws.add(raws[i]);
+                messages.add(batch[i]);
+                present.add(raws[i]);
             }
-            if (group.size() == FLAG_EVERY || (i == batch.length - 1 && !group.isEmpty())) {
-                t = System.nanoTime();
-                for (var result : ingest.ingestAll(mailbox, groupRaws)) {
+        }
+        var reads = ingest.readAll(mailbox, present);
+        var lanes = FilingLanes.split(reads, properties.filingLanes());
+        spent.lanes = Math.max(spent.lanes, lanes.size());
+        if (lanes.size() <= 1) {
+            for (var lane : lanes) {
+                fileLane(mailbox, folder, messages, reads, lane, outcomes, spent);
+            }
+            return;
+        }
+        var running = new ArrayList<Future<?>>(lanes.size());
+        for (var lane : lanes) {
+            running.add(this.lanes.submit(() -> {
+                fileLane(mailbox, folder, messages, reads, lane, outcomes, spent);
+                return null;
+            }));
+        }
+        Exception failed = null;
+        for (var lane : running) {
+            try {
+                lane.get();
+            } catch (ExecutionException e) {
+                failed = failed == null && e.getCause() instanceof Exception cause ? cause : failed;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                failed = failed == null ? e : failed;
+            }
+        }
+        switch (failed) {
+            case null -> {}
+            case MessagingException e -> throw e;
+            case RuntimeException e -> throw e;
+            default -> throw new MessagingException("Filing was interrupted", failed);
+        }
+    }
+
+    /** One lane: its messages in read order, a transaction per group, flagged seen after each commit. */
+    private void fileLane(
+            Mailbox mailbox,
+            Folder folder,
+            List<Message> messages,
+            List<MailIngest.Read> reads,
+            List<Integer> lane,
+            Map<Outcome, Integer> outcomes,
+            Spent spent)
+            throws MessagingException {
+        for (int from = 0; from < lane.size(); from += FLAG_EVERY) {
+            var indexes = lane.subList(from, Math.min(lane.size(), from + FLAG_EVERY));
+            var group = indexes.stream().map(reads::get).toList();
+            long t = System.nanoTime();
+            var results = fileWithRetry(mailbox, group);
+            spent.filing.addAndGet(System.nanoTime() - t);
+            synchronized (outcomes) {
+                for (var result : results) {
                     outcomes.merge(result.outcome(), 1, Integer::sum);
                 }
-                spent.filing += System.nanoTime() - t;
-                t = System.nanoTime();
-                flagSeen(folder, group);
-                spent.flagging += System.nanoTime() - t;
-                groupRaws.clear();
+            }
+            t = System.nanoTime();
+            flagSeen(folder, indexes.stream().map(messages::get).toList());
+            spent.flagging.addAndGet(System.nanoTime() - t);
+        }
+    }
+
+    /**
+     * Files a group, again when the database chose it to break a lock cycle with another lane (two
+     * lanes' messages can still meet on one case, reached by different routes). The whole group
+     * rolled back, so trying again adds nothing twice.
+     */
+    private List<MailIngest.Result> fileWithRetry(Mailbox mailbox, List<MailIngest.Read> group) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return ingest.fileAll(mailbox, group);
+            } catch (ConcurrencyFailureException e) {
+                if (attempt == 3) {
+                    throw e;
+                }
+                log.info(
+                        "Filing {} messages of {} met another lane ({}); trying again",
+                        group.size(),
+                        mailbox.address(),
+                        e.getClass().getSimpleName());
             }
         }
     }
@@ -230,10 +318,12 @@ class MailPoller implements TimerHandler {
         return raws;
     }
 
+    /** Lanes flag their groups one at a time: the folder is one IMAP connection. */
     private static void flagSeen(Folder folder, List<Message> done) throws MessagingException {
         if (!done.isEmpty()) {
-            folder.setFlags(done.toArray(Message[]::new), new Flags(Flags.Flag.SEEN), true);
-            done.clear();
+            synchronized (folder) {
+                folder.setFlags(done.toArray(Message[]::new), new Flags(Flags.Flag.SEEN), true);
+            }
         }
     }
 

@@ -114,22 +114,23 @@ class OutboxSender implements TimerHandler {
 
     @Override
     public void fire(UUID id, Instant dueAt) {
-        var mail = load(id);
-        if (mail == null
-                || mail.state() == Outbox.State.SENT
-                || mail.state() == Outbox.State.GAVE_UP
-                || mail.state() == Outbox.State.NOT_SENT) {
-            return;
-        }
         var now = clock.instant();
-        if (mail.claimedUntil() != null && mail.claimedUntil().isAfter(now)) {
-            timers.set(kind(), id, mail.claimedUntil());
+        var claim = now.plus(CLAIM);
+        // Claims it in one statement when it is waiting to be sent and no one else holds it.
+        boolean claimed = db.sql("""
+                        update mail_outbox set state = 'SENDING', claimed_until = ?
+                        where id = ? and state in ('QUEUED', 'FAILED', 'SENDING')
+                            and (claimed_until is null or claimed_until <= ?)""").params(Sql.ts(claim), id, Sql.ts(now)).update() == 1;
+        if (!claimed) {
+            // Sent, given up, or being sent by another node until its claim runs out: look again then.
+            db.sql("select claimed_until from mail_outbox where id = ? and state = 'SENDING'")
+                    .param(id)
+                    .query((rs, n) -> Sql.instant(rs, "claimed_until"))
+                    .optional()
+                    .ifPresent(until -> timers.set(kind(), id, until));
             return;
         }
-        var claim = now.plus(CLAIM);
-        db.sql("update mail_outbox set state = 'SENDING', claimed_until = ? where id = ?")
-                .params(Sql.ts(claim), id)
-                .update();
+        // Should this node die before recording the outcome, the timer fires again when the claim ends.
         timers.set(kind(), id, claim);
         claimedInThisTransaction().add(id);
     }
@@ -335,14 +336,6 @@ class OutboxSender implements TimerHandler {
             select id, mailbox_id, case_id, message_id, from_name, to_addresses, cc_addresses, subject,
                 in_reply_to, refs, body_text, auto_submitted, kind, state, attempts, claimed_until
             from mail_outbox""";
-
-    private Queued load(UUID id) {
-        return db.sql(QUEUED + " where id = ? for update")
-                .param(id)
-                .query(OutboxSender::queued)
-                .optional()
-                .orElse(null);
-    }
 
     private static Queued queued(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
         return new Queued(

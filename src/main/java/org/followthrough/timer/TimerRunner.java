@@ -123,10 +123,17 @@ public class TimerRunner implements SmartLifecycle {
                         .update();
             }
         }
-        for (var timer : done) {
-            // A handler may have set the same timer again (a later reminder): only the one that fired goes.
-            db.sql("delete from timer where kind = ? and subject_id = ? and due_at = ?")
-                    .params(timer.kind(), timer.subject(), Sql.ts(timer.dueAt()))
+        if (!done.isEmpty()) {
+            // A handler may have set the same timer again (a later reminder): only the ones that fired
+            // go, matched by their due time, all in one statement.
+            db.sql("""
+                    delete from timer t
+                    using unnest(?::text[], ?::uuid[], ?::text[]) as d(kind, subject_id, due_at)
+                    where t.kind = d.kind and t.subject_id = d.subject_id and t.due_at = d.due_at::timestamptz""")
+                    .params(
+                            done.stream().map(Due::kind).toArray(String[]::new),
+                            done.stream().map(Due::subject).toArray(UUID[]::new),
+                            done.stream().map(t -> t.dueAt().toString()).toArray(String[]::new))
                     .update();
         }
         return fired;

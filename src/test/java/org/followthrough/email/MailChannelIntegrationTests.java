@@ -442,6 +442,45 @@ class MailChannelIntegrationTests {
         assertThat(unseenIn(support)).isOne();
     }
 
+    @Test
+    void aBatchFiledOnLanesKeepsEveryReplyOnTheCaseItAnswers() throws Exception {
+        // One poll reads originals and their replies together; replies come from colleagues (other
+        // senders), so only the thread keeps them behind their originals.
+        int threads = 8;
+        var customers = new String[threads];
+        var firstIds = new String[threads];
+        for (int i = 0; i < threads; i++) {
+            customers[i] = Fixtures.unique("lane" + i) + "@customer.example";
+            firstIds[i] = "<lane-" + i + "-" + UUID.randomUUID() + "@customer.example>";
+            deliver(message(customers[i], "Customer " + i, "Problem " + i, firstIds[i], null, "Problem number " + i));
+        }
+        for (int i = 0; i < threads; i++) {
+            var colleague = Fixtures.unique("colleague" + i) + "@customer.example";
+            deliver(message(
+                    colleague,
+                    "Colleague " + i,
+                    "Re: Problem " + i,
+                    "<reply-" + i + "-" + UUID.randomUUID() + "@customer.example>",
+                    firstIds[i],
+                    "More about problem " + i));
+        }
+
+        var poll = poller.poll(mailbox);
+
+        assertThat(poll.error()).isNull();
+        assertThat(poll.count(Outcome.NEW_CASE)).isEqualTo(threads);
+        assertThat(poll.count(Outcome.ADDED)).isEqualTo(threads);
+        for (int i = 0; i < threads; i++) {
+            var c = caseOf(customers[i]);
+            var bodies = cases.timeline(c.id()).stream()
+                    .filter(e -> e.kind() == EntryKind.INBOUND)
+                    .map(e -> e.body())
+                    .toList();
+            assertThat(bodies).containsExactly("Problem number " + i, "More about problem " + i);
+        }
+        assertThat(unseenIn(support)).isZero();
+    }
+
     // --- helpers -----------------------------------------------------------------------------
 
     private org.followthrough.cases.CaseView caseOf(String customerAddress) {
