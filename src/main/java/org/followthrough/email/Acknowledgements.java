@@ -6,6 +6,8 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.followthrough.calendar.TeamCalendars;
 import org.followthrough.cases.CaseView;
 import org.followthrough.customer.Customer;
@@ -70,8 +72,11 @@ class Acknowledgements {
                 true));
     }
 
+    /** One formatter per language: building one parses its pattern. */
+    private static final Map<Locale, DateTimeFormatter> FORMATS = new ConcurrentHashMap<>();
+
     static String formatted(java.time.Instant at, ZoneId zone, Locale locale) {
-        return DateTimeFormatter.ofPattern("EEEE d MMMM, HH:mm", locale).format(at.atZone(zone)) + " (" + zone.getId()
-                + ")";
+        var format = FORMATS.computeIfAbsent(locale, l -> DateTimeFormatter.ofPattern("EEEE d MMMM, HH:mm", l));
+        return format.format(at.atZone(zone)) + " (" + zone.getId() + ")";
     }
 }

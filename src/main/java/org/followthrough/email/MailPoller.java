@@ -20,6 +20,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
 import org.eclipse.angus.mail.iap.Response;
 import org.eclipse.angus.mail.imap.IMAPFolder;
 import org.eclipse.angus.mail.imap.protocol.BODY;
@@ -69,6 +70,8 @@ class MailPoller implements TimerHandler {
     /** The lanes a batch is filed on, each on a virtual thread of its own. */
     private final ExecutorService lanes = Executors.newThreadPerTaskExecutor(
             Thread.ofVirtual().name("mail-lane-", 0).factory());
+    /** Held while a lane flags its group: a lock, as {@code synchronized} would pin a virtual thread. */
+    private final ReentrantLock flagging = new ReentrantLock();
 
     MailPoller(
             JdbcClient db,
@@ -319,11 +322,15 @@ class MailPoller implements TimerHandler {
     }
 
     /** Lanes flag their groups one at a time: the folder is one IMAP connection. */
-    private static void flagSeen(Folder folder, List<Message> done) throws MessagingException {
-        if (!done.isEmpty()) {
-            synchronized (folder) {
-                folder.setFlags(done.toArray(Message[]::new), new Flags(Flags.Flag.SEEN), true);
-            }
+    private void flagSeen(Folder folder, List<Message> done) throws MessagingException {
+        if (done.isEmpty()) {
+            return;
+        }
+        flagging.lock();
+        try {
+            folder.setFlags(done.toArray(Message[]::new), new Flags(Flags.Flag.SEEN), true);
+        } finally {
+            flagging.unlock();
         }
     }
 

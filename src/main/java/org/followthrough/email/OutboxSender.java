@@ -303,9 +303,11 @@ class OutboxSender implements TimerHandler {
                         asHtml(mail.text())));
     }
 
+    private static final java.util.regex.Pattern PARAGRAPH_BREAK = java.util.regex.Pattern.compile("\n\\s*\n");
+
     /** The text as HTML: escaped, paragraphs kept, nothing added a client could run. */
     static String asHtml(String text) {
-        var paragraphs = text.strip().split("\n\\s*\n");
+        var paragraphs = PARAGRAPH_BREAK.split(text.strip());
         var html = new StringBuilder("<!DOCTYPE html><html><body style=\"font-family:sans-serif;font-size:14px\">");
         for (var paragraph : paragraphs) {
             html.append("<p>")
