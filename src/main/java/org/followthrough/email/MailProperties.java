@@ -25,6 +25,6 @@ public record MailProperties(
         @DefaultValue("8h") Duration answerWithin,
         @DefaultValue("100") @Min(1) @Max(10_000) int pollBatch,
         @DefaultValue("50s") Duration pollBudget,
-        @DefaultValue("2") @Min(1) @Max(16) int filingLanes,
+        @DefaultValue("3") @Min(1) @Max(16) int filingLanes,
         @DefaultValue("8") @Min(1) @Max(50) int sendAttempts,
         @DefaultValue("true") boolean background) {}
