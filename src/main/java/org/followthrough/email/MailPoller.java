@@ -15,11 +15,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import org.eclipse.angus.mail.iap.Response;
 import org.eclipse.angus.mail.imap.IMAPFolder;
@@ -67,9 +64,6 @@ class MailPoller implements TimerHandler {
     private final MailWork work;
     private final MailProperties properties;
     private final Clock clock;
-    /** The lanes a batch is filed on, each on a virtual thread of its own. */
-    private final ExecutorService lanes = Executors.newThreadPerTaskExecutor(
-            Thread.ofVirtual().name("mail-lane-", 0).factory());
     /** Held while a lane flags its group: a lock, as {@code synchronized} would pin a virtual thread. */
     private final ReentrantLock flagging = new ReentrantLock();
 
@@ -165,8 +159,8 @@ class MailPoller implements TimerHandler {
                     spent.searching / 1_000_000,
                     spent.fetching / 1_000_000,
                     spent.lanes,
-                    spent.filing.get() / 1_000_000,
-                    spent.flagging.get() / 1_000_000);
+                    spent.filing / 1_000_000,
+                    spent.flagging / 1_000_000);
         }
         return new Poll(outcomes, error);
     }
@@ -175,10 +169,16 @@ class MailPoller implements TimerHandler {
     private static final class Spent {
         long searching;
         long fetching;
-        final AtomicLong filing = new AtomicLong();
-        final AtomicLong flagging = new AtomicLong();
+        long filing;
+        long flagging;
         int lanes = 1;
     }
+
+    /**
+     * What one lane did: the messages it filed (and flagged seen), its time filing and flagging, and
+     * what stopped it, if something did before its last group.
+     */
+    private record Lane(List<MailIngest.Result> results, long filing, long flagging, Exception failure) {}
 
     /**
      * Fetches a batch, then files it on up to {@code filing-lanes} lanes side by side (see {@link
@@ -201,63 +201,65 @@ class MailPoller implements TimerHandler {
         var reads = ingest.readAll(mailbox, present);
         var lanes = FilingLanes.split(reads, properties.filingLanes());
         spent.lanes = Math.max(spent.lanes, lanes.size());
-        if (lanes.size() <= 1) {
-            for (var lane : lanes) {
-                fileLane(mailbox, folder, messages, reads, lane, outcomes, spent);
-            }
-            return;
-        }
-        var running = new ArrayList<Future<?>>(lanes.size());
-        for (var lane : lanes) {
-            running.add(this.lanes.submit(() -> {
-                fileLane(mailbox, folder, messages, reads, lane, outcomes, spent);
-                return null;
-            }));
-        }
+        var done = lanes.size() == 1
+                ? List.of(fileLane(mailbox, folder, messages, reads, lanes.getFirst()))
+                : fileSideBySide(mailbox, folder, messages, reads, lanes);
         Exception failed = null;
-        for (var lane : running) {
-            try {
-                lane.get();
-            } catch (ExecutionException e) {
-                failed = failed == null && e.getCause() instanceof Exception cause ? cause : failed;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                failed = failed == null ? e : failed;
-            }
+        for (var lane : done) {
+            lane.results().forEach(result -> outcomes.merge(result.outcome(), 1, Integer::sum));
+            spent.filing += lane.filing();
+            spent.flagging += lane.flagging();
+            failed = failed == null ? lane.failure() : failed;
         }
         switch (failed) {
             case null -> {}
             case MessagingException e -> throw e;
             case RuntimeException e -> throw e;
-            default -> throw new MessagingException("Filing was interrupted", failed);
+            default -> throw new MessagingException("Filing failed", failed);
         }
     }
 
-    /** One lane: its messages in read order, a transaction per group, flagged seen after each commit. */
-    private void fileLane(
+    /** Each lane on a virtual thread of its own; returns when all have ended. */
+    private List<Lane> fileSideBySide(
             Mailbox mailbox,
             Folder folder,
             List<Message> messages,
             List<MailIngest.Read> reads,
-            List<Integer> lane,
-            Map<Outcome, Integer> outcomes,
-            Spent spent)
-            throws MessagingException {
-        for (int from = 0; from < lane.size(); from += FLAG_EVERY) {
-            var indexes = lane.subList(from, Math.min(lane.size(), from + FLAG_EVERY));
-            var group = indexes.stream().map(reads::get).toList();
-            long t = System.nanoTime();
-            var results = fileWithRetry(mailbox, group);
-            spent.filing.addAndGet(System.nanoTime() - t);
-            synchronized (outcomes) {
-                for (var result : results) {
-                    outcomes.merge(result.outcome(), 1, Integer::sum);
-                }
+            List<List<Integer>> lanes) {
+        var running = new ArrayList<Future<Lane>>(lanes.size());
+        try (var threads = Executors.newThreadPerTaskExecutor(
+                Thread.ofVirtual().name("mail-lane-", 0).factory())) {
+            for (var lane : lanes) {
+                running.add(threads.submit(() -> fileLane(mailbox, folder, messages, reads, lane)));
             }
-            t = System.nanoTime();
-            flagSeen(folder, indexes.stream().map(messages::get).toList());
-            spent.flagging.addAndGet(System.nanoTime() - t);
         }
+        return running.stream().map(Future::resultNow).toList();
+    }
+
+    /**
+     * One lane: its messages in read order, a transaction per group, flagged seen after each commit.
+     * A failure ends the lane; the groups before it stay filed and flagged.
+     */
+    private Lane fileLane(
+            Mailbox mailbox, Folder folder, List<Message> messages, List<MailIngest.Read> reads, List<Integer> lane) {
+        var results = new ArrayList<MailIngest.Result>(lane.size());
+        long filing = 0;
+        long flagging = 0;
+        try {
+            for (int from = 0; from < lane.size(); from += FLAG_EVERY) {
+                var indexes = lane.subList(from, Math.min(lane.size(), from + FLAG_EVERY));
+                long t = System.nanoTime();
+                results.addAll(
+                        fileWithRetry(mailbox, indexes.stream().map(reads::get).toList()));
+                filing += System.nanoTime() - t;
+                t = System.nanoTime();
+                flagSeen(folder, indexes.stream().map(messages::get).toList());
+                flagging += System.nanoTime() - t;
+            }
+        } catch (MessagingException | RuntimeException e) {
+            return new Lane(results, filing, flagging, e);
+        }
+        return new Lane(results, filing, flagging, null);
     }
 
     /**
