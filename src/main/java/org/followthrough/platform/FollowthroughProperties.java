@@ -1,6 +1,7 @@
 package org.followthrough.platform;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import java.nio.file.Path;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -19,7 +20,8 @@ public record FollowthroughProperties(
         // Seals stored mail passwords; blank means a key kept in the data directory (see SecretBox).
         @NotNull @DefaultValue("") String secretKey,
         @Valid @NotNull @DefaultValue Bootstrap bootstrap,
-        @Valid @NotNull @DefaultValue EmbeddedDatabase embeddedDatabase) {
+        @Valid @NotNull @DefaultValue EmbeddedDatabase embeddedDatabase,
+        @Valid @NotNull @DefaultValue Database database) {
 
     /** The first admin created on an empty database. Blank values mean "generate and print once". */
     public record Bootstrap(
@@ -32,5 +34,14 @@ public record FollowthroughProperties(
             @DefaultValue("0") int port,
             @DefaultValue("followthrough") String database,
             // Deletes the data when the app stops: for tests.
-            @DefaultValue("false") boolean ephemeral) {}
+            @DefaultValue("false") boolean ephemeral,
+            // Off only for tests' throw-away databases: without fsync a crash may lose anything.
+            @DefaultValue("true") boolean durable) {}
+
+    /** Any database the app uses, embedded or not. */
+    public record Database(
+            // Starts even on a server that may lose confirmed writes (fsync or synchronous_commit off).
+            @DefaultValue("false") boolean acceptDataLoss,
+            // Connections kept apart for timers, so slow pages never hold back a reminder.
+            @Min(2) @DefaultValue("6") int backgroundPoolSize) {}
 }

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.followthrough.platform.ConnectionPools;
 import org.followthrough.platform.Sql;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -60,9 +61,14 @@ public class TimerRunner implements SmartLifecycle {
 
     /**
      * Fires every timer due by the clock's now, batch by batch, until none is left that another
-     * node is not already firing. Returns how many fired.
+     * node is not already firing. Returns how many fired. Its connections come from the background
+     * pool, which pages cannot exhaust.
      */
     public int runDue() {
+        return ConnectionPools.inBackground(this::fireAllDue);
+    }
+
+    private int fireAllDue() {
         int fired = 0;
         while (true) {
             Integer n = batch.execute(status -> runBatch());

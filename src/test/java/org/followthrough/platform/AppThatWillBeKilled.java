@@ -9,7 +9,7 @@ import java.nio.file.Path;
 public final class AppThatWillBeKilled {
 
     public static void main(String[] args) throws Exception {
-        EmbeddedPostgres.start(Path.of(args[0]), 0, "followthrough", false);
+        EmbeddedPostgres.start(EmbeddedPostgres.Settings.in(Path.of(args[0])));
         System.out.println("READY");
         System.out.flush();
         // Block until killed.

@@ -1,6 +1,7 @@
 package org.followthrough.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import org.followthrough.FollowthroughApplication;
@@ -23,18 +24,46 @@ class ExternalDatabaseIntegrationTests {
                 var app = new SpringApplicationBuilder(FollowthroughApplication.class)
                         .run(
                                 "--spring.datasource.url=" + external.jdbcUrl(),
-                                "--spring.datasource.username=postgres",
+                                "--spring.datasource.username=" + external.username(),
+                                "--spring.datasource.password=" + external.password(),
                                 "--followthrough.data-dir=" + appDataDir,
                                 "--followthrough.bootstrap.admin-password=external-password-1",
                                 "--server.port=0")) {
             assertThat(app.getBeansOfType(EmbeddedPostgres.class)).isEmpty();
             assertThat(appDataDir.resolve("postgres")).doesNotExist();
             var db = JdbcClient.create(new org.springframework.jdbc.datasource.DriverManagerDataSource(
-                    external.jdbcUrl(), "postgres", ""));
+                    external.jdbcUrl(), external.username(), external.password()));
             assertThat(db.sql("select count(*) from agent where role = 'ADMIN'")
                             .query(Integer.class)
                             .single())
                     .isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aDatabaseThatMayLoseConfirmedWritesIsRefusedBeforeAnythingIsMigrated() throws Exception {
+        try (var careless = EmbeddedPostgres.start(EmbeddedPostgres.Settings.in(otherServerData)
+                .database("helpdesk")
+                .throwAway()
+                .withoutDurability())) {
+            assertThatThrownBy(() -> new SpringApplicationBuilder(FollowthroughApplication.class)
+                            .run(
+                                    "--spring.datasource.url=" + careless.jdbcUrl(),
+                                    "--spring.datasource.username=" + careless.username(),
+                                    "--spring.datasource.password=" + careless.password(),
+                                    "--followthrough.data-dir=" + appDataDir,
+                                    "--server.port=0",
+                                    "--logging.level.root=off"))
+                    .rootCause()
+                    .hasMessageContaining("fsync=off")
+                    .hasMessageContaining("FOLLOWTHROUGH_DATABASE_ACCEPT_DATA_LOSS");
+            var db = JdbcClient.create(new org.springframework.jdbc.datasource.DriverManagerDataSource(
+                    careless.jdbcUrl(), careless.username(), careless.password()));
+            assertThat(db.sql("select count(*) from pg_tables where schemaname = 'public'")
+                            .query(Integer.class)
+                            .single())
+                    .as("no migration ran")
+                    .isZero();
         }
     }
 }

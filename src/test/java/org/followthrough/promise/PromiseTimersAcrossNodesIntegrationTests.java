@@ -70,7 +70,8 @@ class PromiseTimersAcrossNodesIntegrationTests {
         return new SpringApplicationBuilder(FollowthroughApplication.class, NodeClock.class)
                 .run(
                         "--spring.datasource.url=" + database.jdbcUrl(),
-                        "--spring.datasource.username=postgres",
+                        "--spring.datasource.username=" + database.username(),
+                        "--spring.datasource.password=" + database.password(),
                         "--followthrough.data-dir=" + dataDir,
                         "--followthrough.bootstrap.admin-password=two-nodes-password-1",
                         // Each node fires only when the test says so, both at once.
