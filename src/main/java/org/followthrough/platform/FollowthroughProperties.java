@@ -40,7 +40,7 @@ public record FollowthroughProperties(
 
     /** Any database the app uses, embedded or not. */
     public record Database(
-            // Starts even on a server that may lose confirmed writes (fsync or synchronous_commit off).
+            // Starts even on a server that may lose confirmed writes (no fsync, or commits not waited for).
             @DefaultValue("false") boolean acceptDataLoss,
             // Connections kept apart for timers, so slow pages never hold back a reminder.
             @Min(2) @DefaultValue("6") int backgroundPoolSize) {}
