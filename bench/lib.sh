@@ -11,6 +11,8 @@ export BENCH_ADMIN_EMAIL=bench@example.com
 export BENCH_ADMIN_PASSWORD=bench-password-1
 export BENCH_API_TOKEN=ft_bench_0123456789abcdefghijklmnop
 export PGHOST=localhost PGPORT=$DB_PORT PGUSER=postgres PGDATABASE=followthrough
+# The embedded PostgreSQL takes passwords only; the app keeps them in its data directory.
+export PGPASSFILE="$DATA/pgpass"
 PSQL=(psql -X -q -v ON_ERROR_STOP=1)
 mkdir -p "$OUT"
 
