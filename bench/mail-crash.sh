@@ -231,7 +231,7 @@ cat "$REPORT"
 echo
 echo "lost: $LOST, duplicated: $DUPLICATED$([[ $UNSEEN_LEFT != 0 ]] && echo ", unseen left on the IMAP server: $UNSEEN_LEFT")"
 if $KEEP; then
-    say "still running: the app (pid $APP_PID, http://localhost:$HTTP_PORT, psql -h localhost -p $DB_PORT -U postgres followthrough) and GreenMail (pid $GM_PID)"
+    say "still running: the app (pid $APP_PID, http://localhost:$HTTP_PORT, PGPASSFILE=$PGPASSFILE psql -h localhost -p $DB_PORT -U postgres followthrough) and GreenMail (pid $GM_PID)"
 fi
 if (( LOST != 0 || DUPLICATED != 0 )) || [[ $UNSEEN_LEFT != 0 ]]; then
     exit 1

@@ -316,7 +316,7 @@ fmt() { awk "BEGIN { printf \"$1\", $2 }"; }
 say "report: ${REPORT#$ROOT/}"
 cat "$REPORT"
 if $KEEP; then
-    say "still running: the app (pid $APP_PID, http://localhost:$HTTP_PORT, psql -h localhost -p $DB_PORT -U postgres followthrough), GreenMail (pid $GM_PID, SMTP $SMTP_PORT)$([[ $IMAP_SERVER == dovecot ]] && echo " and Dovecot (pid $DOVECOT_PID)"), IMAP on $IMAP_PORT"
+    say "still running: the app (pid $APP_PID, http://localhost:$HTTP_PORT, PGPASSFILE=$PGPASSFILE psql -h localhost -p $DB_PORT -U postgres followthrough), GreenMail (pid $GM_PID, SMTP $SMTP_PORT)$([[ $IMAP_SERVER == dovecot ]] && echo " and Dovecot (pid $DOVECOT_PID)"), IMAP on $IMAP_PORT"
 fi
 exit
 }

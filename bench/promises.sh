@@ -318,7 +318,7 @@ if ! $KEEP_BROKEN; then
 fi
 
 if $KEEP; then
-    say "the app keeps running: pid $APP_PID, http://localhost:$HTTP_PORT, psql -h localhost -p $DB_PORT -U postgres followthrough"
+    say "the app keeps running: pid $APP_PID, http://localhost:$HTTP_PORT, PGPASSFILE=$PGPASSFILE psql -h localhost -p $DB_PORT -U postgres followthrough"
 fi
 exit
 }
