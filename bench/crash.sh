@@ -89,7 +89,7 @@ else
     wait "$driver" || true
     echo "load: $(cat "$OUT/crash-load.txt")" | tee -a "$REPORT"
     kill -0 "$APP_PID" || { echo "the app died" | tee -a "$REPORT"; exit 1; }
-    grep -c "starting it again" "$LOG" | sed 's/^/watchdog restarts: /' | tee -a "$REPORT"
+    grep -c "is running again" "$LOG" | sed 's/^/watchdog restarts: /' | tee -a "$REPORT"
     verify
     stop_app
 fi

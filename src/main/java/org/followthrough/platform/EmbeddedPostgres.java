@@ -373,6 +373,7 @@ public final class EmbeddedPostgres implements AutoCloseable {
 
     /** Starts the postmaster again if it died under the app: kill -9, the OOM killer, a crash. */
     private void watch() {
+        boolean down = false;
         while (!closing) {
             try {
                 Thread.sleep(WATCH_INTERVAL);
@@ -382,13 +383,17 @@ public final class EmbeddedPostgres implements AutoCloseable {
             if (closing || postmaster().map(ProcessHandle::isAlive).orElse(false)) {
                 continue;
             }
-            log.error("The embedded PostgreSQL stopped while the app was running; starting it again");
+            if (!down) {
+                log.error("The embedded PostgreSQL stopped while the app was running; starting it again");
+                down = true;
+            }
             try {
                 startServer();
+                down = false;
                 log.warn("The embedded PostgreSQL is running again on port {}", port);
             } catch (IOException | RuntimeException e) {
                 // Its old processes may still hold shared memory for a moment; the next turn retries.
-                log.error("Could not start the embedded PostgreSQL again yet: {}", e.getMessage());
+                log.warn("The embedded PostgreSQL could not start again yet, retrying: {}", e.getMessage());
             }
         }
     }
