@@ -12,6 +12,9 @@
  *   search   GET  /api/v1/search?q=...                 bearer token, terms from --search-terms
  *   create   POST /api/v1/cases                        bearer token, --concurrency users (16)
  *   create-rate POST /api/v1/cases, open loop          bearer token, --create-rate arrivals per second (100)
+ *   reply    POST /api/v1/cases/{id}/entries           bearer token, --concurrency users: an agent's email
+ *            reply (kind reply, default channel) on one of the 200 most recently active cases
+ *   reply-rate the same, open loop                     --reply-rate arrivals per second (20)
  *   mixed    open loop, --mixed-rate arrivals per second (40), each one of these by --mix weights
  *            (default list:3,search:1,create:2,page:2,promises:2):
  *              list, search, create   as above (first pages and cursor pages for list)
@@ -63,6 +66,7 @@ public class LoadDriver {
             int concurrency,
             int readConcurrency,
             int createRate,
+            int replyRate,
             int mixedRate,
             String mix,
             List<String> scenarios,
@@ -96,6 +100,7 @@ public class LoadDriver {
                     Integer.parseInt(map.getOrDefault("concurrency", "16")),
                     Integer.parseInt(map.getOrDefault("read-concurrency", "4")),
                     Integer.parseInt(map.getOrDefault("create-rate", "100")),
+                    Integer.parseInt(map.getOrDefault("reply-rate", "20")),
                     Integer.parseInt(map.getOrDefault("mixed-rate", "40")),
                     map.getOrDefault("mix", "list:3,search:1,create:2,page:2,promises:2"),
                     List.of(map.getOrDefault("scenarios", "inbox,list,search,create").split(",")),
@@ -189,6 +194,8 @@ public class LoadDriver {
             switch (scenario.strip()) {
                 case "create" -> rows.addAll(measure("create", options.concurrency(), createCase()));
                 case "create-rate" -> rows.addAll(measureAtRate("create", options.createRate(), createCase()));
+                case "reply" -> rows.addAll(measure("reply", options.concurrency(), reply()));
+                case "reply-rate" -> rows.addAll(measureAtRate("reply", options.replyRate(), reply()));
                 case "mixed" -> rows.addAll(measureAtRate("mixed", options.mixedRate(), mixed(notes)));
                 case "inbox" -> {
                     var sessions = signIn(options.readConcurrency(), notes);
@@ -256,6 +263,56 @@ public class LoadDriver {
                     .POST(HttpRequest.BodyPublishers.ofString(json))
                     .build();
             return List.of(timed("POST /api/v1/cases", api, request, 201, null));
+        };
+    }
+
+    private static final Pattern CASE_ID = Pattern.compile("\"id\"\\s*:\\s*\"([0-9a-f-]{36})\"");
+
+    /** Email replies on the 200 cases the API lists first (most recently active), spread at random. */
+    private Step reply() throws IOException, InterruptedException {
+        var ids = new ArrayList<String>();
+        String cursor = null;
+        while (ids.size() < 200) {
+            var path = "/api/v1/cases?limit=100" + (cursor == null ? "" : "&cursor=" + encode(cursor));
+            var response = send(
+                    api,
+                    HttpRequest.newBuilder(options.baseUrl().resolve(path))
+                            .header("Authorization", "Bearer " + options.token())
+                            .header("Accept", "application/json")
+                            .GET()
+                            .build());
+            if (response == null || response.statusCode() != 200) {
+                throw new IllegalStateException("could not list cases to reply on: "
+                        + (response == null ? "no answer" : response.statusCode()));
+            }
+            var page = response.body();
+            var id = CASE_ID.matcher(page);
+            while (id.find() && ids.size() < 200) {
+                ids.add(id.group(1));
+            }
+            var next = NEXT_CURSOR.matcher(page);
+            if (!next.find()) {
+                break;
+            }
+            cursor = next.group(1);
+        }
+        if (ids.isEmpty()) {
+            throw new IllegalStateException("no cases to reply on");
+        }
+        return user -> {
+            var random = ThreadLocalRandom.current();
+            var caseId = ids.get(random.nextInt(ids.size()));
+            var json = """
+                    {"kind":"reply","body":%s}"""
+                    .formatted(quote("Thanks for waiting. We have looked into your " + TOPIC[random.nextInt(TOPIC.length)]
+                            + " and will write again by tomorrow noon."));
+            var request = HttpRequest.newBuilder(options.baseUrl().resolve("/api/v1/cases/" + caseId + "/entries"))
+                    .header("Authorization", "Bearer " + options.token())
+                    .header("Content-Type", "application/json")
+                    .header("Accept", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(json))
+                    .build();
+            return List.of(timed("POST /api/v1/cases/{id}/entries (reply)", api, request, 201, null));
         };
     }
 
