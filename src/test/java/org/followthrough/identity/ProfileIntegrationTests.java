@@ -41,7 +41,11 @@ class ProfileIntegrationTests {
         var saved = console.post("/profile/time-zone", Map.of("timeZone", "Asia/Tokyo"));
         assertThat(saved.statusCode()).isEqualTo(302);
         assertThat(agents.get(agent.id()).timeZone()).isEqualTo(ZoneId.of("Asia/Tokyo"));
-        assertThat(console.get("/profile").body()).contains("value=\"Asia/Tokyo\"");
+        var after = console.get("/profile").body();
+        assertThat(after).contains("value=\"Asia/Tokyo\"");
+        assertThat(after)
+                .as("this session's pages use the new zone at once")
+                .contains("Times are shown in Asia/Tokyo now.");
 
         var wrong = console.post("/profile/time-zone", Map.of("timeZone", "Mars/Olympus"));
         assertThat(wrong.statusCode()).isEqualTo(422);
