@@ -1,5 +1,7 @@
 package org.followthrough.identity;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
 import org.followthrough.platform.TooManyAttemptsException;
 import org.springframework.security.authentication.AuthenticationProvider;
@@ -22,11 +24,13 @@ class AgentAuthenticationProvider implements AuthenticationProvider {
 
     private final Agents agents;
     private final SignInThrottle throttle;
+    private final Clock clock;
     private final String unknownUserHash;
 
-    AgentAuthenticationProvider(Agents agents, SignInThrottle throttle, PasswordEncoder passwords) {
+    AgentAuthenticationProvider(Agents agents, SignInThrottle throttle, Clock clock, PasswordEncoder passwords) {
         this.agents = agents;
         this.throttle = throttle;
+        this.clock = clock;
         this.unknownUserHash = passwords.encode("no such agent, no such password");
     }
 
@@ -59,11 +63,9 @@ class AgentAuthenticationProvider implements AuthenticationProvider {
         if (!agents.matches(password, hash) || agent.isEmpty()) {
             var blocked = throttle.failed(email, agent.map(Agent::id).orElse(null), address);
             if (blocked.isPresent()) {
-                try {
-                    throttle.refuseIfBlocked(email, address);
-                } catch (TooManyAttemptsException e) {
-                    throw new BlockedException(e);
-                }
+                var until = blocked.get();
+                throw new BlockedException(
+                        new TooManyAttemptsException(until, Duration.between(clock.instant(), until)));
             }
             throw new BadCredentialsException("Wrong email or password");
         }

@@ -206,6 +206,7 @@ public class Agents {
             });
             throw new InvalidInputException("currentPassword", "is wrong");
         }
+        throttle.succeeded(agent.email());
         changePassword(id, "newPassword", newPassword);
     }
 
@@ -231,6 +232,7 @@ public class Agents {
      * cost unbounded work), and neither does one an old hash cannot take (bcrypt stops at 72 bytes).
      */
     boolean matches(String rawPassword, String hash) {
+        // MAX_LENGTH counts code points; in chars (UTF-16) a password may be up to twice as long.
         if (hash == null || rawPassword == null || rawPassword.length() > PasswordPolicy.MAX_LENGTH * 2) {
             return false;
         }
