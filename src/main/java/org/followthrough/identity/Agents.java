@@ -15,6 +15,7 @@ import org.followthrough.platform.Ids;
 import org.followthrough.platform.InvalidInputException;
 import org.followthrough.platform.NotFoundException;
 import org.followthrough.platform.Sql;
+import org.followthrough.platform.TooManyAttemptsException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -28,6 +29,8 @@ public class Agents {
 
     private final JdbcClient db;
     private final PasswordEncoder passwords;
+    private final PasswordPolicy policy;
+    private final SignInThrottle throttle;
     private final Clock clock;
 
     private final AuditLog audit;
@@ -38,6 +41,8 @@ public class Agents {
     Agents(
             JdbcClient db,
             PasswordEncoder passwords,
+            PasswordPolicy policy,
+            SignInThrottle throttle,
             Clock clock,
             AuditLog audit,
             org.springframework.beans.factory.ObjectProvider<
@@ -45,6 +50,8 @@ public class Agents {
                     sessions) {
         this.db = db;
         this.passwords = passwords;
+        this.policy = policy;
+        this.throttle = throttle;
         this.clock = clock;
         this.audit = audit;
         this.sessions = sessions;
@@ -101,7 +108,7 @@ public class Agents {
         if (displayName == null || displayName.isBlank()) {
             throw new InvalidInputException("displayName", "must not be blank");
         }
-        checkPassword(rawPassword);
+        policy.check("password", rawPassword, address);
         if (findByEmail(address).isPresent()) {
             throw new ConflictException("An agent with the email " + address + " already exists");
         }
@@ -158,11 +165,11 @@ public class Agents {
     @Transactional
     public Agent update(
             AgentId id, String displayName, Role role, ZoneId timeZone, boolean active, String newPassword) {
-        if (newPassword != null && !newPassword.isBlank()) {
-            checkPassword(newPassword);
+        if (newPassword != null && !newPassword.isEmpty()) {
+            policy.check("password", newPassword, get(id).email());
         }
         var updated = update(id, displayName, role, timeZone, active);
-        if (newPassword != null && !newPassword.isBlank()) {
+        if (newPassword != null && !newPassword.isEmpty()) {
             changePassword(id, newPassword);
         }
         return updated;
@@ -170,12 +177,79 @@ public class Agents {
 
     @Transactional
     public void changePassword(AgentId id, String rawPassword) {
-        checkPassword(rawPassword);
+        changePassword(id, "password", rawPassword);
+    }
+
+    private void changePassword(AgentId id, String field, String rawPassword) {
+        policy.check(field, rawPassword, get(id).email());
         db.sql("update agent set password_hash = ? where id = ?")
                 .params(passwords.encode(rawPassword), id.value())
                 .update();
         audit.record(CurrentActor.get(), "agent", id.value(), "password_changed", null, null);
         signOutEverywhere(id);
+    }
+
+    /**
+     * An agent changes their own password, proving who they are with the current one; a wrong
+     * current password counts as a failed sign-in, so it cannot be guessed here instead.
+     */
+    @Transactional(noRollbackFor = {InvalidInputException.class, TooManyAttemptsException.class})
+    public void changeOwnPassword(AgentId id, String currentPassword, String newPassword, String address) {
+        var agent = get(id);
+        if (currentPassword == null || currentPassword.isEmpty()) {
+            throw new InvalidInputException("currentPassword", "is required to set a new password");
+        }
+        throttle.refuseIfBlocked(agent.email(), address);
+        if (!matches(currentPassword, passwordHashOf(id).orElse(null))) {
+            throttle.failed(agent.email(), agent.id(), address).ifPresent(until -> {
+                throw new TooManyAttemptsException(until, java.time.Duration.between(clock.instant(), until));
+            });
+            throw new InvalidInputException("currentPassword", "is wrong");
+        }
+        throttle.succeeded(agent.email());
+        changePassword(id, "newPassword", newPassword);
+    }
+
+    /** An agent sets the time zone their console and reminders use. */
+    @Transactional
+    public Agent changeTimeZone(AgentId id, ZoneId timeZone) {
+        var before = get(id);
+        db.sql("update agent set time_zone = ? where id = ?")
+                .params(timeZone.getId(), id.value())
+                .update();
+        audit.record(
+                CurrentActor.get(),
+                "agent",
+                id.value(),
+                "time_zone_changed",
+                Map.of("timeZone", before.timeZone().getId()),
+                Map.of("timeZone", timeZone.getId()));
+        return get(id);
+    }
+
+    /**
+     * Whether a password matches a stored hash. Too long a password never matches (hashing it would
+     * cost unbounded work), and neither does one an old hash cannot take (bcrypt stops at 72 bytes).
+     */
+    boolean matches(String rawPassword, String hash) {
+        // MAX_LENGTH counts code points; in chars (UTF-16) a password may be up to twice as long.
+        if (hash == null || rawPassword == null || rawPassword.length() > PasswordPolicy.MAX_LENGTH * 2) {
+            return false;
+        }
+        try {
+            return passwords.matches(rawPassword, hash);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    /** Re-hashes a password just proven right when its hash uses an older scheme (bcrypt → Argon2id). */
+    void upgradeHashIfOld(AgentId id, String rawPassword, String hash) {
+        if (passwords.upgradeEncoding(hash)) {
+            db.sql("update agent set password_hash = ? where id = ? and password_hash = ?")
+                    .params(passwords.encode(rawPassword), id.value(), hash)
+                    .update();
+        }
     }
 
     private int activeAdmins() {
@@ -311,12 +385,6 @@ public class Agents {
             throw new InvalidInputException("email", "must be an email address");
         }
         return email.strip().toLowerCase(Locale.ROOT);
-    }
-
-    private static void checkPassword(String rawPassword) {
-        if (rawPassword == null || rawPassword.length() < 10) {
-            throw new InvalidInputException("password", "must have at least 10 characters");
-        }
     }
 
     static Agent agent(ResultSet rs, int row) throws SQLException {

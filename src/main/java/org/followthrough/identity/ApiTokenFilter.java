@@ -5,18 +5,28 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import org.followthrough.platform.TooManyAttemptsException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
-/** Authenticates {@code Authorization: Bearer <token>} requests; a bad token is refused at once. */
+/**
+ * Authenticates {@code Authorization: Bearer <token>} requests; a bad token is refused at once, and
+ * an address that sent too many bad ones is refused every token for a while (429, Retry-After).
+ */
 class ApiTokenFilter extends OncePerRequestFilter {
 
     private final ApiTokens tokens;
+    private final SignInThrottle throttle;
+    private final Clock clock;
 
-    ApiTokenFilter(ApiTokens tokens) {
+    ApiTokenFilter(ApiTokens tokens, SignInThrottle throttle, Clock clock) {
         this.tokens = tokens;
+        this.throttle = throttle;
+        this.clock = clock;
     }
 
     @Override
@@ -27,8 +37,24 @@ class ApiTokenFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
+        var address = request.getRemoteAddr();
+        try {
+            throttle.refuseTokensIfBlocked(address);
+        } catch (TooManyAttemptsException e) {
+            tooMany(request, response, e);
+            return;
+        }
         var agent = tokens.authenticate(header.substring(7).strip());
         if (agent.isEmpty()) {
+            var blocked = throttle.tokenFailed(address);
+            if (blocked.isPresent()) {
+                var until = blocked.get();
+                tooMany(
+                        request,
+                        response,
+                        new TooManyAttemptsException(until, Duration.between(clock.instant(), until)));
+                return;
+            }
             SecurityConfiguration.writeProblem(
                     response, 401, "Unauthorized", "The API token is unknown or revoked.", request.getRequestURI());
             return;
@@ -42,5 +68,16 @@ class ApiTokenFilter extends OncePerRequestFilter {
         } finally {
             SecurityContextHolder.clearContext();
         }
+    }
+
+    private static void tooMany(HttpServletRequest request, HttpServletResponse response, TooManyAttemptsException e)
+            throws IOException {
+        response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()));
+        SecurityConfiguration.writeProblem(
+                response,
+                429,
+                "Too Many Requests",
+                "Too many bad API tokens from this address; try again after " + e.retryAt() + ".",
+                request.getRequestURI());
     }
 }

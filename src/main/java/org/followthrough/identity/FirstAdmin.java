@@ -4,6 +4,7 @@ import java.security.SecureRandom;
 import java.time.ZoneId;
 import java.util.Base64;
 import org.followthrough.platform.FollowthroughProperties;
+import org.followthrough.platform.InvalidInputException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -62,7 +63,14 @@ class FirstAdmin implements SmartLifecycle {
         var bootstrap = properties.bootstrap();
         boolean generated = bootstrap.adminPassword().isBlank();
         var password = generated ? randomPassword() : bootstrap.adminPassword();
-        var admin = agents.create(bootstrap.adminEmail(), "Administrator", Role.ADMIN, ZoneId.of("UTC"), password);
+        Agent admin;
+        try {
+            admin = agents.create(bootstrap.adminEmail(), "Administrator", Role.ADMIN, ZoneId.of("UTC"), password);
+        } catch (InvalidInputException e) {
+            throw new IllegalStateException(
+                    "The first admin cannot be created from FOLLOWTHROUGH_ADMIN_EMAIL and FOLLOWTHROUGH_ADMIN_PASSWORD: "
+                            + e.getMessage());
+        }
         if (!bootstrap.apiToken().isBlank()) {
             tokens.issueWithSecret("Bootstrap token", admin.id(), admin.id(), bootstrap.apiToken());
         }

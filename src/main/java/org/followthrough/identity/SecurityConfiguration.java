@@ -2,6 +2,7 @@ package org.followthrough.identity;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.Clock;
 import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -13,7 +14,9 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
@@ -31,10 +34,19 @@ class SecurityConfiguration {
             + "style-src 'self' 'unsafe-inline'; script-src 'self'; object-src 'none'; frame-ancestors 'none'; "
             + "base-uri 'self'; form-action 'self'";
 
+    /**
+     * New passwords are hashed with Argon2id; hashes made earlier with bcrypt still verify and are
+     * replaced at the next sign-in (ADR 005).
+     */
     @Bean
     PasswordEncoder passwordEncoder() {
-        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+        var encoders = new java.util.HashMap<String, PasswordEncoder>();
+        encoders.put(ARGON2, Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8());
+        encoders.put("bcrypt", new BCryptPasswordEncoder());
+        return new DelegatingPasswordEncoder(ARGON2, encoders);
     }
+
+    private static final String ARGON2 = "argon2";
 
     @Bean
     static RoleHierarchy roleHierarchy() {
@@ -48,13 +60,17 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http, ApiTokens tokens) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, ApiTokens tokens, SignInThrottle throttle, Clock clock)
+            throws Exception {
         return http.securityMatcher("/api/v1/**")
                 .authorizeHttpRequests(auth -> auth.requestMatchers("/api/v1/mailboxes/**")
                         .hasRole("ADMIN")
+                        // Sign-in lockouts: admins only.
+                        .requestMatchers("/api/v1/agents/*/lockout")
+                        .hasRole("ADMIN")
                         .anyRequest()
                         .hasRole("AGENT"))
-                .addFilterBefore(new ApiTokenFilter(tokens), AnonymousAuthenticationFilter.class)
+                .addFilterBefore(new ApiTokenFilter(tokens, throttle, clock), AnonymousAuthenticationFilter.class)
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable())
                 .requestCache(cache -> cache.disable())
@@ -75,7 +91,8 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain actuator(HttpSecurity http, ApiTokens tokens) throws Exception {
+    SecurityFilterChain actuator(HttpSecurity http, ApiTokens tokens, SignInThrottle throttle, Clock clock)
+            throws Exception {
         return http.securityMatcher("/actuator/**", "/v3/api-docs", "/v3/api-docs/**")
                 .authorizeHttpRequests(auth -> auth.requestMatchers("/actuator/health", "/actuator/health/**")
                         .permitAll()
@@ -83,7 +100,7 @@ class SecurityConfiguration {
                         .hasRole("AGENT")
                         .anyRequest()
                         .hasRole("ADMIN"))
-                .addFilterBefore(new ApiTokenFilter(tokens), AnonymousAuthenticationFilter.class)
+                .addFilterBefore(new ApiTokenFilter(tokens, throttle, clock), AnonymousAuthenticationFilter.class)
                 .csrf(csrf -> csrf.disable())
                 .requestCache(cache -> cache.disable())
                 .exceptionHandling(e -> e.authenticationEntryPoint((request, response, ex) -> writeProblem(
@@ -122,8 +139,15 @@ class SecurityConfiguration {
                                 .hasRole("SUPERVISOR")
                                 .anyRequest()
                                 .hasRole("AGENT"))
-                .formLogin(form ->
-                        form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
+                .formLogin(form -> form.loginPage("/login")
+                        .defaultSuccessUrl("/", false)
+                        // Backed off: the sign-in page says when to try again.
+                        .failureHandler((request, response, ex) -> response.sendRedirect(request.getContextPath()
+                                + (ex instanceof AgentAuthenticationProvider.BlockedException blocked
+                                        ? "/login?retryAt="
+                                                + blocked.reason().retryAt().getEpochSecond()
+                                        : "/login?error")))
+                        .permitAll())
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?signedOut"))
                 .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                         .referrerPolicy(

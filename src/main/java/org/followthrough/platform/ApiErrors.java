@@ -139,6 +139,18 @@ public class ApiErrors {
                 HttpStatus.CONFLICT, "This conflicts with a change made at the same time; try again.", request, null);
     }
 
+    /** Sign-in back-off (a wrong current password, say): when to try again, in seconds and as a time. */
+    @ExceptionHandler(TooManyAttemptsException.class)
+    ResponseEntity<ProblemDetail> tooMany(TooManyAttemptsException e, HttpServletRequest request) {
+        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS, e.getMessage());
+        problem.setInstance(URI.create(request.getRequestURI()));
+        problem.setProperty("retryAt", e.retryAt().toString());
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+                .header(org.springframework.http.HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()))
+                .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
+    }
+
     private static ResponseEntity<ProblemDetail> problem(
             HttpStatus status, String detail, HttpServletRequest request, List<FieldError> errors) {
         var problem = ProblemDetail.forStatusAndDetail(status, detail);

@@ -52,7 +52,7 @@ class MailboxBrowserTests {
     void anAdminAddsAMailboxTriesItAndDeletesItAfterConfirming() {
         var address = Fixtures.unique("browser") + "@desk.test";
         mail.user(address, "imap-secret-4711");
-        var page = browser.signedIn(port, "admin@test.example", "admin-password-1");
+        var page = browser.signedIn(port, "admin@test.example", "bootstrap-secret-1");
         page.navigate("http://localhost:" + port + "/admin/mailboxes");
         page.click("text=New mailbox");
 
@@ -101,7 +101,7 @@ class MailboxBrowserTests {
 
     @Test
     void aRefusedFormShowsTheProblemNextToItsField() {
-        var page = browser.signedIn(port, "admin@test.example", "admin-password-1");
+        var page = browser.signedIn(port, "admin@test.example", "bootstrap-secret-1");
         page.navigate("http://localhost:" + port + "/admin/mailboxes/new");
         page.fill("input[name=address]", Fixtures.unique("refused") + "@desk.test");
         page.fill("input[name=displayName]", "Refused Desk");

@@ -40,7 +40,7 @@ class MailboxConsoleIntegrationTests {
 
     @BeforeEach
     void setUp() {
-        admin = new ConsoleClient(port).signIn("admin@test.example", "admin-password-1");
+        admin = new ConsoleClient(port).signIn("admin@test.example", "bootstrap-secret-1");
         address = Fixtures.unique("help") + "@desk.test";
     }
 

@@ -35,7 +35,7 @@ class TeamWorkingTimeIntegrationTests {
     @Test
     void anAdminSetsATeamsHoursHolidaysAndReminderLeadTogether() {
         var team = fixtures.team(fixtures.agent(Role.AGENT));
-        var admin = new ConsoleClient(port).signIn("admin@test.example", "admin-password-1");
+        var admin = new ConsoleClient(port).signIn("admin@test.example", "bootstrap-secret-1");
         assertThat(admin.get("/admin/teams/" + team + "/working-time").body()).contains("Monday to Friday");
         var form = new LinkedHashMap<String, String>();
         form.put("timeZone", "Europe/Lisbon");
@@ -68,7 +68,7 @@ class TeamWorkingTimeIntegrationTests {
     @Test
     void aBadHolidayLineIsRefusedAndNothingIsSaved() {
         var team = fixtures.team(fixtures.agent(Role.AGENT));
-        var admin = new ConsoleClient(port).signIn("admin@test.example", "admin-password-1");
+        var admin = new ConsoleClient(port).signIn("admin@test.example", "bootstrap-secret-1");
         admin.get("/admin/teams/" + team + "/working-time");
         var form = new LinkedHashMap<String, String>();
         form.put("timeZone", "Europe/Lisbon");

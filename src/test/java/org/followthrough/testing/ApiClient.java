@@ -18,10 +18,21 @@ public final class ApiClient {
 
     private final int port;
     private final String token;
+    private final String forwardedFor;
 
     private ApiClient(int port, String token) {
+        this(port, token, null);
+    }
+
+    private ApiClient(int port, String token, String forwardedFor) {
         this.port = port;
         this.token = token;
+        this.forwardedFor = forwardedFor;
+    }
+
+    /** The same client, its requests coming (as a trusted proxy says) from {@code address}. */
+    public ApiClient from(String address) {
+        return new ApiClient(port, token, address);
     }
 
     public static ApiClient admin(int port) {
@@ -74,11 +85,18 @@ public final class ApiClient {
                 .build());
     }
 
+    public Response delete(String path) {
+        return send(request(path).DELETE().build());
+    }
+
     private HttpRequest.Builder request(String path) {
         var builder = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .header("Accept", "application/json");
         if (token != null) {
             builder.header("Authorization", "Bearer " + token);
+        }
+        if (forwardedFor != null) {
+            builder.header("X-Forwarded-For", forwardedFor);
         }
         return builder;
     }

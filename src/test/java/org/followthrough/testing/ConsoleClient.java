@@ -19,9 +19,19 @@ public final class ConsoleClient {
 
     private final String base;
     private final HttpClient http;
+    private final String forwardedFor;
     private String csrf;
 
     public ConsoleClient(int port) {
+        this(port, null);
+    }
+
+    /**
+     * A client whose requests come, as a trusted proxy says in X-Forwarded-For, from {@code address}:
+     * sign-in back-off counts per address, so a test that provokes it uses an address of its own.
+     */
+    public ConsoleClient(int port, String address) {
+        this.forwardedFor = address;
         this.base = "http://localhost:" + port;
         this.http = HttpClient.newBuilder()
                 .cookieHandler(new CookieManager())
@@ -30,15 +40,20 @@ public final class ConsoleClient {
     }
 
     public ConsoleClient signIn(String email, String password) {
-        var login = get("/login");
-        csrf = token(login.body());
-        var response = post("/login", Map.of("username", email, "password", password), false);
+        var response = attemptSignIn(email, password);
         if (response.statusCode() != 302
                 || response.headers().firstValue("Location").orElse("").contains("error")) {
             throw new IllegalStateException("Sign-in failed for " + email);
         }
         csrf = token(get("/").body());
         return this;
+    }
+
+    /** Posts the sign-in form and answers what the app said, whether it signed in or not. */
+    public HttpResponse<String> attemptSignIn(String email, String password) {
+        var login = get("/login");
+        csrf = token(login.body());
+        return post("/login", Map.of("username", email, "password", password), false);
     }
 
     public HttpResponse<String> get(String path) {
@@ -84,6 +99,11 @@ public final class ConsoleClient {
     }
 
     private HttpResponse<String> send(HttpRequest request) {
+        if (forwardedFor != null) {
+            request = HttpRequest.newBuilder(request, (name, value) -> true)
+                    .header("X-Forwarded-For", forwardedFor)
+                    .build();
+        }
         try {
             return http.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (Exception e) {

@@ -9,6 +9,7 @@ import org.followthrough.identity.AgentId;
 import org.followthrough.identity.Agents;
 import org.followthrough.identity.ApiTokens;
 import org.followthrough.identity.Role;
+import org.followthrough.identity.SignInThrottle;
 import org.followthrough.identity.SignedInAgent;
 import org.followthrough.identity.TeamId;
 import org.followthrough.platform.ConflictException;
@@ -32,10 +33,14 @@ class AdminController {
 
     private final Agents agents;
     private final ApiTokens tokens;
+    private final SignInThrottle throttle;
+    private final java.time.Clock clock;
 
-    AdminController(Agents agents, ApiTokens tokens) {
+    AdminController(Agents agents, ApiTokens tokens, SignInThrottle throttle, java.time.Clock clock) {
         this.agents = agents;
         this.tokens = tokens;
+        this.throttle = throttle;
+        this.clock = clock;
     }
 
     @GetMapping("/admin")
@@ -93,6 +98,13 @@ class AdminController {
         }
     }
 
+    /** Lifts an agent's sign-in back-off after too many wrong passwords. */
+    @PostMapping("/admin/agents/{id}/unlock")
+    String unlock(@PathVariable UUID id) {
+        throttle.lift(agents.get(new AgentId(id)));
+        return "redirect:/admin/agents/" + id;
+    }
+
     private String agentsPage(Model model, String error) {
         var all = agents.all();
         model.addAttribute("agents", all);
@@ -113,6 +125,9 @@ class AdminController {
 
     private String agentPage(Agent agent, String error, Model model) {
         model.addAttribute("agent", agent);
+        var lockout = throttle.lockout(agent);
+        model.addAttribute("lockout", lockout);
+        model.addAttribute("lockoutBlocked", lockout.blockedAt(clock.instant()));
         model.addAttribute("roles", Role.values());
         model.addAttribute("zones", ZONES);
         model.addAttribute("error", error);

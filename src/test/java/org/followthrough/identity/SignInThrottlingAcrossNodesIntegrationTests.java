@@ -1,0 +1,118 @@
+package org.followthrough.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import org.followthrough.FollowthroughApplication;
+import org.followthrough.platform.EmbeddedPostgres;
+import org.followthrough.testing.ApiClient;
+import org.followthrough.testing.ConsoleClient;
+import org.followthrough.testing.Fixtures;
+import org.followthrough.testing.MutableClock;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
+
+/** Two app nodes on one database count the same failures: guessing cannot be spread over nodes. */
+class SignInThrottlingAcrossNodesIntegrationTests {
+
+    private static final Instant START = Instant.parse("2026-11-23T09:00:00Z");
+
+    @TempDir
+    Path databaseDir;
+
+    @TempDir
+    Path nodeADir;
+
+    @TempDir
+    Path nodeBDir;
+
+    /** Each node has its own clock, as separate machines do. */
+    @Configuration(proxyBeanMethods = false)
+    static class NodeClock {
+
+        @Bean
+        @Primary
+        MutableClock nodeClock() {
+            return new MutableClock(START);
+        }
+    }
+
+    private static ConfigurableApplicationContext node(EmbeddedPostgres database, Path dataDir) {
+        return new SpringApplicationBuilder(FollowthroughApplication.class, NodeClock.class)
+                .run(
+                        "--spring.datasource.url=" + database.jdbcUrl(),
+                        "--spring.datasource.username=" + database.username(),
+                        "--spring.datasource.password=" + database.password(),
+                        "--followthrough.data-dir=" + dataDir,
+                        "--followthrough.bootstrap.admin-password=two-nodes-password-1",
+                        "--followthrough.timers.enabled=false",
+                        "--server.port=0",
+                        "--logging.level.root=warn");
+    }
+
+    private static int port(ConfigurableApplicationContext node) {
+        return Integer.parseInt(node.getEnvironment().getProperty("local.server.port"));
+    }
+
+    private static String location(HttpResponse<String> response) {
+        return response.headers().firstValue("Location").orElse("");
+    }
+
+    @Test
+    void failuresOnEitherNodeAddUpAndBothRefuseUntilTheWaitIsOver() throws Exception {
+        try (var database = EmbeddedPostgres.start(databaseDir, 0, "followthrough", true);
+                var a = node(database, nodeADir);
+                var b = node(database, nodeBDir)) {
+            var ann = a.getBean(Agents.class)
+                    .create("ann@nodes.example", "Ann", Role.AGENT, ZoneOffset.UTC, Fixtures.PASSWORD);
+            for (int i = 1; i <= 2; i++) {
+                assertThat(location(new ConsoleClient(port(a)).attemptSignIn(ann.email(), "wrong-password-a" + i)))
+                        .endsWith("/login?error");
+            }
+            for (int i = 1; i <= 2; i++) {
+                assertThat(location(new ConsoleClient(port(b)).attemptSignIn(ann.email(), "wrong-password-b" + i)))
+                        .endsWith("/login?error");
+            }
+            assertThat(location(new ConsoleClient(port(a)).attemptSignIn(ann.email(), "wrong-password-a3")))
+                    .as("the fifth failure, counting both nodes")
+                    .contains("/login?retryAt=");
+            assertThat(location(new ConsoleClient(port(b)).attemptSignIn(ann.email(), Fixtures.PASSWORD)))
+                    .as("the other node refuses the right password too")
+                    .contains("/login?retryAt=");
+
+            for (int i = 1; i <= 10; i++) {
+                ApiClient.withToken(port(a), "ft_guessed_token_on_node_a_00000000")
+                        .get("/api/v1/cases");
+            }
+            for (int i = 1; i <= 9; i++) {
+                ApiClient.withToken(port(b), "ft_guessed_token_on_node_b_00000000")
+                        .get("/api/v1/cases");
+            }
+            assertThat(ApiClient.withToken(port(b), "ft_guessed_token_on_node_b_00000000")
+                            .get("/api/v1/cases")
+                            .status())
+                    .isEqualTo(429);
+            assertThat(ApiClient.withToken(port(a), "ft_guessed_token_on_node_a_00000000")
+                            .get("/api/v1/cases")
+                            .status())
+                    .isEqualTo(429);
+
+            a.getBean(MutableClock.class).advance(Duration.ofSeconds(61));
+            b.getBean(MutableClock.class).advance(Duration.ofSeconds(61));
+            assertThat(location(new ConsoleClient(port(b)).attemptSignIn(ann.email(), Fixtures.PASSWORD)))
+                    .doesNotContain("/login");
+            var valid = a.getBean(ApiTokens.class).issue("node", ann.id(), null).secret();
+            assertThat(ApiClient.withToken(port(a), valid).get("/api/v1/agents").status())
+                    .isEqualTo(200);
+        }
+    }
+}
