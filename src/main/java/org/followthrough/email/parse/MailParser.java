@@ -71,6 +71,14 @@ public final class MailParser {
         String subject = HeaderText.decode(message.header("Subject"), warnings);
         List<MailAddress> fromList = AddressList.parse(message.header("From"), warnings);
         MailAddress from = fromList.isEmpty() ? null : fromList.get(0);
+        String originalFrom = message.header("X-Original-From");
+        if (from != null && originalFrom != null && from.name().contains(" via ")) {
+            // A group that rewrote From for DMARC ("'Ann Lee' via Support <support@…>") names the author here.
+            List<MailAddress> original = AddressList.parse(originalFrom, warnings);
+            if (!original.isEmpty()) {
+                from = original.get(0);
+            }
+        }
         List<MailAddress> replyTo = AddressList.parse(joined(message, "Reply-To", ","), warnings);
         List<MailAddress> to = AddressList.parse(joined(message, "To", ","), warnings);
         List<MailAddress> cc = AddressList.parse(joined(message, "Cc", ","), warnings);
@@ -116,6 +124,7 @@ public final class MailParser {
                 body.deliveryStatus,
                 body.returnedMessageId,
                 inReplyTo,
+                references,
                 text,
                 split.fresh(),
                 split.quoted()));

@@ -365,12 +365,26 @@ class MailCorpusTests {
                         .subject("Delayed Mail (still being retried)")
                         .auto(AutoKind.AUTO_REPLY, "delivery status notification: delayed"),
                 message("list-precedence-bulk.eml").auto(AutoKind.BULK, "Precedence: bulk"),
-                message("list-precedence-list.eml").auto(AutoKind.BULK, "Precedence: list"),
+                message("list-precedence-list.eml").auto(AutoKind.BULK, "sent by digest@forum.example"),
                 message("mailing-list-id.eml")
                         .from("karen@moss.example", "Karen Moss")
                         .text("Since the last update, exporting to CSV fails with an empty file.")
                         .auto(AutoKind.LIST, "List-Id: Product users <users.lists.product.example>"),
                 message("list-unsubscribe-only.eml").auto(AutoKind.LIST, "List-Unsubscribe"),
+                // A support address run as a Google Group or a list alias: every customer's mail carries
+                // list headers, and is still a person writing.
+                message("list-google-group-customer.eml")
+                        .from("sigrid.haugen@fjord.example", "Sigrid Haugen")
+                        .auto(AutoKind.LIST, "written by a person: a list people write to"),
+                message("list-google-group-dmarc-rewrite.eml")
+                        .from("tomasz@nowak.example", "Tomasz Nowak")
+                        .text("The invoice charges us for 12 seats, we have 10.")
+                        .auto(AutoKind.LIST, "Precedence: list"),
+                message("list-mailman-reply-precedence-bulk.eml")
+                        .from("henk@vries.example", "Henk de Vries")
+                        .auto(AutoKind.LIST, "Precedence: bulk; written by a person: a reply in a thread"),
+                message("list-newsletter-unsubscribe-link.eml").auto(AutoKind.BULK, "an unsubscribe link"),
+                message("list-notification-no-reply.eml").auto(AutoKind.BULK, "sent by notifications@github.example"),
 
                 // ---- bounces ---------------------------------------------------------------------------
                 message("dsn-postfix.eml")
