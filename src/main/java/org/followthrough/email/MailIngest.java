@@ -32,6 +32,7 @@ import org.followthrough.email.parse.MailParser;
 import org.followthrough.email.parse.ParsedMail;
 import org.followthrough.email.parse.UnparseableMailException;
 import org.followthrough.platform.Actor;
+import org.followthrough.platform.EmailAddress;
 import org.followthrough.platform.Ids;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -495,11 +496,7 @@ public class MailIngest {
     }
 
     static boolean plausibleAddress(String address) {
-        if (address == null) {
-            return false;
-        }
-        int at = address.indexOf('@');
-        return at > 0 && at == address.lastIndexOf('@') && at < address.length() - 1 && !address.contains(" ");
+        return EmailAddress.isValid(address);
     }
 
     static String hashKey(byte[] raw) {
