@@ -202,7 +202,7 @@ class MailCorpusTests {
                         .subject("Fråga om beställning")
                         .from("soren@example.se", "Sören Öberg")
                         .text("Hej, en fråga.")
-                        .warning("8-bit header text read as windows-1252"),
+                        .warning("8-bit header text read as iso-8859-1, the charset of the text"),
                 message("header-encoded-word-split.eml")
                         .subject("Frage zu 日本語 und Grüße")
                         .from("ann@example.com", "Lee, Ann")
@@ -316,7 +316,8 @@ class MailCorpusTests {
                         .quoted("> Quoted text that was also wrapped over two lines."),
                 message("control-chars.eml")
                         .text("First line\nSecond line with a NUL and a bell\nThird\tline with a tab")
-                        .textLacks("\u0000", "\u0007", "\u001b", "\r", "\f"),
+                        .textLacks("\u0000", "\u0007", "\u001b", "\r", "\f")
+                        .warning("NUL characters removed"),
                 message("broken-missing-end-boundary.eml")
                         .text("The receipt is attached.")
                         .attachment("receipt.pdf", "application/pdf", 125, null, false)
