@@ -219,6 +219,27 @@ class UnfiledMailIntegrationTests {
     }
 
     @Test
+    void twoAdminsFilingTheSameMessageAtOnceMakeOneCase() throws Exception {
+        var subject = Fixtures.unique("Our spring collection");
+        deliver(newsletter(Fixtures.unique("hello") + "@acme-outdoor.example", subject));
+        poller.poll(mailbox);
+        var id = listed(admin(), subject).path("id").asString();
+        var first = admin();
+        var second = admin();
+
+        try (var threads = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+            var one = threads.submit(() -> first.post("/api/v1/mail/not-filed/" + id + "/file", Map.of()));
+            var two = threads.submit(() -> second.post("/api/v1/mail/not-filed/" + id + "/file", Map.of()));
+            var outcomes =
+                    java.util.List.of(one.get().text("outcome"), two.get().text("outcome"));
+
+            assertThat(outcomes).containsExactlyInAnyOrder("new_case", "already_filed");
+            assertThat(one.get().text("caseId")).isEqualTo(two.get().text("caseId"));
+        }
+        assertThat(casesWithSubject(subject)).isEqualTo(1);
+    }
+
+    @Test
     void onlyAdminsSeeOrFileMailNotFiled() throws Exception {
         var subject = Fixtures.unique("Weekly digest");
         deliver(newsletter(Fixtures.unique("news") + "@shop.example", subject));
