@@ -312,6 +312,11 @@ public class MailIngest {
                 throw new org.followthrough.platform.ConflictException(
                         "This message has no sender address to answer, so it cannot be a case");
             }
+            var ours = ourAddresses();
+            if (ours.contains(mail.from().address().toLowerCase(Locale.ROOT))) {
+                throw new org.followthrough.platform.ConflictException(
+                        "This message was sent from one of our own mailboxes; it cannot be a customer's case");
+            }
             var mailbox = locked.mailboxId() == null
                     ? null
                     : mailboxes.find(locked.mailboxId()).orElse(null);
@@ -319,7 +324,7 @@ public class MailIngest {
                     ? Actor.SYSTEM
                     : new Actor(Actor.Type.SYSTEM, mailbox.id().value(), mailbox.address());
             var now = clock.instant();
-            var placed = fromPerson(mailbox, mail, ourAddresses(), by, now, false);
+            var placed = fromPerson(mailbox, mail, ours, by, now, false);
             store.filed(messageId, placed.outcome().name(), placed.caseId(), placed.entryId(), admin.id(), now);
             noteRefusedAttachments(placed.caseId(), mail, by);
             var data = new LinkedHashMap<String, Object>();

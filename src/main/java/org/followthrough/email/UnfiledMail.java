@@ -88,12 +88,6 @@ public class UnfiledMail {
                 .optional());
     }
 
-    public long countWaiting() {
-        return db.sql("select count(*) from mail_message where direction = 'IN' and case_id is null")
-                .query(Long.class)
-                .single();
-    }
-
     private static Item item(ResultSet rs, int row) throws SQLException {
         var mailbox = Sql.uuid(rs, "mailbox_id");
         var filedTo = Sql.uuid(rs, "filed_to");

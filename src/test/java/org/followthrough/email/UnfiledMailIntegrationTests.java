@@ -240,6 +240,25 @@ class UnfiledMailIntegrationTests {
     }
 
     @Test
+    void ourOwnMailComeBackIsListedButNeverFiledAsACustomersCase() throws Exception {
+        var subject = Fixtures.unique("Forwarding loop");
+        deliver(raw("From: Desk <" + support + ">\r\nTo: " + support + "\r\nSubject: " + subject + "\r\n"
+                + "Message-ID: <" + UUID.randomUUID() + "@desk.example>\r\n\r\nHello again.\r\n"));
+        assertThat(poller.poll(mailbox).count(Outcome.IGNORED)).isEqualTo(1);
+        var api = admin();
+        var item = listed(api, subject);
+        assertThat(item.path("reason").asString()).contains("one of our own mailboxes");
+
+        var filed = api.post("/api/v1/mail/not-filed/" + item.path("id").asString() + "/file", Map.of());
+
+        assertThat(filed.status()).isEqualTo(409);
+        assertThat(filed.raw().headers().firstValue("Content-Type"))
+                .hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
+        assertThat(casesWithSubject(subject)).isZero();
+        assertThat(customers.findByEmail(support)).isEmpty();
+    }
+
+    @Test
     void onlyAdminsSeeOrFileMailNotFiled() throws Exception {
         var subject = Fixtures.unique("Weekly digest");
         deliver(newsletter(Fixtures.unique("news") + "@shop.example", subject));
