@@ -384,6 +384,10 @@ class MailCorpusTests {
                 message("list-mailman-reply-precedence-bulk.eml")
                         .from("henk@vries.example", "Henk de Vries")
                         .auto(AutoKind.LIST, "Precedence: bulk; written by a person: a reply in a thread"),
+                message("list-alias-precedence-bulk-person.eml")
+                        .from("maria@cliente.example", "María González")
+                        .auto(AutoKind.LIST, "Precedence: bulk"),
+                message("list-precedence-bulk-company.eml").auto(AutoKind.BULK, "no personal sender"),
                 message("list-newsletter-unsubscribe-link.eml").auto(AutoKind.BULK, "an unsubscribe link"),
                 message("list-notification-no-reply.eml").auto(AutoKind.BULK, "sent by notifications@github.example"),
 
