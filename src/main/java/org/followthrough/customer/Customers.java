@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
 import org.followthrough.audit.AuditLog;
 import org.followthrough.platform.Actor;
 import org.followthrough.platform.ConflictException;
+import org.followthrough.platform.EmailAddress;
 import org.followthrough.platform.Ids;
 import org.followthrough.platform.InvalidInputException;
 import org.followthrough.platform.Keyset;
@@ -31,7 +32,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Customers {
 
-    private static final Pattern EMAIL = Pattern.compile("[^@\\s<>\"]+@[^@\\s<>\"]+\\.[^@\\s<>\"]+");
     private static final Pattern LANGUAGE = Pattern.compile("[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*");
     private static final int MAX_NAME = 200;
 
@@ -481,11 +481,7 @@ public class Customers {
         }
         var valid = new ArrayList<String>();
         for (int i = 0; i < emails.size(); i++) {
-            var email = emails.get(i) == null ? "" : emails.get(i).strip();
-            if (!EMAIL.matcher(email).matches() || email.length() > 254) {
-                throw new InvalidInputException(
-                        emails.size() == 1 ? "email" : "emails[" + i + "]", "must be an email address");
-            }
+            var email = EmailAddress.require(emails.size() == 1 ? "email" : "emails[" + i + "]", emails.get(i));
             var lower = email.toLowerCase(Locale.ROOT);
             if (valid.stream().noneMatch(lower::equalsIgnoreCase)) {
                 valid.add(email);
@@ -530,7 +526,7 @@ public class Customers {
     }
 
     static String domainOf(String email) {
-        return email.substring(email.indexOf('@') + 1).toLowerCase(Locale.ROOT);
+        return email.substring(email.lastIndexOf('@') + 1).toLowerCase(Locale.ROOT);
     }
 
     private static Map<String, Object> snapshot(Customer c) {

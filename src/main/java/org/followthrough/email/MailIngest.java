@@ -16,6 +16,7 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.followthrough.audit.AuditLog;
 import org.followthrough.cases.CaseDesk;
 import org.followthrough.cases.CaseDesk.OpenCase;
 import org.followthrough.cases.CaseId;
@@ -32,6 +33,7 @@ import org.followthrough.email.parse.MailParser;
 import org.followthrough.email.parse.ParsedMail;
 import org.followthrough.email.parse.UnparseableMailException;
 import org.followthrough.platform.Actor;
+import org.followthrough.platform.EmailAddress;
 import org.followthrough.platform.Ids;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -78,6 +80,7 @@ public class MailIngest {
     private final Acknowledgements acknowledgements;
     private final Outbox outbox;
     private final ApplicationEventPublisher events;
+    private final AuditLog audit;
     private final TransactionTemplate transaction;
     private final TransactionTemplate savepoint;
     private final MailProperties properties;
@@ -94,6 +97,7 @@ public class MailIngest {
             Acknowledgements acknowledgements,
             Outbox outbox,
             ApplicationEventPublisher events,
+            AuditLog audit,
             PlatformTransactionManager transactions,
             MailProperties properties,
             Clock clock) {
@@ -107,6 +111,7 @@ public class MailIngest {
         this.acknowledgements = acknowledgements;
         this.outbox = outbox;
         this.events = events;
+        this.audit = audit;
         this.transaction = new TransactionTemplate(transactions);
         this.savepoint = new TransactionTemplate(transactions);
         this.savepoint.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_NESTED);
@@ -251,12 +256,13 @@ public class MailIngest {
         if (ours.contains(sender.address().toLowerCase(Locale.ROOT))) {
             // Our own mail came back to us (a forwarding loop): never a case, never an answer.
             store.recordInbound(id, mail, Outcome.IGNORED.name(), null, null, raw);
+            store.notFiled(id, "Sent from one of our own mailboxes (a forwarding loop)");
             return new Result(Outcome.IGNORED, null);
         }
         var placed = switch (mail.auto()) {
             case BOUNCE -> bounce(mail, by, now);
             case AUTO_REPLY, BULK -> automatic(mail, by);
-            case NONE, LIST -> fromPerson(mailbox, mail, ours, by, now);
+            case NONE, LIST -> fromPerson(mailbox, mail, ours, by, now, true);
         };
         if (placed.outcome() != Outcome.BOUNCE) {
             store.clearBouncing(sender.address());
@@ -264,19 +270,81 @@ public class MailIngest {
         store.recordInbound(id, mail, placed.outcome().name(), placed.caseId(), placed.entryId(), raw);
         if (placed.caseId() != null) {
             noteRefusedAttachments(placed.caseId(), mail, by);
+        } else {
+            store.notFiled(id, notFiledReason(mail));
         }
         return new Result(placed.outcome(), placed.caseId());
+    }
+
+    /** Why a message went on no case, for the admins' list of mail not filed. */
+    private static String notFiledReason(ParsedMail mail) {
+        return switch (mail.auto()) {
+            case BOUNCE -> "A delivery failure for mail on no case (" + mail.autoReason() + ")";
+            case AUTO_REPLY -> "An automatic reply that answers no case (" + mail.autoReason() + ")";
+            case BULK -> "Bulk mail or a notification (" + mail.autoReason() + ")";
+            case NONE, LIST -> "Not for a case";
+        };
+    }
+
+    /** What filing a message as a case came to: its case, and whether an earlier request had filed it already. */
+    public record Filed(Outcome outcome, CaseId caseId, boolean already) {}
+
+    /**
+     * Files a received message that went on no case (bulk, a notification, an automatic reply) as if a
+     * person had written it: on the case it answers, or a new case for its sender, never acknowledged.
+     * Its row is locked first, so two requests file it once; the second gets the same case.
+     */
+    public Filed fileAsCase(UUID messageId, Actor admin) {
+        return transaction.execute(status -> {
+            var locked = store.lockInbound(messageId)
+                    .orElseThrow(() -> new org.followthrough.platform.NotFoundException("Received message", messageId));
+            if (locked.caseId() != null) {
+                return new Filed(null, locked.caseId(), true);
+            }
+            ParsedMail mail;
+            try {
+                mail = parser.parse(locked.raw());
+            } catch (UnparseableMailException e) {
+                throw new org.followthrough.platform.ConflictException(
+                        "This message cannot be read: " + e.getMessage());
+            }
+            if (mail.from() == null || !plausibleAddress(mail.from().address())) {
+                throw new org.followthrough.platform.ConflictException(
+                        "This message has no sender address to answer, so it cannot be a case");
+            }
+            var ours = ourAddresses();
+            if (ours.contains(mail.from().address().toLowerCase(Locale.ROOT))) {
+                throw new org.followthrough.platform.ConflictException(
+                        "This message was sent from one of our own mailboxes; it cannot be a customer's case");
+            }
+            var mailbox = locked.mailboxId() == null
+                    ? null
+                    : mailboxes.find(locked.mailboxId()).orElse(null);
+            var by = mailbox == null
+                    ? Actor.SYSTEM
+                    : new Actor(Actor.Type.SYSTEM, mailbox.id().value(), mailbox.address());
+            var now = clock.instant();
+            var placed = fromPerson(mailbox, mail, ours, by, now, false);
+            store.filed(messageId, placed.outcome().name(), placed.caseId(), placed.entryId(), admin.id(), now);
+            noteRefusedAttachments(placed.caseId(), mail, by);
+            var data = new LinkedHashMap<String, Object>();
+            data.put("case_id", placed.caseId().value().toString());
+            data.put("outcome", placed.outcome().name());
+            audit.record(admin, "mail_message", messageId, "filed_as_case", null, data);
+            return new Filed(placed.outcome(), placed.caseId(), false);
+        });
     }
 
     private record Placed(Outcome outcome, CaseId caseId, UUID entryId) {}
 
     // --- people -------------------------------------------------------------------------------
 
-    private Placed fromPerson(Mailbox mailbox, ParsedMail mail, Set<String> ours, Actor by, Instant now) {
+    private Placed fromPerson(
+            Mailbox mailbox, ParsedMail mail, Set<String> ours, Actor by, Instant now, boolean mayAcknowledge) {
         var sender = mail.from();
         var thread = thread(mail, sender);
         if (thread.isEmpty()) {
-            return newCase(mailbox, mail, ours, by, Outcome.NEW_CASE, null);
+            return newCase(mailbox, mail, ours, by, Outcome.NEW_CASE, null, mayAcknowledge);
         }
         var threaded = thread.get();
         var existing = cases.get(threaded.caseId());
@@ -284,7 +352,7 @@ public class MailIngest {
         if (!existing.status().isActive()
                 && endedAt != null
                 && endedAt.plus(properties.reopenWithin()).isBefore(now)) {
-            return newCase(mailbox, mail, ours, by, Outcome.FOLLOW_UP, existing);
+            return newCase(mailbox, mail, ours, by, Outcome.FOLLOW_UP, existing, mayAcknowledge);
         }
         var customer = customers.findOrCreate(sender.name(), sender.address(), by);
         Actor author = null;
@@ -313,7 +381,13 @@ public class MailIngest {
     }
 
     private Placed newCase(
-            Mailbox mailbox, ParsedMail mail, Set<String> ours, Actor by, Outcome outcome, CaseView followed) {
+            Mailbox mailbox,
+            ParsedMail mail,
+            Set<String> ours,
+            Actor by,
+            Outcome outcome,
+            CaseView followed,
+            boolean mayAcknowledge) {
         var sender = mail.from();
         var subject = mail.subject().isBlank() ? "(no subject)" : mail.subject().strip();
         var command = new OpenCase(
@@ -341,7 +415,7 @@ public class MailIngest {
                     Map.of("number", opened.supportCase().number()),
                     by);
         }
-        if (mailbox != null && mailbox.acknowledge() && mail.auto() == AutoKind.NONE) {
+        if (mayAcknowledge && mailbox != null && mailbox.acknowledge() && mail.auto() == AutoKind.NONE) {
             acknowledgements.acknowledge(mailbox, opened.supportCase(), opened.customer(), sender, mail.key());
         }
         var entry = opened.message();
@@ -495,11 +569,7 @@ public class MailIngest {
     }
 
     static boolean plausibleAddress(String address) {
-        if (address == null) {
-            return false;
-        }
-        int at = address.indexOf('@');
-        return at > 0 && at == address.lastIndexOf('@') && at < address.length() - 1 && !address.contains(" ");
+        return EmailAddress.isValid(address);
     }
 
     static String hashKey(byte[] raw) {

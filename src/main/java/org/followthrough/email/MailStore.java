@@ -82,6 +82,44 @@ class MailStore {
         }
     }
 
+    /** Why a received message is on no case, for the admins' list of mail not filed. */
+    void notFiled(UUID id, String reason) {
+        db.sql("update mail_message set not_filed_reason = left(?, 4000) where id = ?")
+                .params(reason, id)
+                .update();
+    }
+
+    /** The case of a received message, its row locked until the transaction ends; empty when no such message. */
+    record Locked(MailboxId mailboxId, CaseId caseId, byte[] raw) {}
+
+    Optional<Locked> lockInbound(UUID id) {
+        return db.sql("""
+                        select m.mailbox_id, m.case_id, r.raw from mail_message m join mail_raw r on r.message_id = m.id
+                        where m.id = ? and m.direction = 'IN' for update of m""")
+                .param(id)
+                .query((rs, n) -> {
+                    var mailbox = Sql.uuid(rs, "mailbox_id");
+                    var caseId = Sql.uuid(rs, "case_id");
+                    return new Locked(
+                            mailbox == null ? null : new MailboxId(mailbox),
+                            caseId == null ? null : new CaseId(caseId),
+                            rs.getBytes("raw"));
+                })
+                .optional();
+    }
+
+    /** An admin filed a message that was on no case: it is on this one now, its attachments with it. */
+    void filed(UUID id, String disposition, CaseId caseId, UUID entryId, UUID by, Instant now) {
+        db.sql("""
+                update mail_message set case_id = ?, entry_id = ?, disposition = ?, filed_at = ?, filed_by = ?
+                where id = ?""")
+                .params(caseId.value(), entryId, disposition, Sql.ts(now), by, id)
+                .update();
+        db.sql("update mail_attachment set case_id = ? where message_id = ?")
+                .params(caseId.value(), id)
+                .update();
+    }
+
     private void saveAttachment(UUID messageId, CaseId caseId, ParsedAttachment a, int position) {
         db.sql("""
                 insert into mail_attachment

@@ -1,7 +1,5 @@
 package org.followthrough.email;
 
-import jakarta.mail.internet.AddressException;
-import jakarta.mail.internet.InternetAddress;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,6 +11,7 @@ import org.followthrough.identity.Agents;
 import org.followthrough.platform.Actor;
 import org.followthrough.platform.ApiNames;
 import org.followthrough.platform.ConflictException;
+import org.followthrough.platform.EmailAddress;
 import org.followthrough.platform.Ids;
 import org.followthrough.platform.InvalidInputException;
 import org.followthrough.platform.NotFoundException;
@@ -243,14 +242,7 @@ public class Mailboxes {
             throw new InvalidInputException("address", "must not be blank");
         }
         var address = text.strip();
-        try {
-            var parsed = new InternetAddress(address, true);
-            parsed.validate();
-            // A bare address only: "Support <support@example.com>" names the display name elsewhere.
-            if (!parsed.getAddress().equals(address) || address.indexOf('@') < 1 || address.endsWith("@")) {
-                throw new AddressException();
-            }
-        } catch (AddressException e) {
+        if (!EmailAddress.isValid(address)) {
             throw new InvalidInputException("address", "must be an email address such as support@example.com");
         }
         return address;

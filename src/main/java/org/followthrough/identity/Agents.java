@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.followthrough.audit.AuditLog;
 import org.followthrough.platform.ConflictException;
+import org.followthrough.platform.EmailAddress;
 import org.followthrough.platform.Ids;
 import org.followthrough.platform.InvalidInputException;
 import org.followthrough.platform.NotFoundException;
@@ -381,10 +382,7 @@ public class Agents {
     }
 
     private static String normalisedEmail(String email) {
-        if (email == null || !email.strip().matches("[^@\\s]+@[^@\\s]+")) {
-            throw new InvalidInputException("email", "must be an email address");
-        }
-        return email.strip().toLowerCase(Locale.ROOT);
+        return EmailAddress.require("email", email).toLowerCase(Locale.ROOT);
     }
 
     static Agent agent(ResultSet rs, int row) throws SQLException {

@@ -18,10 +18,15 @@ final class AddressList {
     private AddressList() {}
 
     static List<MailAddress> parse(String raw, List<String> warnings) {
+        return parse(raw, null, warnings);
+    }
+
+    /** As {@link #parse(String, List)}, raw 8-bit names read as {@link HeaderText#recover8bit} says. */
+    static List<MailAddress> parse(String raw, String textCharset, List<String> warnings) {
         if (raw == null || raw.isBlank()) {
             return List.of();
         }
-        String header = HeaderText.recover8bit(HeaderText.unfold(raw), warnings);
+        String header = HeaderText.recover8bit(HeaderText.unfold(raw), textCharset, warnings);
         if (header.length() > MAX_LENGTH) {
             header = header.substring(0, MAX_LENGTH);
         }

@@ -33,6 +33,7 @@ final class AutoClassifier {
             String deliveryStatus,
             String returnedMessageId,
             String inReplyTo,
+            List<String> references,
             String text,
             String freshText,
             String quotedText) {}
@@ -83,6 +84,77 @@ final class AutoClassifier {
                     + "|ik ben (?:momenteel |tot .{1,30}? )?(?:afwezig|niet op kantoor|met vakantie)"
                     + "|this is an automatic(?:ally generated)? (?:reply|response|message)");
     private static final int MAX_OUT_OF_OFFICE_TEXT = 1_500;
+    // The local parts of addresses that send on their own: no-reply, notifications, newsletters, bounces.
+    private static final Pattern MACHINE_LOCAL_PART = Pattern.compile(
+            "(?:no[-_.]?reply|do[-_.]?not[-_.]?reply|dont[-_.]?reply|no[-_.]?answer|notifications?|notify|notifier"
+                    + "|alerts?|newsletters?|news|digest|marketing|mailer|mailings?|campaigns?|promo(?:tions?)?"
+                    + "|offers|deals|bounces?|automated|updates)(?:[-+_.0-9].*)?");
+    // Headers that bulk-mail services stamp on what they send.
+    private static final List<String> BULK_MAILER_HEADERS = List.of(
+            "X-Campaign",
+            "X-Campaign-Id",
+            "X-CampaignID",
+            "X-Mailchimp-Campaign",
+            "X-MC-User",
+            "X-SG-EID",
+            "X-Mailgun-Tag",
+            "X-Newsletter",
+            "X-Mailer-Campaign",
+            "X-CSA-Complaints");
+    private static final Set<String> IMPERSONAL_WORDS = Set.of(
+            "team",
+            "billing",
+            "account",
+            "accounts",
+            "orders",
+            "shipping",
+            "security",
+            "admin",
+            "helpdesk",
+            "reports",
+            "invoices",
+            "statements",
+            "payments",
+            "bank",
+            "online",
+            "mail",
+            "system",
+            "notification",
+            "alert",
+            "update",
+            "community",
+            "forum",
+            "support",
+            "service",
+            "services",
+            "news",
+            "newsletter",
+            "shop",
+            "store",
+            "sales",
+            "deals",
+            "info",
+            "digest",
+            "updates",
+            "notifications",
+            "alerts",
+            "the",
+            "customer",
+            "marketing",
+            "offers",
+            "club",
+            "group",
+            "inc",
+            "ltd",
+            "gmbh",
+            "llc",
+            "bot",
+            "no-reply",
+            "noreply");
+    private static final Pattern UNSUBSCRIBE =
+            Pattern.compile("unsubscribe|opt[ -]out|abbestellen|abmelden|se d[ée]sabonner|d[ée]sinscri|darse de baja"
+                    + "|cancelar (?:la )?suscripci[óo]n|uitschrijven|disiscriviti|annulla l'iscrizione|descadastr"
+                    + "|cancelar (?:a )?inscri[çc][ãa]o|wypisz si[ęe]|отписаться|abonelikten [çc]ık|配信停止|退订|取消订阅");
 
     private AutoClassifier() {}
 
@@ -130,22 +202,130 @@ final class AutoClassifier {
                 return new Verdict(AutoKind.AUTO_REPLY, "out-of-office text: " + phrase, null);
             }
         }
-        String precedence = evidence.header().apply("Precedence");
-        if (precedence != null) {
-            String value = firstWord(precedence);
-            if (value.equals("bulk") || value.equals("junk") || value.equals("list")) {
-                return new Verdict(AutoKind.BULK, "Precedence: " + value, null);
-            }
-        }
-        String listId = evidence.header().apply("List-Id");
-        if (listId != null) {
-            return new Verdict(
-                    AutoKind.LIST, "List-Id: " + HeaderText.unfold(listId).strip(), null);
-        }
-        if (evidence.header().apply("List-Unsubscribe") != null) {
-            return new Verdict(AutoKind.LIST, "List-Unsubscribe", null);
+        Verdict listed = listOrBulk(evidence);
+        if (listed != null) {
+            return listed;
         }
         return Verdict.PERSON;
+    }
+
+    /**
+     * Mail that came through a list, or from a machine that sends to many. One header does not decide:
+     * a support address run as a Google Group or a list alias stamps {@code Precedence: list},
+     * {@code List-Id} and {@code List-Unsubscribe} on every customer's mail. A no-reply sender, a
+     * bulk mailer's own headers, one-click unsubscribe, an unsubscribe link, or {@code Precedence:
+     * bulk} from no one who looks like a person make it bulk; a reply in a thread, a list people post
+     * to ({@code List-Post}) or a group that names the original author make it a person on a list.
+     * Null when nothing marks the message as either.
+     */
+    private static Verdict listOrBulk(Evidence evidence) {
+        String precedenceHeader = evidence.header().apply("Precedence");
+        String precedence = precedenceHeader == null ? "" : firstWord(precedenceHeader);
+        boolean bulkPrecedence = precedence.equals("bulk") || precedence.equals("junk");
+        List<String> listMarks = new ArrayList<>();
+        String listId = evidence.header().apply("List-Id");
+        if (listId != null) {
+            listMarks.add("List-Id: " + HeaderText.unfold(listId).strip());
+        }
+        if (precedence.equals("list") || bulkPrecedence) {
+            listMarks.add("Precedence: " + precedence);
+        }
+        for (String name : List.of("List-Unsubscribe", "List-Post", "Mailing-List")) {
+            if (evidence.header().apply(name) != null) {
+                listMarks.add(name);
+            }
+        }
+        String sender = evidence.from() == null ? "" : evidence.from().address();
+        boolean machineSender = machineSender(sender);
+        if (listMarks.isEmpty() && !machineSender) {
+            return null;
+        }
+        if (machineSender) {
+            return bulk(List.of("sent by " + sender), listMarks);
+        }
+        List<String> mailer = new ArrayList<>();
+        if (evidence.header().apply("List-Unsubscribe-Post") != null) {
+            mailer.add("one-click List-Unsubscribe");
+        }
+        for (String name : BULK_MAILER_HEADERS) {
+            if (evidence.header().apply(name) != null) {
+                mailer.add(name);
+            }
+        }
+        List<String> person = new ArrayList<>();
+        if (evidence.inReplyTo() != null || !evidence.references().isEmpty()) {
+            person.add("a reply in a thread");
+        }
+        if (evidence.header().apply("List-Post") != null) {
+            person.add("a list people write to");
+        }
+        if (evidence.header().apply("X-Original-From") != null) {
+            person.add("X-Original-From");
+        }
+        if (!person.isEmpty() && mailer.isEmpty()) {
+            return new Verdict(
+                    AutoKind.LIST,
+                    String.join(", ", listMarks) + "; written by a person: " + String.join(", ", person),
+                    null);
+        }
+        List<String> machine = new ArrayList<>(mailer);
+        if (person.isEmpty() && unsubscribeLink(evidence.text())) {
+            machine.add("an unsubscribe link");
+        }
+        if (bulkPrecedence && !personalName(evidence.from())) {
+            machine.add("no personal sender");
+        }
+        if (!machine.isEmpty()) {
+            return bulk(machine, listMarks);
+        }
+        return new Verdict(AutoKind.LIST, String.join(", ", listMarks), null);
+    }
+
+    private static Verdict bulk(List<String> machine, List<String> listMarks) {
+        List<String> all = new ArrayList<>(listMarks);
+        all.addAll(machine);
+        return new Verdict(AutoKind.BULK, String.join(", ", all), null);
+    }
+
+    static boolean machineSender(String address) {
+        int at = address.lastIndexOf('@');
+        if (at <= 0) {
+            return false;
+        }
+        return MACHINE_LOCAL_PART
+                .matcher(address.substring(0, at).toLowerCase(Locale.ROOT))
+                .matches();
+    }
+
+    /** Two or more words of letters, none of them what a company or a robot calls itself. */
+    static boolean personalName(MailAddress from) {
+        if (from == null || from.name() == null) {
+            return false;
+        }
+        String name = from.name().strip().replaceAll("^['\"]|['\"]$", "");
+        int via = name.indexOf(" via ");
+        if (via > 0) {
+            name = name.substring(0, via).replaceAll("['\"]", "").strip();
+        }
+        String[] words = name.split("[\\s,]+");
+        if (words.length < 2 || words.length > 5) {
+            return false;
+        }
+        for (String word : words) {
+            if (!word.codePoints().allMatch(c -> Character.isLetter(c) || c == '-' || c == '.' || c == '\'')
+                    || IMPERSONAL_WORDS.contains(word.toLowerCase(Locale.ROOT))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean unsubscribeLink(String text) {
+        if (text == null || text.isEmpty()) {
+            return false;
+        }
+        String lower = text.toLowerCase(Locale.ROOT);
+        return UNSUBSCRIBE.matcher(lower).find();
     }
 
     private static Verdict bounce(Evidence evidence) {

@@ -86,6 +86,8 @@ final class BodyReader {
     String deliveryStatus;
     /** Message-ID of the first message returned or attached in this one. */
     String returnedMessageId;
+    /** The charset the first text part declares, or null: what raw 8-bit header bytes are most likely in. */
+    String textCharset;
 
     BodyReader(long limit, List<String> warnings) {
         this.limit = limit;
@@ -216,6 +218,9 @@ final class BodyReader {
             return;
         }
         String charset = type.param("charset");
+        if (textCharset == null && charset != null && !charset.isBlank()) {
+            textCharset = charset;
+        }
         if (mime.equals("text/html")) {
             if (charset == null || charset.isBlank()) {
                 charset = metaCharset(bytes);

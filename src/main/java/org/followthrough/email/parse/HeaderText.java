@@ -1,6 +1,10 @@
 package org.followthrough.email.parse;
 
 import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -21,11 +25,19 @@ final class HeaderText {
 
     /** The decoded, single-line text of a header value; {@code ""} for {@code null}. */
     static String decode(String raw, List<String> warnings) {
+        return decode(raw, null, warnings);
+    }
+
+    /**
+     * The decoded, single-line text of a header value, raw 8-bit bytes read as UTF-8, else in {@code
+     * textCharset} (the charset the message's text declares), else as windows-1252.
+     */
+    static String decode(String raw, String textCharset, List<String> warnings) {
         if (raw == null) {
             return "";
         }
         String value = raw.length() > MAX_LENGTH ? raw.substring(0, MAX_LENGTH) : raw;
-        return singleLine(decodeWords(recover8bit(unfold(value), warnings), warnings))
+        return singleLine(decodeWords(recover8bit(unfold(value), textCharset, warnings), warnings))
                 .strip();
     }
 
@@ -49,6 +61,15 @@ final class HeaderText {
      * that, windows-1252.
      */
     static String recover8bit(String value, List<String> warnings) {
+        return recover8bit(value, null, warnings);
+    }
+
+    /**
+     * Header bytes above 127 arrive as one character each. Senders that do not encode them write in
+     * UTF-8, or in the charset of their text (an old Russian program writes KOI8-R throughout), or in
+     * windows-1252; the first of these that decodes the bytes cleanly wins.
+     */
+    static String recover8bit(String value, String textCharset, List<String> warnings) {
         boolean eightBit = false;
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
@@ -66,8 +87,45 @@ final class HeaderText {
         if (MailCharsets.Utf8Scan.of(bytes, 0, bytes.length).valid()) {
             return new String(bytes, StandardCharsets.UTF_8);
         }
+        String inTextCharset = cleanly(bytes, textCharset);
+        if (inTextCharset != null) {
+            warnings.add(
+                    "8-bit header text read as " + MailCharsets.normalise(textCharset) + ", the charset of the text");
+            return inTextCharset;
+        }
         warnings.add("8-bit header text read as windows-1252");
         return new String(bytes, MailCharsets.WINDOWS_1252);
+    }
+
+    /** The bytes in this charset, or null when it is unknown, UTF-8 or ASCII, or does not fit them. */
+    private static String cleanly(byte[] bytes, String label) {
+        if (label == null || label.isBlank()) {
+            return null;
+        }
+        Charset charset = MailCharsets.resolve(MailCharsets.normalise(label));
+        if (charset == null
+                || charset.equals(StandardCharsets.UTF_8)
+                || charset.equals(StandardCharsets.US_ASCII)
+                || !charset.canEncode()) {
+            return null;
+        }
+        String text;
+        try {
+            text = charset.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString();
+        } catch (CharacterCodingException e) {
+            return null;
+        }
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if ((c >= 0x80 && c <= 0x9F) || c == '\uFFFD' || (c < 0x20 && c != '\t')) {
+                return null;
+            }
+        }
+        return text;
     }
 
     /**

@@ -50,11 +50,12 @@ public final class MailParser {
      * @throws UnparseableMailException when the bytes are empty, have no header block or are binary
      */
     public ParsedMail parse(byte[] raw) {
-        int start = HeaderBlock.start(raw);
         List<String> warnings = new ArrayList<>();
+        byte[] bytes = withoutNul(raw, warnings);
+        int start = HeaderBlock.start(bytes);
         MimeEntity message;
         try {
-            message = new ReceivedMessage(SESSION, raw, start).entity();
+            message = new ReceivedMessage(SESSION, bytes, start).entity();
         } catch (MessagingException e) {
             throw new UnparseableMailException("the header block could not be read: " + e.getMessage());
         }
@@ -68,16 +69,24 @@ public final class MailParser {
         String key = messageId != null ? messageId : "sha256:" + sha256(raw);
         String inReplyTo = MessageIds.first(message.header("In-Reply-To"));
         List<String> references = MessageIds.all(joined(message, "References", " "));
-        String subject = HeaderText.decode(message.header("Subject"), warnings);
-        List<MailAddress> fromList = AddressList.parse(message.header("From"), warnings);
-        MailAddress from = fromList.isEmpty() ? null : fromList.get(0);
-        List<MailAddress> replyTo = AddressList.parse(joined(message, "Reply-To", ","), warnings);
-        List<MailAddress> to = AddressList.parse(joined(message, "To", ","), warnings);
-        List<MailAddress> cc = AddressList.parse(joined(message, "Cc", ","), warnings);
-
         BodyReader body = new BodyReader(maxAttachmentBytesPerMessage, warnings);
         BodyReader.Texts texts = new BodyReader.Texts();
         body.read(message, texts, 0, "");
+        String charset = body.textCharset;
+        String subject = HeaderText.decode(message.header("Subject"), charset, warnings);
+        List<MailAddress> fromList = AddressList.parse(message.header("From"), charset, warnings);
+        MailAddress from = fromList.isEmpty() ? null : fromList.get(0);
+        String originalFrom = message.header("X-Original-From");
+        if (from != null && originalFrom != null && from.name().contains(" via ")) {
+            // A group that rewrote From for DMARC ("'Ann Lee' via Support <support@…>") names the author here.
+            List<MailAddress> original = AddressList.parse(originalFrom, charset, warnings);
+            if (!original.isEmpty()) {
+                from = original.get(0);
+            }
+        }
+        List<MailAddress> replyTo = AddressList.parse(joined(message, "Reply-To", ","), charset, warnings);
+        List<MailAddress> to = AddressList.parse(joined(message, "To", ","), charset, warnings);
+        List<MailAddress> cc = AddressList.parse(joined(message, "Cc", ","), charset, warnings);
         ContentHeader contentType = ContentHeader.parse(message.header("Content-Type"), warnings);
 
         String plain = texts.hasPlain() ? texts.plain.toString().strip() : "";
@@ -116,6 +125,7 @@ public final class MailParser {
                 body.deliveryStatus,
                 body.returnedMessageId,
                 inReplyTo,
+                references,
                 text,
                 split.fresh(),
                 split.quoted()));
@@ -140,6 +150,32 @@ public final class MailParser {
                 verdict.reason(),
                 verdict.bounce(),
                 distinct(warnings));
+    }
+
+    /**
+     * The message without NUL bytes. SMTP cannot carry them (RFC 5321 2.3.8), so one that arrives is
+     * damage, not content; they are dropped rather than refusing the message or storing text the
+     * database will not take.
+     */
+    private static byte[] withoutNul(byte[] raw, List<String> warnings) {
+        int nuls = 0;
+        for (byte b : raw) {
+            if (b == 0) {
+                nuls++;
+            }
+        }
+        if (nuls == 0 || nuls == raw.length) {
+            return raw;
+        }
+        byte[] kept = new byte[raw.length - nuls];
+        int at = 0;
+        for (byte b : raw) {
+            if (b != 0) {
+                kept[at++] = b;
+            }
+        }
+        warnings.add("NUL characters removed");
+        return kept;
     }
 
     /** Each repair named once, and not a thousand of them for a message built to produce them. */

@@ -11,8 +11,9 @@ import org.jsoup.select.QueryParser;
 
 /**
  * Separates what a person just wrote from the history their mail program quoted under it and from
- * their signature. Knows the reply headers of Gmail, Apple Mail, Thunderbird and Outlook in English,
- * German, French, Spanish, Dutch, Italian and Portuguese, trailing {@code >} quotes, forwarded
+ * their signature. Knows the reply headers of Gmail, Apple Mail, Thunderbird, Outlook, Yandex and
+ * mail.ru in English, German, French, Spanish, Dutch, Italian, Portuguese, Polish, Russian, Turkish,
+ * Japanese and Chinese (wrapped over up to three lines too), trailing {@code >} quotes, forwarded
  * messages, signature delimiters and mobile signatures; in HTML, the markers those programs leave.
  */
 public final class QuoteSplitter {
@@ -34,31 +35,49 @@ public final class QuoteSplitter {
             + "|Den\\s.{1,300}?\\sskrev(?:\\s.{0,300}?)?)"
             + "\\s?:\\s*");
     private static final Pattern REPLY_HEADER_START = Pattern.compile("(?:On|Am|Le|El|Op|Il|Em|Den)\\s.*");
+    /**
+     * The "… wrote:" line in the ten most common mail languages and a few more, as Gmail, Outlook,
+     * Thunderbird, Apple Mail, Yandex and mail.ru write it (colons already made ASCII).
+     */
     private static final Pattern ATTRIBUTION = Pattern.compile(
             ".{0,300}?(?:wrote|writes|schrieb|a\\s(?:é|e)crit|escribi(?:ó|o)|schreef|ha\\sscritto|escreveu|skrev"
-                    + "|kirjoitti|napisał\\(a\\)|napisał|napsal)\\s?:\\s*",
+                    + "|kirjoitti|napisał\\(a\\)|napisała|napisał|pisze|napsal"
+                    + "|написал\\(а\\)|написала|написал|пишет|писал\\(а\\)|писала|писал"
+                    + "|yazdı|写道|寫道|のメール|さんは書きました|は書きました|が書きました)\\s?:\\s*"
+                    + "|Wiadomość napisana przez\\s.{1,300}:\\s*",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    /** Gmail in Russian, Japanese and others, Yandex and mail.ru: a date, a name, an address, a colon, no verb. */
+    private static final Pattern ADDRESS_ATTRIBUTION =
+            Pattern.compile(".{0,300}?<\\s?[^<>\\s@]+@[^<>\\s]+\\s?>\\s?:\\s*");
+
+    private static final Pattern TIME_OR_DATE =
+            Pattern.compile("\\d{1,2}:\\d{2}|\\d{1,4}[./-]\\d{1,2}[./-]\\d{1,4}|\\d{4}年\\d{1,2}月");
     private static final Pattern ORIGINAL_MESSAGE = Pattern.compile(
             "\\s*-{2,}\\s*(?:Original Message|Ursprüngliche Nachricht|Originalnachricht|Message d'origine"
                     + "|Mensaje original|Oorspronkelijk bericht|Origineel bericht|Messaggio originale"
-                    + "|Mensagem original|Originalmeddelande|Wiadomość oryginalna)\\s*-{2,}\\s*",
+                    + "|Mensagem original|Originalmeddelande|Wiadomość oryginalna|Oryginalna wiadomość"
+                    + "|Исходное сообщение|Оригинальное сообщение|Orijinal mesaj|Özgün ileti|原始邮件|原始郵件"
+                    + "|元のメッセージ)\\s*-{2,}\\s*",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     private static final Pattern FORWARDED = Pattern.compile(
             "\\s*(?:-{3,}\\s*(?:Forwarded message|Weitergeleitete Nachricht|Message transféré|Mensaje reenviado"
-                    + "|Doorgestuurd bericht|Messaggio inoltrato|Mensagem encaminhada|Forwarded mail)\\s*-{3,}"
+                    + "|Doorgestuurd bericht|Messaggio inoltrato|Mensagem encaminhada|Forwarded mail"
+                    + "|Пересылаемое сообщение|Перенаправленное сообщение|İletilen ileti|Przekazana wiadomość"
+                    + "|转发的邮件|轉寄的郵件|転送されたメッセージ)\\s*-{3,}"
                     + "|Begin forwarded message:|Anfang der weitergeleiteten Nachricht:"
                     + "|Début du message (?:réexpédié|transféré)\\s?:|Inicio del mensaje reenviado:)\\s*",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     private static final Pattern HEADER_FROM = Pattern.compile(
-            "\\s*\\*?(?:From|Von|De|Van|Da|Fra|Från|Od|Lähettäjä)\\*?\\s?:\\*?\\s*\\S.*",
+            "\\s*\\*?(?:From|Von|De|Van|Da|Fra|Från|Od|Lähettäjä|От|Від|差出人|发件人|寄件者|Kimden)\\*?\\s?:\\*?\\s*\\S.*",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     private static final Pattern HEADER_SENT = Pattern.compile(
-            "\\s*\\*?(?:Sent|Date|Gesendet|Datum|Envoyé|Enviado|Fecha|Verzonden|Inviato|Data|Skickat|Sendt)"
+            "\\s*\\*?(?:Sent|Date|Gesendet|Datum|Envoyé|Enviado|Fecha|Verzonden|Inviato|Data|Skickat|Sendt"
+                    + "|Wysłano|Wysłane|Отправлено|Дата|送信日時|日付|发送时间|時間|寄件日期|日期|Gönderildi|Tarih)"
                     + "\\*?\\s?:.*",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     private static final Pattern HEADER_TO_OR_SUBJECT = Pattern.compile(
             "\\s*\\*?(?:To|An|À|A|Para|Aan|Til|Till|Subject|Betreff|Objet|Asunto|Onderwerp|Oggetto|Assunto|Ämne"
-                    + "|Emne|Cc)\\*?\\s?:.*",
+                    + "|Emne|Cc|Do|Temat|Кому|Тема|Копия|宛先|件名|收件人|主题|主旨|收件者|抄送|Kime|Konu|Bilgi)\\*?\\s?:.*",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     private static final Pattern SEPARATOR_LINE = Pattern.compile("\\s*(?:_{10,}|-{10,})\\s*");
     private static final Pattern MOBILE_SIGNATURE = Pattern.compile(
@@ -237,7 +256,7 @@ public final class QuoteSplitter {
             if (line.length() > MAX_HEADER_LINE) {
                 continue;
             }
-            String clean = line.replace('\u00A0', ' ').replace('\u202F', ' ').strip();
+            String clean = plain(line);
             if (isReplyHeader(lines, i, clean)) {
                 return new Found(i, Cut.REPLY);
             }
@@ -252,7 +271,7 @@ public final class QuoteSplitter {
                     && FORWARDED.matcher(clean).matches()) {
                 return new Found(i, Cut.FORWARD);
             }
-            if (clean.indexOf(':') > 0 && clean.indexOf(':') < 20 && isHeaderBlock(lines, i)) {
+            if (clean.indexOf(':') > 0 && clean.indexOf(':') < 20 && isHeaderBlock(lines, i, clean)) {
                 return new Found(separatorAbove(lines, i), Cut.REPLY);
             }
             if (clean.length() < 120 && MOBILE_SIGNATURE.matcher(clean).matches()) {
@@ -263,29 +282,57 @@ public final class QuoteSplitter {
     }
 
     private static boolean isReplyHeader(String[] lines, int i, String clean) {
-        if (!REPLY_HEADER_START.matcher(clean).matches() && !clean.contains("schrieb am")) {
-            return false;
-        }
-        if (REPLY_HEADER.matcher(clean).matches()) {
+        boolean known = REPLY_HEADER_START.matcher(clean).matches() || clean.contains("schrieb am");
+        if (known && REPLY_HEADER.matcher(clean).matches()) {
             return namesDateOrAddress(clean);
         }
-        // Gmail wraps long headers, never at the end of a sentence; join up to three lines.
+        if (anyLanguageAttribution(clean)) {
+            return true;
+        }
+        // Mail programs wrap long headers, never at the end of a sentence; join up to three lines.
         String joined = clean;
         for (int next = i + 1; next < Math.min(lines.length, i + 3); next++) {
             char last = joined.charAt(joined.length() - 1);
             if (lines[next].isBlank()
+                    || lines[next].startsWith(">")
                     || lines[next].length() > MAX_HEADER_LINE
                     || last == '.'
                     || last == '!'
-                    || last == '?') {
+                    || last == '?'
+                    || last == '。') {
                 return false;
             }
-            joined = joined + " " + lines[next].replace('\u00A0', ' ').strip();
-            if (REPLY_HEADER.matcher(joined).matches()) {
+            joined = joined + " " + plain(lines[next]);
+            if (known && REPLY_HEADER.matcher(joined).matches()) {
                 return namesDateOrAddress(joined);
+            }
+            if (anyLanguageAttribution(joined)) {
+                return true;
             }
         }
         return false;
+    }
+
+    /**
+     * An attribution line in any language we know, ending in a colon, with a time or date in it (which
+     * prose that happens to end in "wrote:" rarely has): "… написал:", "… 写道:", or Gmail's verbless
+     * "пн, 5 янв. 2026 г. в 10:00, Ann <ann@example.com>:".
+     */
+    private static boolean anyLanguageAttribution(String text) {
+        if (!text.endsWith(":") || text.length() > MAX_HEADER_LINE * 2) {
+            return false;
+        }
+        return (ATTRIBUTION.matcher(text).matches()
+                        || ADDRESS_ATTRIBUTION.matcher(text).matches())
+                && TIME_OR_DATE.matcher(text).find();
+    }
+
+    /** A line as the patterns read it: no-break spaces as spaces, full-width colons as colons, trimmed. */
+    private static String plain(String line) {
+        return line.replace('\u00A0', ' ')
+                .replace('\u202F', ' ')
+                .replace('\uFF1A', ':')
+                .strip();
     }
 
     /** Every mail program's reply header carries a date or an address; prose that happens to match rarely does. */
@@ -302,8 +349,8 @@ public final class QuoteSplitter {
     }
 
     /** Outlook's block: From, then within a few lines Sent or Date, and To or Subject. */
-    private static boolean isHeaderBlock(String[] lines, int i) {
-        if (!HEADER_FROM.matcher(lines[i]).matches()) {
+    private static boolean isHeaderBlock(String[] lines, int i, String clean) {
+        if (!HEADER_FROM.matcher(clean).matches()) {
             return false;
         }
         boolean sent = false;
@@ -313,8 +360,9 @@ public final class QuoteSplitter {
             if (line.length() > MAX_HEADER_LINE) {
                 continue;
             }
-            sent |= HEADER_SENT.matcher(line).matches();
-            toOrSubject |= HEADER_TO_OR_SUBJECT.matcher(line).matches();
+            String plain = plain(line);
+            sent |= HEADER_SENT.matcher(plain).matches();
+            toOrSubject |= HEADER_TO_OR_SUBJECT.matcher(plain).matches();
             if (sent && toOrSubject) {
                 return true;
             }
@@ -343,18 +391,24 @@ public final class QuoteSplitter {
         if (above < 0 || lines[above].length() > MAX_HEADER_LINE) {
             return quoteStart;
         }
-        String line = lines[above].replace('\u00A0', ' ').strip();
+        String line = plain(lines[above]);
         if (!line.endsWith(":")) {
             return quoteStart;
         }
         if (ATTRIBUTION.matcher(line).matches()) {
             return above;
         }
-        // A header Gmail wrapped over two lines.
-        if (above > 0 && !lines[above - 1].isBlank() && lines[above - 1].length() <= MAX_HEADER_LINE) {
-            String joined = lines[above - 1].strip() + " " + line;
-            if (ATTRIBUTION.matcher(joined).matches()) {
-                return above - 1;
+        // A header the mail program wrapped over two or three lines.
+        String joined = line;
+        for (int start = above - 1; start >= Math.max(0, above - 2); start--) {
+            if (lines[start].isBlank() || lines[start].startsWith(">") || lines[start].length() > MAX_HEADER_LINE) {
+                break;
+            }
+            joined = plain(lines[start]) + " " + joined;
+            if (ATTRIBUTION.matcher(joined).matches()
+                    || (ADDRESS_ATTRIBUTION.matcher(joined).matches()
+                            && TIME_OR_DATE.matcher(joined).find())) {
+                return start;
             }
         }
         return line.indexOf('@') >= 0 || containsDigit(line) ? above : quoteStart;

@@ -202,7 +202,7 @@ class MailCorpusTests {
                         .subject("Fråga om beställning")
                         .from("soren@example.se", "Sören Öberg")
                         .text("Hej, en fråga.")
-                        .warning("8-bit header text read as windows-1252"),
+                        .warning("8-bit header text read as iso-8859-1, the charset of the text"),
                 message("header-encoded-word-split.eml")
                         .subject("Frage zu 日本語 und Grüße")
                         .from("ann@example.com", "Lee, Ann")
@@ -316,7 +316,8 @@ class MailCorpusTests {
                         .quoted("> Quoted text that was also wrapped over two lines."),
                 message("control-chars.eml")
                         .text("First line\nSecond line with a NUL and a bell\nThird\tline with a tab")
-                        .textLacks("\u0000", "\u0007", "\u001b", "\r", "\f"),
+                        .textLacks("\u0000", "\u0007", "\u001b", "\r", "\f")
+                        .warning("NUL characters removed"),
                 message("broken-missing-end-boundary.eml")
                         .text("The receipt is attached.")
                         .attachment("receipt.pdf", "application/pdf", 125, null, false)
@@ -365,12 +366,30 @@ class MailCorpusTests {
                         .subject("Delayed Mail (still being retried)")
                         .auto(AutoKind.AUTO_REPLY, "delivery status notification: delayed"),
                 message("list-precedence-bulk.eml").auto(AutoKind.BULK, "Precedence: bulk"),
-                message("list-precedence-list.eml").auto(AutoKind.BULK, "Precedence: list"),
+                message("list-precedence-list.eml").auto(AutoKind.BULK, "sent by digest@forum.example"),
                 message("mailing-list-id.eml")
                         .from("karen@moss.example", "Karen Moss")
                         .text("Since the last update, exporting to CSV fails with an empty file.")
                         .auto(AutoKind.LIST, "List-Id: Product users <users.lists.product.example>"),
                 message("list-unsubscribe-only.eml").auto(AutoKind.LIST, "List-Unsubscribe"),
+                // A support address run as a Google Group or a list alias: every customer's mail carries
+                // list headers, and is still a person writing.
+                message("list-google-group-customer.eml")
+                        .from("sigrid.haugen@fjord.example", "Sigrid Haugen")
+                        .auto(AutoKind.LIST, "written by a person: a list people write to"),
+                message("list-google-group-dmarc-rewrite.eml")
+                        .from("tomasz@nowak.example", "Tomasz Nowak")
+                        .text("The invoice charges us for 12 seats, we have 10.")
+                        .auto(AutoKind.LIST, "Precedence: list"),
+                message("list-mailman-reply-precedence-bulk.eml")
+                        .from("henk@vries.example", "Henk de Vries")
+                        .auto(AutoKind.LIST, "Precedence: bulk; written by a person: a reply in a thread"),
+                message("list-alias-precedence-bulk-person.eml")
+                        .from("maria@cliente.example", "María González")
+                        .auto(AutoKind.LIST, "Precedence: bulk"),
+                message("list-precedence-bulk-company.eml").auto(AutoKind.BULK, "no personal sender"),
+                message("list-newsletter-unsubscribe-link.eml").auto(AutoKind.BULK, "an unsubscribe link"),
+                message("list-notification-no-reply.eml").auto(AutoKind.BULK, "sent by notifications@github.example"),
 
                 // ---- bounces ---------------------------------------------------------------------------
                 message("dsn-postfix.eml")

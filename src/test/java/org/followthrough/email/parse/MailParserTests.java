@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.followthrough.email.parse.TestMessages.aMessage;
 
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Instant;
@@ -307,8 +308,88 @@ class MailParserTests {
         assertThatThrownBy(() -> parser.parse("Hello: there\nthis is no mail\n".getBytes(StandardCharsets.US_ASCII)))
                 .hasMessageContaining("none of the usual mail headers");
         assertThatThrownBy(() -> parser.parse(filled(4096, 7))).hasMessageContaining("binary");
-        assertThatThrownBy(() -> parser.parse("Subject: a\u0000b\n\nx".getBytes(StandardCharsets.ISO_8859_1)))
-                .hasMessageContaining("binary");
+    }
+
+    // ---- raw 8-bit headers and NUL characters ----------------------------------------------------
+
+    /** Bytes as a message carries them: the header in one charset, the text in another or the same. */
+    private static byte[] mixed(String headers, Charset headerCharset, String body, String bodyCharset) {
+        return concat(
+                (headers + "\r\nContent-Type: text/plain; charset=" + bodyCharset + "\r\n\r\n").getBytes(headerCharset),
+                body.getBytes(Charset.forName(bodyCharset)));
+    }
+
+    @Test
+    void undeclared8BitHeadersAreReadInTheCharsetOfTheMessagesText() {
+        // An old Russian mail program: KOI8-R everywhere, the subject and name not encoded at all.
+        byte[] raw = mixed(
+                "From: Иван Петров <ivan@mail.example>\r\nTo: support@followthrough.example\r\n"
+                        + "Subject: Счёт не пришёл\r\nMessage-ID: <koi8-1@mail.example>",
+                Charset.forName("KOI8-R"),
+                "Добрый день, счёт так и не пришёл.",
+                "koi8-r");
+
+        ParsedMail mail = parser.parse(raw);
+
+        assertThat(mail.subject()).isEqualTo("Счёт не пришёл");
+        assertThat(mail.from().name()).isEqualTo("Иван Петров");
+        assertThat(mail.text()).isEqualTo("Добрый день, счёт так и не пришёл.");
+    }
+
+    @Test
+    void undeclared8BitHeadersTryUtf8ThenTheTextsCharsetThenWindows1252() {
+        byte[] latin1Name = mixed(
+                "From: Wilhelmsen Håvard <havard@firma.example>\r\nSubject: Årsoppgjør",
+                StandardCharsets.ISO_8859_1,
+                "Hei, se vedlegg.",
+                "iso-8859-1");
+        byte[] utf8InLatinMail = mixed(
+                "From: Zoë Ångström <zoe@example.se>\r\nSubject: Fråga",
+                StandardCharsets.UTF_8,
+                "Hej då",
+                "iso-8859-1");
+        byte[] cp1252WithoutCharset = concat(
+                "From: Renée Côté <renee@example.fr>\r\nSubject: “Café” déjà\r\n\r\n"
+                        .getBytes(MailCharsets.WINDOWS_1252),
+                "Bonjour".getBytes(StandardCharsets.US_ASCII));
+
+        assertThat(parser.parse(latin1Name).from().name()).isEqualTo("Wilhelmsen Håvard");
+        assertThat(parser.parse(latin1Name).subject()).isEqualTo("Årsoppgjør");
+        assertThat(parser.parse(utf8InLatinMail).from().name()).isEqualTo("Zoë Ångström");
+        assertThat(parser.parse(utf8InLatinMail).subject()).isEqualTo("Fråga");
+        assertThat(parser.parse(cp1252WithoutCharset).subject()).isEqualTo("“Café” déjà");
+        assertThat(parser.parse(cp1252WithoutCharset).from().name()).isEqualTo("Renée Côté");
+    }
+
+    @Test
+    void aTextCharsetThatDoesNotFitTheHeaderGivesWayToWindows1252() {
+        // Shift_JIS text, but a windows-1252 subject whose bytes are no Shift_JIS.
+        byte[] raw = mixed(
+                "From: Ann <ann@example.com>\r\nSubject: Prix € 100", MailCharsets.WINDOWS_1252, "こんにちは", "shift_jis");
+
+        assertThat(parser.parse(raw).subject()).isEqualTo("Prix € 100");
+    }
+
+    @Test
+    void nulCharactersAreRemovedFromHeadersAndBodiesInsteadOfRefusingTheMessage() {
+        byte[] raw = ("From: Bob\u0000 Smith <bob@example.com>\r\nSubject: Printer\u0000 jam\r\n"
+                        + "Message-ID: <nul-1@example.com>\r\nMIME-Version: 1.0\r\n"
+                        + "Content-Type: multipart/alternative; boundary=b\r\n\r\n"
+                        + "--b\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nThe printer\u0000 jams.\r\n"
+                        + "--b\r\nContent-Type: text/html; charset=utf-8\r\n\r\n<p>The printer\u0000 jams.</p>\r\n--b--\r\n")
+                .getBytes(StandardCharsets.UTF_8);
+
+        ParsedMail mail = parser.parse(raw);
+
+        assertThat(mail.subject()).isEqualTo("Printer jam");
+        assertThat(mail.from().name()).isEqualTo("Bob Smith");
+        assertThat(mail.text()).isEqualTo("The printer jams.");
+        assertThat(mail.html()).contains("The printer jams.").doesNotContain("\u0000");
+        assertThat(mail.newText()).doesNotContain("\u0000");
+        assertThat(mail.key()).isEqualTo("nul-1@example.com");
+        assertThat(mail.warnings()).contains("NUL characters removed");
+        ParsedMail bare = parser.parse("Subject: a\u0000b\n\nx".getBytes(StandardCharsets.ISO_8859_1));
+        assertThat(bare.subject()).isEqualTo("ab");
     }
 
     @Test

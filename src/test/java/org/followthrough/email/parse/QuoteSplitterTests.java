@@ -35,6 +35,107 @@ class QuoteSplitterTests {
         assertThat(split.quoted()).startsWith("On Mon, Jan 5, 2026 at 10:00 AM Followthrough Support Team <\n");
     }
 
+    /** Attribution lines as the common mail programs write them in the ten most common mail languages. */
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                // English: Gmail, Thunderbird, Apple Mail
+                "On Mon, Jan 5, 2026 at 10:00 AM Ann Lee <ann@example.com> wrote:",
+                "On 05/01/2026 10:00, Ann Lee wrote:",
+                "On 5 Jan 2026, at 10:00, Ann Lee <ann@example.com> wrote:",
+                // German: Gmail, Thunderbird
+                "Am Mo., 5. Jan. 2026 um 10:00 Uhr schrieb Ann Lee <ann@example.com>:",
+                "Am 05.01.2026 um 10:00 schrieb Ann Lee:",
+                // French, Spanish, Dutch: Gmail, Thunderbird
+                "Le 05/01/2026 à 10:00, Ann Lee a écrit :",
+                "El 05/01/2026 a las 10:00, Ann Lee escribió:",
+                "Op 05-01-2026 om 10:00 schreef Ann Lee:",
+                // Russian: Gmail (old and new), Thunderbird, Yandex, mail.ru, Apple Mail
+                "02.04.2012 14:20 пользователь \"bob@example.com\" <bob@example.com> написал:",
+                "пн, 5 янв. 2026 г. в 10:00, Ann Lee <ann@example.com>:",
+                "05.01.2026 10:00, Ann Lee пишет:",
+                "05.01.2026, 10:00, \"Ann Lee\" <ann@example.com>:",
+                "Понедельник, 5 января 2026, 10:00 +03:00 от Ann Lee <ann@example.com>:",
+                "5 янв. 2026 г., в 10:00, Ann Lee <ann@example.com> написал(а):",
+                // Japanese: Gmail, Apple Mail, Thunderbird
+                "2026年1月5日(月) 10:00 Ann Lee <ann@example.com>:",
+                "2026/01/05 10:00、Ann Lee <ann@example.com>のメール:",
+                "On 2026/01/05 10:00, Ann Lee wrote:",
+                // Chinese: Gmail (full-width colon), Apple Mail, Thunderbird (traditional)
+                "Ann Lee <ann@example.com> 于2026年1月5日周一 10:00写道：",
+                "2026年1月5日 10:00，Ann Lee <ann@example.com> 写道：",
+                "於 2026/1/5 10:00, Ann Lee 寫道:",
+                // Portuguese: Gmail, Thunderbird, Apple Mail
+                "Em seg., 5 de jan. de 2026 às 10:00, Ann Lee <ann@example.com> escreveu:",
+                "Às 10:00 de 05/01/2026, Ann Lee escreveu:",
+                "Em 5 de jan. de 2026, à(s) 10:00, Ann Lee <ann@example.com> escreveu:",
+                // Italian: Gmail, Thunderbird
+                "Il giorno lun 5 gen 2026 alle ore 10:00 Ann Lee <ann@example.com> ha scritto:",
+                "Il 05/01/2026 10:00, Ann Lee ha scritto:",
+                // Polish: Gmail, Thunderbird, Apple Mail
+                "pon., 5 sty 2026 o 10:00 Ann Lee <ann@example.com> napisał(a):",
+                "W dniu 05.01.2026 o 10:00, Ann Lee pisze:",
+                "Wiadomość napisana przez Ann Lee <ann@example.com> w dniu 05.01.2026, o godz. 10:00:",
+                // Turkish: Gmail, Thunderbird
+                "Ann Lee <ann@example.com>, 5 Oca 2026 Pzt, 10:00 tarihinde şunu yazdı:",
+                "5.01.2026 10:00 tarihinde Ann Lee yazdı:"
+            })
+    void attributionLinesInTheCommonMailLanguagesStartTheHistory(String header) {
+        Split quotedBelow = QuoteSplitter.split(REPLY + "\n\n" + header + "\n\n> Earlier words.\n> More.\n");
+        assertThat(quotedBelow.fresh()).isEqualTo(REPLY);
+        assertThat(quotedBelow.quoted()).isEqualTo(header + "\n\n> Earlier words.\n> More.");
+
+        // Some programs (and HTML turned into text) quote without ">"; the line alone starts the history.
+        Split unmarked = QuoteSplitter.split(REPLY + "\n\n" + header + "\n\nEarlier words.\n");
+        assertThat(unmarked.fresh()).isEqualTo(REPLY);
+        assertThat(unmarked.quoted()).isEqualTo(header + "\n\nEarlier words.");
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "02.04.2012 14:20 пользователь \"bob@example.com\" <bob@example.com>\nнаписал:",
+                "пн, 5 янв. 2026 г. в 10:00, Ann Lee <\nann@example.com>:",
+                "05.01.2026, 10:00, \"Ann Lee\" <ann@example.com>\n:",
+                "Ann Lee <ann@example.com> 于2026年1月5日周一\n10:00写道：",
+                "2026年1月5日(月) 10:00 Ann Lee <\nann@example.com>:",
+                "pon., 5 sty 2026 o 10:00 Ann Lee <ann@example.com>\nnapisał(a):",
+                "Ann Lee <ann@example.com>, 5 Oca 2026 Pzt, 10:00 tarihinde\nşunu yazdı:",
+                "Em seg., 5 de jan. de 2026 às 10:00, Ann Lee <\nann@example.com> escreveu:",
+                "Il giorno lun 5 gen 2026 alle ore 10:00 Ann Lee <\nann@example.com> ha scritto:",
+                "Am Mo., 5. Jan. 2026 um 10:00 Uhr schrieb Ann Lee <\nann@example.com>:"
+            })
+    void attributionLinesWrappedOverTwoLinesAreOneHeader(String header) {
+        Split split = QuoteSplitter.split(REPLY + "\n\n" + header + "\n> Earlier words.\n");
+
+        assertThat(split.fresh()).isEqualTo(REPLY);
+        assertThat(split.quoted()).isEqualTo(header + "\n> Earlier words.");
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "От: Ann Lee <ann@example.com>\nОтправлено: 5 января 2026 г. 10:00\nКому: support@example.com\nТема: Счёт",
+                "差出人: Ann Lee <ann@example.com>\n送信日時: 2026年1月5日 10:00\n宛先: support@example.com\n件名: 請求書",
+                "发件人： Ann Lee <ann@example.com>\n发送时间： 2026年1月5日 10:00\n收件人： support@example.com\n主题： 发票",
+                "Kimden: Ann Lee <ann@example.com>\nGönderildi: 5 Ocak 2026 Pazartesi 10:00\nKime: support@example.com\nKonu: Fatura",
+                "Od: Ann Lee <ann@example.com>\nWysłane: poniedziałek, 5 stycznia 2026 10:00\nDo: support@example.com\nTemat: Faktura"
+            })
+    void outlookHeaderBlocksInOtherLanguagesStartTheHistory(String block) {
+        Split split = QuoteSplitter.split(REPLY + "\n\n" + block + "\n\nEarlier words.\n");
+
+        assertThat(split.fresh()).isEqualTo(REPLY);
+        assertThat(split.quoted()).startsWith(block.substring(0, block.indexOf('\n')));
+    }
+
+    @Test
+    void proseThatEndsInAVerbAndAColonIsNotAHeader() {
+        String text = "Мой коллега написал:\nПерезагрузите роутер.\n\nА я ответил: не помогло.";
+
+        assertThat(QuoteSplitter.split(text).fresh()).isEqualTo(text);
+        assertThat(QuoteSplitter.split(text).quoted()).isEmpty();
+    }
+
     @ParameterizedTest
     @ValueSource(
             strings = {
