@@ -77,7 +77,7 @@ class UnfiledMailBrowserTests {
                 .deliver(new MimeMessage(Session.getInstance(new Properties()), new ByteArrayInputStream(raw)));
         poller.poll(mailbox);
 
-        var page = browser.signedIn(port, "admin@test.example", "admin-password-1");
+        var page = browser.signedIn(port, "admin@test.example", "bootstrap-secret-1");
         page.navigate("http://localhost:" + port + "/admin/mailboxes");
         page.click("nav.tabs >> text=Mail not filed");
         assertThat(page.locator("table.not-filed")).containsText(subject);
