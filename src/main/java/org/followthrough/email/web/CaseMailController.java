@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.followthrough.cases.CaseAccess;
 import org.followthrough.cases.CaseQueries;
 import org.followthrough.cases.CaseView;
 import org.followthrough.email.MailArchive;
@@ -45,8 +46,10 @@ class CaseMailController {
     private final CaseQueries cases;
     private final MailArchive archive;
     private final Outbox outbox;
+    private final CaseAccess access;
 
-    CaseMailController(CaseQueries cases, MailArchive archive, Outbox outbox) {
+    CaseMailController(CaseQueries cases, MailArchive archive, Outbox outbox, CaseAccess access) {
+        this.access = access;
         this.cases = cases;
         this.archive = archive;
         this.outbox = outbox;
@@ -144,6 +147,6 @@ class CaseMailController {
     }
 
     private CaseView byNumber(long number) {
-        return cases.findByNumber(number).orElseThrow(() -> new NotFoundException("Case", "#" + number));
+        return cases.getByNumber(number, access.current());
     }
 }
