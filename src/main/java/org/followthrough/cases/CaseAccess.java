@@ -170,13 +170,13 @@ public class CaseAccess {
         if (named == null || named.equals(scope.agent())) {
             return;
         }
-        if (scope.role() == Role.ADMIN
-                || scope.agent() != null && scope.agent().equals(supportCase.ownerId())
-                || scope.supervises(supportCase.teamId())) {
+        if (mayNameOthers(scope, supportCase)) {
             return;
         }
-        throw new ForbiddenException("Only the owner of case #" + supportCase.number()
-                + " or a supervisor of its team can make a promise someone else answers for");
+        throw new ForbiddenException(
+                "ownerId",
+                "Only the owner of case #" + supportCase.number()
+                        + " or a supervisor of its team can make a promise someone else answers for");
     }
 
     /** Whether this person may name others on this case: its owner, its team's supervisors, admins. */

@@ -580,8 +580,10 @@ public class CaseDesk {
                     + " is yours: offer it as a handoff, and you stay accountable until it is accepted");
         }
         if (by.isAtLeast(Role.SUPERVISOR)) {
-            throw new ForbiddenException("Case #" + supportCase.number()
-                    + " is not in a team you supervise; only a supervisor of its team can reassign it");
+            throw new ForbiddenException(
+                    "ownerId",
+                    "Case #" + supportCase.number()
+                            + " is not in a team you supervise; only a supervisor of its team can reassign it");
         }
         throw new ForbiddenException(
                 "Case #" + supportCase.number() + " is owned by a colleague; only a supervisor can reassign it");
@@ -593,8 +595,10 @@ public class CaseDesk {
             return supportCase.ownerId() != null && !supportCase.ownerId().equals(by.id());
         }
         if (by.isAtLeast(Role.SUPERVISOR)) {
-            throw new ForbiddenException("Case #" + supportCase.number()
-                    + " is not in a team you supervise; offer it to the other team as a handoff");
+            throw new ForbiddenException(
+                    "teamId",
+                    "Case #" + supportCase.number()
+                            + " is not in a team you supervise; offer it to the other team as a handoff");
         }
         throw new ForbiddenException(
                 "Case #" + supportCase.number() + " has an owner: offer it to the other team as a handoff");
