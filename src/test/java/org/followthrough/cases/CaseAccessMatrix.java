@@ -294,7 +294,52 @@ abstract class CaseAccessMatrix {
         }
     }
 
+    @Test
+    void inTheConsoleAColleaguesPromiseIsTheirOwnAndOnlyTheOwnerOrTheTeamsSupervisorKeepsIt() {
+        var due = clock.instant()
+                .plus(Duration.ofDays(3))
+                .atZone(ann.timeZone())
+                .toLocalDateTime()
+                .truncatedTo(ChronoUnit.MINUTES)
+                .toString();
+        var form = Map.of("promise.description", "Send the county receipt", "promise.dueAt", due);
+        var promisesPage = "/cases/" + escrow.number() + "/promises";
+
+        var byBea = console(bea).post(promisesPage, form);
+        assertThat(byBea.statusCode()).isEqualTo(teamsOnly() ? 404 : 302);
+        assertThat(promises()).isEqualTo(teamsOnly() ? 0 : 1);
+
+        assertThat(console(ann).post(promisesPage, form).statusCode()).isEqualTo(302);
+        var made = asAdmin().get(casePath + "/promises").body().get("items");
+        var anns = made.get(made.size() - 1);
+        // Ann works Olga's case, so the promise is Ann's, not Olga's.
+        assertThat(anns.path("ownerId").asString()).isEqualTo(ann.id().toString());
+
+        var keep = "/promises/" + anns.path("id").asString() + "/keep";
+        assertThat(console(olga).post(keep, Map.of("note", "Sent it")).statusCode())
+                .isEqualTo(403);
+        assertThat(console(sid).post(keep, Map.of("note", "Sent it")).statusCode())
+                .isEqualTo(teamsOnly() ? 404 : 403);
+        assertThat(promiseState(anns.path("id").asString())).isEqualTo("open");
+        assertThat(console(sam).post(keep, Map.of("note", "Sent it")).statusCode())
+                .isEqualTo(302);
+        assertThat(promiseState(anns.path("id").asString())).isEqualTo("kept");
+    }
+
     // handoffs ----------------------------------------------------------------------------------
+
+    @Test
+    void inTheConsoleOnlyTheOwnerAndTheTeamsSupervisorOfferTheCase() {
+        var offerPage = "/cases/" + escrow.number() + "/handoffs";
+        var form = Map.of("toAgentId", bea.id().toString(), "note", NOTE);
+        assertThat(console(ann).post(offerPage, form).statusCode()).isEqualTo(403);
+        assertThat(console(sid).post(offerPage, form).statusCode()).isEqualTo(teamsOnly() ? 404 : 403);
+        assertThat(asAdmin().get(casePath + "/handoffs").body().get("items").size())
+                .isZero();
+        assertThat(console(sam).post(offerPage, form).statusCode()).isEqualTo(302);
+        assertThat(asAdmin().get(casePath + "/handoffs").body().get("items").size())
+                .isEqualTo(1);
+    }
 
     @Test
     void onlyTheOwnerAndTheTeamsSupervisorOfferOrWithdraw() {
