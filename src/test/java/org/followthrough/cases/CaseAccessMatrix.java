@@ -326,6 +326,28 @@ abstract class CaseAccessMatrix {
         assertThat(promiseState(anns.path("id").asString())).isEqualTo("kept");
     }
 
+    @Test
+    void whoAnswersForAPromiseKeepsSightOfItsCaseUntilItIsSettled() {
+        var made = api(ann).post(casePath + "/promises", promise(null));
+        assertThat(made.text("ownerId")).isEqualTo(ann.id().toString());
+        assertThat(api(sam).patch(casePath, Map.of("teamId", teamB.toString())).status())
+                .isEqualTo(200);
+
+        // The case is team B's now; Ann still owes its customer something.
+        assertThat(api(ann).get(casePath).status()).isEqualTo(200);
+        assertThat(api(ann).get("/api/v1/promises?caseId=" + escrow.id())
+                        .body()
+                        .get("items")
+                        .size())
+                .isEqualTo(1);
+        assertThat(api(sam).get(casePath).status()).isEqualTo(outsiderRead());
+
+        assertThat(api(ann).post("/api/v1/promises/" + made.text("id") + "/keep", Map.of("note", "Called back"))
+                        .status())
+                .isEqualTo(200);
+        assertThat(api(ann).get(casePath).status()).isEqualTo(outsiderRead());
+    }
+
     // handoffs ----------------------------------------------------------------------------------
 
     @Test
