@@ -39,6 +39,9 @@ abstract class CaseAccessMatrix {
     @Autowired
     MutableClock clock;
 
+    @Autowired
+    org.followthrough.identity.Agents agents;
+
     Agent olga;
     Agent ann;
     Agent bea;
@@ -346,6 +349,18 @@ abstract class CaseAccessMatrix {
                         .status())
                 .isEqualTo(200);
         assertThat(api(ann).get(casePath).status()).isEqualTo(outsiderRead());
+    }
+
+    @Test
+    void aSupervisorsPromiseReportCoversTheTeamsTheySupervise() {
+        assertThat(api(olga).post(casePath + "/promises", promise(null)).status())
+                .isEqualTo(201);
+        var teamName = agents.getTeam(teamA).name();
+        var today = clock.instant().atZone(sam.timeZone()).toLocalDate();
+        var csv = "/reports/promises.csv?from=" + today.minusDays(1) + "&to=" + today.plusDays(1);
+        assertThat(console(sam).get(csv).body()).contains(teamName);
+        assertThat(console(admin).get(csv).body()).contains(teamName);
+        assertThat(console(sid).get(csv).body()).doesNotContain(teamName).doesNotContain(olga.displayName());
     }
 
     // handoffs ----------------------------------------------------------------------------------
