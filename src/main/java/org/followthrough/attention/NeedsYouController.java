@@ -1,14 +1,10 @@
 package org.followthrough.attention;
 
 import java.time.Clock;
-import java.util.List;
+import org.followthrough.cases.CaseAccess;
 import org.followthrough.email.Outbox;
 import org.followthrough.handoff.Handoffs;
-import org.followthrough.identity.Agents;
-import org.followthrough.identity.Role;
 import org.followthrough.identity.SignedInAgent;
-import org.followthrough.identity.Team;
-import org.followthrough.identity.TeamId;
 import org.followthrough.promise.Promises;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -29,22 +25,23 @@ class NeedsYouController {
     private final Promises promises;
     private final Handoffs handoffs;
     private final Outbox outbox;
-    private final Agents agents;
     private final Clock clock;
+    private final CaseAccess access;
 
-    NeedsYouController(Promises promises, Handoffs handoffs, Outbox outbox, Agents agents, Clock clock) {
+    NeedsYouController(Promises promises, Handoffs handoffs, Outbox outbox, Clock clock, CaseAccess access) {
+        this.access = access;
         this.promises = promises;
         this.handoffs = handoffs;
         this.outbox = outbox;
-        this.agents = agents;
         this.clock = clock;
     }
 
     @GetMapping("/needs-you")
     String list(@AuthenticationPrincipal SignedInAgent me, Model model) {
-        var teams = teamsOf(me);
-        var supervised = supervised(me, teams);
-        model.addAttribute("promises", promises.needingAttention(me.id(), supervised, LIMIT));
+        var scope = access.scopeOf(me);
+        var teams = scope.teams();
+        var supervised = scope.supervisedTeams();
+        model.addAttribute("promises", promises.needingAttention(scope, LIMIT));
         model.addAttribute("offers", handoffs.offeredTo(me.id(), teams, LIMIT));
         model.addAttribute("returned", handoffs.returnedTo(me.id(), LIMIT));
         model.addAttribute("unanswered", handoffs.unansweredIn(supervised, LIMIT));
@@ -56,22 +53,14 @@ class NeedsYouController {
     @GetMapping("/needs-you/count")
     String count(@AuthenticationPrincipal SignedInAgent me, Model model) {
         // On every page and every minute: counts only, three round trips after the agent's teams.
-        var teams = teamsOf(me);
-        var supervised = supervised(me, teams);
-        long count = promises.countNeedingAttention(me.id(), supervised, COUNT_CAP)
+        var scope = access.scopeOf(me);
+        var teams = scope.teams();
+        var supervised = scope.supervisedTeams();
+        long count = promises.countNeedingAttention(scope, COUNT_CAP)
                 + handoffs.countNeedingAttention(me.id(), teams, supervised, COUNT_CAP)
                 + outbox.countProblemsOf(me.id(), COUNT_CAP);
         model.addAttribute("count", Math.min(count, COUNT_CAP));
         model.addAttribute("cap", COUNT_CAP);
         return "attention/needs-you :: count";
-    }
-
-    private List<TeamId> teamsOf(SignedInAgent me) {
-        return agents.teamsOf(me.id()).stream().map(Team::id).toList();
-    }
-
-    /** Supervisors and admins answer for the teams they are in. */
-    private static List<TeamId> supervised(SignedInAgent me, List<TeamId> teams) {
-        return me.isAtLeast(Role.SUPERVISOR) ? teams : List.of();
     }
 }

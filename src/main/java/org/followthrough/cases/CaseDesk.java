@@ -54,6 +54,7 @@ public class CaseDesk {
     // Looked up when used: their implementations in other modules use this desk themselves.
     private final ObjectProvider<ResolutionGuard> guards;
     private final ObjectProvider<EntryFollowUp> followUps;
+    private final CaseAccess access;
 
     CaseDesk(
             Cases cases,
@@ -65,7 +66,8 @@ public class CaseDesk {
             ApplicationEventPublisher events,
             Clock clock,
             ObjectProvider<ResolutionGuard> guards,
-            ObjectProvider<EntryFollowUp> followUps) {
+            ObjectProvider<EntryFollowUp> followUps,
+            CaseAccess access) {
         this.cases = cases;
         this.timeline = timeline;
         this.queries = queries;
@@ -76,6 +78,7 @@ public class CaseDesk {
         this.clock = clock;
         this.guards = guards;
         this.followUps = followUps;
+        this.access = access;
     }
 
     /** A new case: the customer's first message and who, if anyone, owns it from the start. */
@@ -225,7 +228,8 @@ public class CaseDesk {
 
     @Transactional
     public CaseView change(CaseId id, CaseChanges changes, SignedInAgent by) {
-        var supportCase = lock(id);
+        var scope = access.scopeOf(by);
+        var supportCase = lockToWork(id, scope);
         var now = clock.instant();
         var before = supportCase.snapshot();
         var statusBefore = supportCase.status();
@@ -238,13 +242,13 @@ public class CaseDesk {
         }
         boolean override = false;
         if (changes.owner() != null && !changes.owner().equals(supportCase.ownerId())) {
-            override = mayAssign(supportCase, changes.owner(), by);
+            override = mayAssign(supportCase, scope, by);
             activeAgent(changes.owner(), "ownerId");
             supportCase.assignTo(changes.owner(), now);
         }
         if (changes.team() != null && !changes.team().equals(supportCase.teamId())) {
             agents.findTeam(changes.team()).orElseThrow(() -> new InvalidInputException("teamId", "is not a team"));
-            override |= mayMoveTeam(supportCase, by);
+            override |= mayMoveTeam(supportCase, scope, by);
             supportCase.moveToTeam(changes.team());
         }
         if (changes.priority() != null) {
@@ -315,7 +319,7 @@ public class CaseDesk {
             CaseStatus then,
             Map<String, List<String>> composerFields,
             SignedInAgent by) {
-        var supportCase = lock(id);
+        var supportCase = lockToWork(id, access.scopeOf(by));
         var now = clock.instant();
         var before = supportCase.snapshot();
         var body = validBody(text, "body", false);
@@ -358,7 +362,7 @@ public class CaseDesk {
             String summary,
             Map<String, List<String>> composerFields,
             SignedInAgent by) {
-        var supportCase = lock(id);
+        var supportCase = lockToWork(id, access.scopeOf(by));
         var now = clock.instant();
         var before = supportCase.snapshot();
         if (direction == null) {
@@ -381,7 +385,7 @@ public class CaseDesk {
 
     @Transactional
     public TimelineEntry note(CaseId id, String text, SignedInAgent by) {
-        var supportCase = lock(id);
+        var supportCase = lockToWork(id, access.scopeOf(by));
         var now = clock.instant();
         var body = validBody(text, "body", false);
         var entry =
@@ -543,6 +547,15 @@ public class CaseDesk {
         return cases.lock(id).orElseThrow(() -> new NotFoundException("Case", id));
     }
 
+    /** Locks a case someone is about to work; one they may not read is not found, as when reading it. */
+    private SupportCase lockToWork(CaseId id, CaseAccess.Scope scope) {
+        var supportCase = lock(id);
+        if (!access.mayRead(scope, id, supportCase.teamId(), supportCase.ownerId())) {
+            throw new NotFoundException("Case", id);
+        }
+        return supportCase;
+    }
+
     private Agent activeAgent(AgentId id, String field) {
         return agents.find(id)
                 .filter(Agent::active)
@@ -551,28 +564,41 @@ public class CaseDesk {
 
     /**
      * Who may give a case an owner. Anyone triages an unowned case. A case someone owns moves by a
-     * handoff its receiver accepts, so its owner stays accountable until then; only supervisors move
-     * it directly, and that override is recorded as such. Returns whether this is an override.
+     * handoff its receiver accepts, so its owner stays accountable until then; only the supervisors
+     * of its team (and admins) move it directly, and that override is recorded as such. Returns
+     * whether this is an override.
      */
-    private static boolean mayAssign(SupportCase supportCase, AgentId to, SignedInAgent by) {
+    private static boolean mayAssign(SupportCase supportCase, CaseAccess.Scope scope, SignedInAgent by) {
         if (supportCase.ownerId() == null) {
             return false;
         }
-        if (by.isAtLeast(Role.SUPERVISOR)) {
+        if (scope.supervises(supportCase.teamId())) {
             return !supportCase.ownerId().equals(by.id());
         }
         if (supportCase.ownerId().equals(by.id())) {
             throw new ForbiddenException("Case #" + supportCase.number()
                     + " is yours: offer it as a handoff, and you stay accountable until it is accepted");
         }
+        if (by.isAtLeast(Role.SUPERVISOR)) {
+            throw new ForbiddenException(
+                    "ownerId",
+                    "Case #" + supportCase.number()
+                            + " is not in a team you supervise; only a supervisor of its team can reassign it");
+        }
         throw new ForbiddenException(
                 "Case #" + supportCase.number() + " is owned by a colleague; only a supervisor can reassign it");
     }
 
-    /** Moving an owned case to another team is a handoff too, unless a supervisor does it. */
-    private static boolean mayMoveTeam(SupportCase supportCase, SignedInAgent by) {
-        if (supportCase.ownerId() == null || by.isAtLeast(Role.SUPERVISOR)) {
+    /** Moving an owned case to another team is a handoff too, unless a supervisor of its team does it. */
+    private static boolean mayMoveTeam(SupportCase supportCase, CaseAccess.Scope scope, SignedInAgent by) {
+        if (supportCase.ownerId() == null || scope.supervises(supportCase.teamId())) {
             return supportCase.ownerId() != null && !supportCase.ownerId().equals(by.id());
+        }
+        if (by.isAtLeast(Role.SUPERVISOR)) {
+            throw new ForbiddenException(
+                    "teamId",
+                    "Case #" + supportCase.number()
+                            + " is not in a team you supervise; offer it to the other team as a handoff");
         }
         throw new ForbiddenException(
                 "Case #" + supportCase.number() + " has an owner: offer it to the other team as a handoff");

@@ -11,6 +11,7 @@ import org.followthrough.customer.CustomerCaseLine;
 import org.followthrough.customer.CustomerId;
 import org.followthrough.customer.OrganizationId;
 import org.followthrough.identity.AgentId;
+import org.followthrough.identity.SignedInAgent;
 import org.followthrough.identity.TeamId;
 import org.followthrough.platform.Keyset;
 import org.followthrough.platform.NotFoundException;
@@ -35,14 +36,26 @@ public class CaseQueries implements CustomerActivity {
 
     private final JdbcClient db;
     private final Timeline timeline;
+    private final CaseAccess access;
 
-    CaseQueries(JdbcClient db, Timeline timeline) {
+    CaseQueries(JdbcClient db, Timeline timeline, CaseAccess access) {
         this.db = db;
         this.timeline = timeline;
+        this.access = access;
     }
 
-    /** Who is looking: inbox views depend on it. */
-    public record Viewer(AgentId agent, List<TeamId> teams) {}
+    /** Who is looking: inbox views depend on it, and show only the cases {@code visible} lets through. */
+    public record Viewer(AgentId agent, List<TeamId> teams, CaseAccess.Condition visible) {
+
+        public Viewer(AgentId agent, List<TeamId> teams) {
+            this(agent, teams, CaseAccess.Condition.ALWAYS);
+        }
+    }
+
+    /** The viewer of inboxes for this scope. */
+    public Viewer viewer(CaseAccess.Scope scope) {
+        return new Viewer(scope.agent(), scope.teams(), access.visible(scope, "c"));
+    }
 
     /** Filters of the API's case list; null means any. */
     public record Filter(
@@ -64,6 +77,30 @@ public class CaseQueries implements CustomerActivity {
         return find(id).orElseThrow(() -> new NotFoundException("Case", id));
     }
 
+    /** A case this scope may read; any other is not found, whether it exists or not. */
+    public CaseView get(CaseId id, CaseAccess.Scope scope) {
+        var visible = access.visible(scope, "c");
+        return db.sql(SELECT + " where c.id = ? and " + visible.sql())
+                .params(CaseAccess.prepend(id.value(), visible.params()))
+                .query(CaseQueries::view)
+                .optional()
+                .orElseThrow(() -> new NotFoundException("Case", id));
+    }
+
+    /** The case with this number if this scope may read it; any other is not found. */
+    public CaseView getByNumber(long number, CaseAccess.Scope scope) {
+        return findByNumber(number, scope).orElseThrow(() -> new NotFoundException("Case", "#" + number));
+    }
+
+    /** The case with this number if this scope may read it. */
+    public Optional<CaseView> findByNumber(long number, CaseAccess.Scope scope) {
+        var visible = access.visible(scope, "c");
+        return db.sql(SELECT + " where c.number = ? and " + visible.sql())
+                .params(CaseAccess.prepend(number, visible.params()))
+                .query(CaseQueries::view)
+                .optional();
+    }
+
     public Optional<CaseView> findByNumber(long number) {
         return db.sql(SELECT + " where c.number = ?")
                 .param(number)
@@ -75,14 +112,14 @@ public class CaseQueries implements CustomerActivity {
     public static final int COUNT_CAP = 1000;
 
     public Slice<CaseView> inbox(InboxView view, Viewer viewer, InboxSort sort, String cursor, int limit) {
-        return seek(branches(view, viewer), sort, cursor, limit);
+        return seek(visibleBranches(view, viewer), sort, cursor, limit);
     }
 
     /** How many cases a view holds, up to {@link #COUNT_CAP} + 1. */
     public long count(InboxView view, Viewer viewer) {
         var sql = new StringBuilder("select count(*) from (");
         var params = new ArrayList<Object>();
-        var branches = branches(view, viewer);
+        var branches = visibleBranches(view, viewer);
         for (int i = 0; i < branches.size(); i++) {
             sql.append(i == 0 ? "" : " union all ")
                     .append("(select 1 from support_case c where ")
@@ -96,9 +133,10 @@ public class CaseQueries implements CustomerActivity {
     }
 
     /** The API's case list: newest activity first, filtered. */
-    public Slice<CaseView> list(Filter filter, String cursor, int limit) {
-        var where = new StringBuilder("true");
-        var params = new ArrayList<Object>();
+    public Slice<CaseView> list(Filter filter, CaseAccess.Scope scope, String cursor, int limit) {
+        var visible = access.visible(scope, "c");
+        var where = new StringBuilder(visible.sql());
+        var params = new ArrayList<Object>(visible.params());
         if (filter.status() != null) {
             where.append(" and c.status = ?");
             params.add(filter.status().name());
@@ -138,23 +176,33 @@ public class CaseQueries implements CustomerActivity {
     }
 
     @Override
-    public List<CustomerCaseLine> casesOf(CustomerId customer, int limit) {
+    public List<CustomerCaseLine> casesOf(CustomerId customer, SignedInAgent viewer, int limit) {
+        var visible = access.visible(access.scopeOf(viewer), "c");
+        var params = new ArrayList<Object>();
+        params.add(customer.value());
+        params.addAll(visible.params());
+        params.add(limit);
         return db.sql("""
                 select c.id, c.number, c.subject, c.status, c.active, a.display_name as owner_name, c.last_activity_at
                 from support_case c left join agent a on a.id = c.owner_id
-                where c.customer_id = ? order by c.last_activity_at desc limit ?""")
-                .params(customer.value(), limit)
+                where c.customer_id = ? and %s order by c.last_activity_at desc limit ?""".formatted(visible.sql()))
+                .params(params)
                 .query(CaseQueries::line)
                 .list();
     }
 
     @Override
-    public List<CustomerCaseLine> casesOfOrganization(OrganizationId organization, int limit) {
+    public List<CustomerCaseLine> casesOfOrganization(OrganizationId organization, SignedInAgent viewer, int limit) {
+        var visible = access.visible(access.scopeOf(viewer), "c");
+        var params = new ArrayList<Object>();
+        params.add(organization.value());
+        params.addAll(visible.params());
+        params.add(limit);
         return db.sql("""
                 select c.id, c.number, c.subject, c.status, c.active, a.display_name as owner_name, c.last_activity_at
                 from support_case c join customer cu on cu.id = c.customer_id left join agent a on a.id = c.owner_id
-                where cu.organization_id = ? order by c.last_activity_at desc limit ?""")
-                .params(organization.value(), limit)
+                where cu.organization_id = ? and %s order by c.last_activity_at desc limit ?""".formatted(visible.sql()))
+                .params(params)
                 .query(CaseQueries::line)
                 .list();
     }
@@ -174,6 +222,17 @@ public class CaseQueries implements CustomerActivity {
 
     /** One ordered index range of a view; a view over several teams is one branch per team. */
     private record Branch(String where, List<Object> params) {}
+
+    private static List<Branch> visibleBranches(InboxView view, Viewer viewer) {
+        var visible = viewer.visible();
+        return branches(view, viewer).stream()
+                .map(b -> {
+                    var params = new ArrayList<Object>(b.params());
+                    params.addAll(visible.params());
+                    return new Branch(b.where() + " and " + visible.sql(), params);
+                })
+                .toList();
+    }
 
     private static List<Branch> branches(InboxView view, Viewer viewer) {
         return switch (view) {

@@ -39,14 +39,20 @@ public class CaseSearch {
 
     private final JdbcClient db;
     private final CaseQueries queries;
+    private final CaseAccess access;
 
-    CaseSearch(JdbcClient db, CaseQueries queries) {
+    CaseSearch(JdbcClient db, CaseQueries queries, CaseAccess access) {
         this.db = db;
         this.queries = queries;
+        this.access = access;
     }
 
+    /**
+     * The cases this scope may read that match, best first. Cases out of reach are left out before
+     * ranking, so they neither show nor take the place of one that may be shown.
+     */
     @Transactional(readOnly = true)
-    public List<CaseHit> search(String query, int limit) {
+    public List<CaseHit> search(String query, CaseAccess.Scope scope, int limit) {
         if (query == null || query.isBlank()) {
             return List.of();
         }
@@ -54,7 +60,7 @@ public class CaseSearch {
         var hits = new ArrayList<CaseHit>();
         var number = CASE_NUMBER.matcher(q);
         if (number.matches()) {
-            queries.findByNumber(Long.parseLong(number.group(1)))
+            queries.findByNumber(Long.parseLong(number.group(1)), scope)
                     .ifPresent(c -> hits.add(new CaseHit(c, null, HtmlUtils.htmlEscape(c.subject()), 1000)));
         }
         // Local to this transaction: tag filters elsewhere need exact GIN results, and a custom plan
@@ -64,15 +70,17 @@ public class CaseSearch {
                 .param(String.valueOf(FUZZY_LIMIT))
                 .query((rs, n) -> 1)
                 .single();
+        var subjectsVisible = access.visible(scope, "c");
+        var entriesVisible = access.visibleCaseId(scope, "e.case_id");
         var rows = db.sql("""
                 with subject_hits as (
                     select c.id as case_id, null::uuid as entry_id, c.subject as text,
                            ts_rank(c.search, %1$s) * 2 as rank
-                    from support_case c where c.search @@ %1$s limit :candidates),
+                    from support_case c where c.search @@ %1$s and %2$s limit :candidates),
                 entry_hits as (
                     select e.case_id, e.id as entry_id, null as text,
                            ts_rank(e.search, %1$s) as rank
-                    from case_entry e where e.search @@ %1$s limit :candidates),
+                    from case_entry e where e.search @@ %1$s and %3$s limit :candidates),
                 best as (
                     select distinct on (case_id) * from (select * from subject_hits union all select * from entry_hits) h
                     order by case_id, rank desc),
@@ -82,7 +90,9 @@ public class CaseSearch {
                            'StartSel=' || chr(2) || ', StopSel=' || chr(3)
                            || ', MaxFragments=2, MaxWords=20, MinWords=8, FragmentDelimiter=" … "') as snippet
                 from top left join case_entry e on e.id = top.entry_id
-                order by top.rank desc, top.case_id""".formatted(TSQUERY))
+                order by top.rank desc, top.case_id""".formatted(TSQUERY, subjectsVisible.namedSql("sv"), entriesVisible.namedSql("ev")))
+                .params(subjectsVisible.namedParams("sv"))
+                .params(entriesVisible.namedParams("ev"))
                 .param("q", q)
                 .param("candidates", CANDIDATES)
                 .param("limit", limit)

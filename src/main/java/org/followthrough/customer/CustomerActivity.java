@@ -1,6 +1,7 @@
 package org.followthrough.customer;
 
 import java.util.List;
+import org.followthrough.identity.SignedInAgent;
 
 /**
  * What the cases module tells the customer pages about a customer's history. Declared here and
@@ -8,7 +9,8 @@ import java.util.List;
  */
 public interface CustomerActivity {
 
-    List<CustomerCaseLine> casesOf(CustomerId customer, int limit);
+    /** The customer's cases this agent may see, latest activity first. */
+    List<CustomerCaseLine> casesOf(CustomerId customer, SignedInAgent viewer, int limit);
 
-    List<CustomerCaseLine> casesOfOrganization(OrganizationId organization, int limit);
+    List<CustomerCaseLine> casesOfOrganization(OrganizationId organization, SignedInAgent viewer, int limit);
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import org.followthrough.calendar.BusinessCalendar;
 import org.followthrough.calendar.TeamCalendars;
+import org.followthrough.cases.CaseAccess;
 import org.followthrough.cases.CaseDesk;
 import org.followthrough.cases.CaseQueries;
 import org.followthrough.identity.Agents;
@@ -101,7 +102,9 @@ class DemoData implements SmartLifecycle {
 
     /** Returns whether it seeded. */
     boolean seedIfEmpty() {
-        if (!cases.list(CaseQueries.Filter.none(), null, 1).items().isEmpty()) {
+        if (!cases.list(CaseQueries.Filter.none(), CaseAccess.Scope.SYSTEM, null, 1)
+                .items()
+                .isEmpty()) {
             log.info("The desk already has cases; demo data left as it is");
             return false;
         }

@@ -6,9 +6,11 @@ import java.util.List;
 import java.util.Map;
 import org.followthrough.audit.AuditLog;
 import org.followthrough.calendar.TeamCalendars;
+import org.followthrough.cases.CaseAccess;
 import org.followthrough.cases.CaseDesk;
 import org.followthrough.cases.CaseId;
 import org.followthrough.cases.CaseQueries;
+import org.followthrough.cases.CaseView;
 import org.followthrough.handoff.HandoffEvents.HandoffAccepted;
 import org.followthrough.handoff.HandoffEvents.HandoffDeclined;
 import org.followthrough.handoff.HandoffEvents.HandoffOffered;
@@ -17,7 +19,6 @@ import org.followthrough.handoff.HandoffEvents.HandoffWithdrawn;
 import org.followthrough.identity.Agent;
 import org.followthrough.identity.AgentId;
 import org.followthrough.identity.Agents;
-import org.followthrough.identity.Role;
 import org.followthrough.identity.SignedInAgent;
 import org.followthrough.identity.Team;
 import org.followthrough.identity.TeamId;
@@ -57,6 +58,7 @@ public class Handoffs {
     private final ApplicationEventPublisher events;
     private final HandoffProperties properties;
     private final Clock clock;
+    private final CaseAccess access;
 
     Handoffs(
             HandoffStore store,
@@ -68,7 +70,9 @@ public class Handoffs {
             AuditLog audit,
             ApplicationEventPublisher events,
             HandoffProperties properties,
-            Clock clock) {
+            Clock clock,
+            CaseAccess access) {
+        this.access = access;
         this.store = store;
         this.cases = cases;
         this.desk = desk;
@@ -87,7 +91,8 @@ public class Handoffs {
      */
     @Transactional
     public Handoff offer(CaseId caseId, AgentId toAgent, TeamId toTeam, String note, SignedInAgent by) {
-        var supportCase = cases.find(caseId).orElseThrow(() -> new NotFoundException("Case", caseId));
+        var scope = access.scopeOf(by);
+        var supportCase = cases.get(caseId, scope);
         if (supportCase.ownerId() == null) {
             throw new ConflictException(
                     "Case #" + supportCase.number() + " has no owner yet: assign it directly instead of offering it");
@@ -96,9 +101,9 @@ public class Handoffs {
             throw new ConflictException(
                     "Case #" + supportCase.number() + " has ended; reopen it before handing it off");
         }
-        if (!supportCase.ownerId().equals(by.id()) && !by.isAtLeast(Role.SUPERVISOR)) {
+        if (!mayOffer(supportCase, scope)) {
             throw new ForbiddenException(
-                    "Only the owner of case #" + supportCase.number() + " or a supervisor can hand it off");
+                    "Only the owner of case #" + supportCase.number() + " or a supervisor of its team can hand it off");
         }
         if (toAgent == null && toTeam == null) {
             throw new InvalidInputException("toAgentId", "or toTeamId is required: say who should take the case");
@@ -221,9 +226,11 @@ public class Handoffs {
     @Transactional
     public Handoff withdraw(HandoffId id, SignedInAgent by) {
         var handoff = open(id);
-        if (!handoff.fromOwnerId().equals(by.id()) && !by.isAtLeast(Role.SUPERVISOR)) {
+        var scope = access.scopeOf(by);
+        var supportCase = readableCase(handoff, scope);
+        if (!mayWithdraw(handoff, supportCase, scope)) {
             throw new ForbiddenException(
-                    "Only " + handoff.fromOwnerName() + " or a supervisor can withdraw this offer");
+                    "Only " + handoff.fromOwnerName() + " or a supervisor of the case's team can withdraw this offer");
         }
         var now = clock.instant();
         store.decide(id, HandoffState.WITHDRAWN, now, by.id().value(), by.displayName(), null);
@@ -288,6 +295,32 @@ public class Handoffs {
 
     public Handoff get(HandoffId id) {
         return store.find(id).orElseThrow(() -> new NotFoundException("Handoff", id));
+    }
+
+    /** The handoff if this scope may read its case (an offer to them opens it); otherwise not found. */
+    public Handoff get(HandoffId id, CaseAccess.Scope scope) {
+        var handoff = get(id);
+        readableCase(handoff, scope);
+        return handoff;
+    }
+
+    /** Who may offer a case: its owner, and the supervisors of its team (admins: any case). */
+    public static boolean mayOffer(CaseView supportCase, CaseAccess.Scope scope) {
+        return supportCase.ownerId() != null
+                && (supportCase.ownerId().equals(scope.agent()) || scope.supervises(supportCase.teamId()));
+    }
+
+    /** Who may take an open offer back: who made it for the case's owner, and its team's supervisors. */
+    public static boolean mayWithdraw(Handoff handoff, CaseView supportCase, CaseAccess.Scope scope) {
+        return handoff.fromOwnerId().equals(scope.agent()) || scope.supervises(supportCase.teamId());
+    }
+
+    private CaseView readableCase(Handoff handoff, CaseAccess.Scope scope) {
+        try {
+            return cases.get(handoff.caseId(), scope);
+        } catch (NotFoundException e) {
+            throw new NotFoundException("Handoff", handoff.id());
+        }
     }
 
     public java.util.Optional<Handoff> openForCase(CaseId caseId) {

@@ -119,7 +119,8 @@ public class ApiErrors {
 
     @ExceptionHandler(ForbiddenException.class)
     ResponseEntity<ProblemDetail> forbidden(ForbiddenException e, HttpServletRequest request) {
-        return problem(HttpStatus.FORBIDDEN, e.getMessage(), request, null);
+        var errors = e.field() == null ? null : List.of(new FieldError(e.field(), e.getMessage()));
+        return problem(HttpStatus.FORBIDDEN, e.getMessage(), request, errors);
     }
 
     @ExceptionHandler({AccessDeniedException.class, AuthorizationDeniedException.class})

@@ -3,6 +3,7 @@ package org.followthrough.promise;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.followthrough.identity.TeamId;
 import org.followthrough.platform.InvalidInputException;
 import org.followthrough.platform.Sql;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -51,6 +52,11 @@ public class PromiseReport {
     }
 
     public Report of(Instant from, Instant to) {
+        return of(from, to, null);
+    }
+
+    /** The report over the promises of these teams only; null means every team (and none). */
+    public Report of(Instant from, Instant to, List<TeamId> teams) {
         if (from == null || to == null || !from.isBefore(to)) {
             throw new InvalidInputException("from", "must be before to");
         }
@@ -70,10 +76,16 @@ public class PromiseReport {
                 from promise p
                 join agent a on a.id = p.owner_id
                 left join team t on t.id = p.team_id
-                where p.made_at >= ? and p.made_at < ?
+                where p.made_at >= ? and p.made_at < ? %s
                 group by grouping sets ((p.owner_id), (p.team_id), ())
-                order by 1, 3""")
-                .params(Sql.ts(from), Sql.ts(to))
+                order by 1, 3""".formatted(teams == null ? "" : "and p.team_id = any(?)"))
+                .params(
+                        teams == null
+                                ? List.of(Sql.ts(from), Sql.ts(to))
+                                : List.of(
+                                        Sql.ts(from),
+                                        Sql.ts(to),
+                                        teams.stream().map(TeamId::value).toArray(UUID[]::new)))
                 .query((rs, n) -> new Line(
                         Grouping.valueOf(rs.getString("grouping")),
                         Sql.uuid(rs, "id"),

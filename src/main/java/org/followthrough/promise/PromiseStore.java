@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.followthrough.cases.CaseAccess;
 import org.followthrough.cases.CaseId;
 import org.followthrough.customer.CustomerId;
 import org.followthrough.identity.AgentId;
@@ -149,10 +150,12 @@ class PromiseStore {
     }
 
     /** Promises by due time, keyset-paged on (due_at, id). */
-    Slice<Promise> list(Promises.Query query, String cursor, int limit) {
+    Slice<Promise> list(Promises.Query query, CaseAccess.Condition visible, String cursor, int limit) {
         var where = new ArrayList<String>();
         var params = new ArrayList<Object>();
         filter(query, where, params);
+        where.add(visible.sql());
+        params.addAll(visible.params());
         if (cursor != null) {
             var after = Keyset.decode(cursor, 2);
             where.add("(p.due_at, p.id) > (?, ?)");
@@ -167,10 +170,12 @@ class PromiseStore {
     }
 
     /** How many match, counting no further than {@code cap}. */
-    long count(Promises.Query query, int cap) {
+    long count(Promises.Query query, CaseAccess.Condition visible, int cap) {
         var where = new ArrayList<String>();
         var params = new ArrayList<Object>();
         filter(query, where, params);
+        where.add(visible.sql());
+        params.addAll(visible.params());
         params.add(cap);
         return db.sql("select count(*) from (select 1 from promise p"
                         + (where.isEmpty() ? "" : " where " + String.join(" and ", where)) + " limit ?) capped")
@@ -212,26 +217,33 @@ class PromiseStore {
                and ((p.owner_id = ? and (p.state = 'BROKEN' or p.remind_at <= ? or p.due_at <= ?))
                     or (p.state = 'BROKEN' and p.team_id = any(?)))""";
 
-    List<Promise> needingAttention(AgentId agent, List<TeamId> supervised, Instant now, int limit) {
-        return db.sql(SELECT + NEEDING_ATTENTION + " order by p.due_at, p.id limit ?")
-                .params(
-                        agent.value(),
-                        Sql.ts(now),
-                        Sql.ts(now),
-                        supervised.stream().map(TeamId::value).toArray(UUID[]::new),
-                        limit)
+    List<Promise> needingAttention(
+            AgentId agent, List<TeamId> supervised, CaseAccess.Condition visible, Instant now, int limit) {
+        var params = new ArrayList<Object>(List.of(
+                agent.value(),
+                Sql.ts(now),
+                Sql.ts(now),
+                supervised.stream().map(TeamId::value).toArray(UUID[]::new)));
+        params.addAll(visible.params());
+        params.add(limit);
+        return db.sql(SELECT + NEEDING_ATTENTION + " and " + visible.sql() + " order by p.due_at, p.id limit ?")
+                .params(params)
                 .query(this::promise)
                 .list();
     }
 
-    long countNeedingAttention(AgentId agent, List<TeamId> supervised, Instant now, int cap) {
-        return db.sql("select count(*) from (select 1 from promise p" + NEEDING_ATTENTION + " limit ?) capped")
-                .params(
-                        agent.value(),
-                        Sql.ts(now),
-                        Sql.ts(now),
-                        supervised.stream().map(TeamId::value).toArray(UUID[]::new),
-                        cap)
+    long countNeedingAttention(
+            AgentId agent, List<TeamId> supervised, CaseAccess.Condition visible, Instant now, int cap) {
+        var params = new ArrayList<Object>(List.of(
+                agent.value(),
+                Sql.ts(now),
+                Sql.ts(now),
+                supervised.stream().map(TeamId::value).toArray(UUID[]::new)));
+        params.addAll(visible.params());
+        params.add(cap);
+        return db.sql("select count(*) from (select 1 from promise p" + NEEDING_ATTENTION + " and " + visible.sql()
+                        + " limit ?) capped")
+                .params(params)
                 .query(Long.class)
                 .single();
     }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.followthrough.audit.AuditLog;
+import org.followthrough.cases.CaseAccess;
 import org.followthrough.cases.CaseDesk;
 import org.followthrough.cases.CaseId;
 import org.followthrough.cases.CaseQueries;
@@ -15,7 +16,6 @@ import org.followthrough.cases.Channel;
 import org.followthrough.identity.Agent;
 import org.followthrough.identity.AgentId;
 import org.followthrough.identity.Agents;
-import org.followthrough.identity.Role;
 import org.followthrough.identity.SignedInAgent;
 import org.followthrough.identity.TeamId;
 import org.followthrough.platform.Actor;
@@ -89,6 +89,7 @@ public class Promises {
     private final AuditLog audit;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final CaseAccess access;
 
     Promises(
             PromiseStore store,
@@ -99,7 +100,9 @@ public class Promises {
             Timers timers,
             AuditLog audit,
             ApplicationEventPublisher events,
-            Clock clock) {
+            Clock clock,
+            CaseAccess access) {
+        this.access = access;
         this.store = store;
         this.policies = policies;
         this.cases = cases;
@@ -117,8 +120,8 @@ public class Promises {
         if (command.caseId() == null) {
             throw new InvalidInputException("caseId", "is required");
         }
-        CaseView supportCase =
-                cases.find(command.caseId()).orElseThrow(() -> new NotFoundException("Case", command.caseId()));
+        var scope = access.scopeOf(by);
+        CaseView supportCase = cases.get(command.caseId(), scope);
         if (!supportCase.status().isActive()) {
             throw new ConflictException("Case #" + supportCase.number() + " is "
                     + supportCase.status().name().toLowerCase(java.util.Locale.ROOT)
@@ -134,9 +137,13 @@ public class Promises {
         if (command.dueAt().isAfter(Sql.LATEST)) {
             throw new InvalidInputException("dueAt", "must be before the year 10000");
         }
+        // Without a named owner a promise is the case owner's when its maker may name them, else the maker's own.
         var ownerId = command.ownerId() != null
                 ? command.ownerId()
-                : supportCase.ownerId() != null ? supportCase.ownerId() : by.id();
+                : supportCase.ownerId() != null && access.mayNameOthers(scope, supportCase)
+                        ? supportCase.ownerId()
+                        : by.id();
+        access.checkMayNameOwner(scope, supportCase, ownerId);
         var owner = activeAgent(ownerId, "ownerId");
         if (command.madeInEntryId() != null
                 && desk.entry(supportCase.id(), command.madeInEntryId()).isEmpty()) {
@@ -315,6 +322,13 @@ public class Promises {
         return store.find(id).orElseThrow(() -> new NotFoundException("Promise", id));
     }
 
+    /** The promise if this scope may read its case; otherwise it is not found. */
+    public Promise get(PromiseId id, CaseAccess.Scope scope) {
+        var promise = get(id);
+        readableCase(promise, scope);
+        return promise;
+    }
+
     public List<Promise> ofCase(CaseId caseId) {
         return store.ofCase(caseId);
     }
@@ -335,29 +349,37 @@ public class Promises {
         return store.dueChanges(id);
     }
 
-    public Slice<Promise> list(Query query, String cursor, int limit) {
+    /** Promises on the cases this scope may read. */
+    public Slice<Promise> list(Query query, CaseAccess.Scope scope, String cursor, int limit) {
         if (query.dueBefore() != null && query.dueBefore().isAfter(Sql.LATEST)) {
             throw new InvalidInputException("dueBefore", "must be before the year 10000");
         }
-        return store.list(query, cursor, limit);
+        return store.list(query, access.visibleCaseId(scope, "p.case_id"), cursor, limit);
     }
 
     /**
      * What needs this agent now: their own promises inside the reminder window, past due or broken,
      * and, for the teams they supervise, their colleagues' broken ones. Soonest due first.
      */
-    public List<Promise> needingAttention(AgentId agent, List<TeamId> supervised, int limit) {
-        return store.needingAttention(agent, supervised, clock.instant(), limit);
+    public List<Promise> needingAttention(CaseAccess.Scope scope, int limit) {
+        return store.needingAttention(
+                scope.agent(),
+                scope.supervisedTeams(),
+                access.visibleCaseId(scope, "p.case_id"),
+                clock.instant(),
+                limit);
     }
 
-    public long countNeedingAttention(AgentId agent, List<TeamId> supervised, int cap) {
-        return store.countNeedingAttention(agent, supervised, clock.instant(), cap);
+    public long countNeedingAttention(CaseAccess.Scope scope, int cap) {
+        return store.countNeedingAttention(
+                scope.agent(), scope.supervisedTeams(), access.visibleCaseId(scope, "p.case_id"), clock.instant(), cap);
     }
 
-    public long count(Query query, int cap) {
+    public long count(Query query, CaseAccess.Scope scope, int cap) {
         var states = query.states().isEmpty() ? List.copyOf(PromiseState.UNSETTLED) : query.states();
         return store.count(
                 new Query(states, query.owners(), query.teams(), query.dueBefore(), query.caseId(), query.remindedBy()),
+                access.visibleCaseId(scope, "p.case_id"),
                 cap);
     }
 
@@ -423,11 +445,24 @@ public class Promises {
         return store.lock(id).orElseThrow(() -> new NotFoundException("Promise", id));
     }
 
-    /** The owner acts on their own promises; supervisors and admins on anyone's. */
-    private static void mayAct(Promise promise, SignedInAgent by, String what) {
-        if (!promise.ownerId().equals(by.id()) && !by.isAtLeast(Role.SUPERVISOR)) {
-            throw new ForbiddenException(
-                    "This promise is " + promise.ownerName() + "'s; only they or a supervisor can " + what + " it");
+    /**
+     * The owner acts on their own promises; the supervisors of the case's team and admins on anyone's.
+     * A promise on a case out of the agent's sight is not found.
+     */
+    private void mayAct(Promise promise, SignedInAgent by, String what) {
+        var scope = access.scopeOf(by);
+        var supportCase = readableCase(promise, scope);
+        if (!promise.ownerId().equals(by.id()) && !scope.supervises(supportCase.teamId())) {
+            throw new ForbiddenException("This promise is " + promise.ownerName()
+                    + "'s; only they or a supervisor of the case's team can " + what + " it");
+        }
+    }
+
+    private CaseView readableCase(Promise promise, CaseAccess.Scope scope) {
+        try {
+            return cases.get(promise.caseId(), scope);
+        } catch (NotFoundException e) {
+            throw new NotFoundException("Promise", promise.id());
         }
     }
 

@@ -110,7 +110,7 @@ class CaseDeskIntegrationTests {
         var ann = fixtures.agent(Role.AGENT);
         var bob = fixtures.agent(Role.AGENT);
         var sue = fixtures.agent(Role.SUPERVISOR);
-        var c = fixtures.aCase().ownedBy(ann).open();
+        var c = fixtures.aCase().ownedBy(ann).inTeam(fixtures.team(sue)).open();
         assertThatThrownBy(() -> desk.take(c.id(), Fixtures.signedIn(bob))).isInstanceOf(ForbiddenException.class);
         desk.change(c.id(), CaseChanges.owner(bob.id()), Fixtures.signedIn(sue));
         assertThat(queries.get(c.id()).ownerId()).isEqualTo(bob.id());

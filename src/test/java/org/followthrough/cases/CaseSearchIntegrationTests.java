@@ -23,10 +23,10 @@ class CaseSearchIntegrationTests {
                 .about("Parcel never arrived")
                 .saying("My order ORD-" + number + " was marked delivered but nothing came.")
                 .open();
-        assertThat(search.search(number, 10))
+        assertThat(search.search(number, CaseAccess.Scope.SYSTEM, 10))
                 .extracting(h -> h.supportCase().id())
                 .contains(c.id());
-        assertThat(search.search("ORD-" + number, 10))
+        assertThat(search.search("ORD-" + number, CaseAccess.Scope.SYSTEM, 10))
                 .extracting(h -> h.supportCase().id())
                 .contains(c.id());
     }
@@ -38,12 +38,12 @@ class CaseSearchIntegrationTests {
                 .about("Refunds " + word)
                 .saying("Nothing else.")
                 .open();
-        var hits = search.search(word + " refund", 10);
+        var hits = search.search(word + " refund", CaseAccess.Scope.SYSTEM, 10);
         assertThat(hits).first().satisfies(h -> {
             assertThat(h.supportCase().id()).isEqualTo(c.id());
             assertThat(h.snippetHtml()).contains("<mark>");
         });
-        assertThat(search.search("#" + c.number(), 10))
+        assertThat(search.search("#" + c.number(), CaseAccess.Scope.SYSTEM, 10))
                 .first()
                 .satisfies(h -> assertThat(h.supportCase().id()).isEqualTo(c.id()));
     }

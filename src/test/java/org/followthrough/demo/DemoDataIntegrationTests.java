@@ -145,7 +145,11 @@ class DemoDataIntegrationTests {
     }
 
     private List<CaseView> casesOf(java.util.UUID customer) {
-        return cases.list(new CaseQueries.Filter(null, null, null, null, customerId(customer), null), null, 100)
+        return cases.list(
+                        new CaseQueries.Filter(null, null, null, null, customerId(customer), null),
+                        org.followthrough.cases.CaseAccess.Scope.SYSTEM,
+                        null,
+                        100)
                 .items();
     }
 

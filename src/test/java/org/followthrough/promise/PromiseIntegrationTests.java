@@ -60,11 +60,15 @@ class PromiseIntegrationTests {
 
     Agent ann;
     CaseView escrow;
+    /** A supervisor of the case's team. */
+    Agent sue;
 
     @BeforeEach
     void aCaseOwnedByAnn() {
         ann = fixtures.agent(Role.AGENT);
+        sue = fixtures.agent(Role.SUPERVISOR);
         escrow = fixtures.aCase()
+                .inTeam(fixtures.team(ann, sue))
                 .about("Property tax unpaid from escrow")
                 .saying("The county says my tax is unpaid.")
                 .ownedBy(ann)
@@ -138,8 +142,8 @@ class PromiseIntegrationTests {
         assertThatThrownBy(() -> promises.renegotiate(
                         p.id(), clock.instant().plus(Duration.ofDays(1)), "New time", Channel.EMAIL, bob))
                 .isInstanceOf(ForbiddenException.class);
-        var sue = Fixtures.signedIn(fixtures.agent(Role.SUPERVISOR));
-        assertThat(promises.keep(p.id(), null, "Called the customer", sue).state())
+        assertThat(promises.keep(p.id(), null, "Called the customer", Fixtures.signedIn(sue))
+                        .state())
                 .isEqualTo(PromiseState.KEPT);
     }
 

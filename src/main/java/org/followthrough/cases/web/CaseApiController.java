@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 import org.followthrough.cases.CallDirection;
+import org.followthrough.cases.CaseAccess;
 import org.followthrough.cases.CaseDesk;
 import org.followthrough.cases.CaseDesk.CaseChanges;
 import org.followthrough.cases.CaseDesk.OpenCase;
@@ -28,7 +29,6 @@ import org.followthrough.identity.TeamId;
 import org.followthrough.platform.ApiNames;
 import org.followthrough.platform.InvalidInputException;
 import org.followthrough.platform.MergePatch;
-import org.followthrough.platform.NotFoundException;
 import org.followthrough.platform.PageSize;
 import org.followthrough.platform.Slice;
 import org.springframework.http.HttpStatus;
@@ -55,10 +55,12 @@ class CaseApiController {
 
     private final CaseDesk desk;
     private final CaseQueries queries;
+    private final CaseAccess access;
 
-    CaseApiController(CaseDesk desk, CaseQueries queries) {
+    CaseApiController(CaseDesk desk, CaseQueries queries, CaseAccess access) {
         this.desk = desk;
         this.queries = queries;
+        this.access = access;
     }
 
     /** The customer of a new case when the caller has no id for them: found by email, else created. */
@@ -191,7 +193,8 @@ class CaseApiController {
             @RequestParam(required = false) UUID customerId,
             @RequestParam(required = false) String tag,
             @RequestParam(required = false) String cursor,
-            @RequestParam(required = false) Integer limit) {
+            @RequestParam(required = false) Integer limit,
+            @AuthenticationPrincipal SignedInAgent agent) {
         var filter = new CaseQueries.Filter(
                 ApiNames.parse(CaseStatus.class, "status", status),
                 active,
@@ -199,20 +202,20 @@ class CaseApiController {
                 TeamId.of(teamId),
                 CustomerId.of(customerId),
                 tag == null || tag.isBlank() ? null : tag.strip().toLowerCase(Locale.ROOT));
-        return queries.list(filter, cursor, PageSize.of(limit)).map(CaseResponse::of);
+        return queries.list(filter, access.scopeOf(agent), cursor, PageSize.of(limit))
+                .map(CaseResponse::of);
     }
 
     @GetMapping("/cases/{id}")
     @Operation(summary = "Get a case")
-    CaseResponse get(@PathVariable UUID id) {
-        return CaseResponse.of(queries.get(new CaseId(id)));
+    CaseResponse get(@PathVariable UUID id, @AuthenticationPrincipal SignedInAgent agent) {
+        return CaseResponse.of(queries.get(new CaseId(id), access.scopeOf(agent)));
     }
 
     @GetMapping("/cases/by-number/{number}")
     @Operation(summary = "Get a case by its number (#1042 is 1042)")
-    CaseResponse byNumber(@PathVariable long number) {
-        return CaseResponse.of(
-                queries.findByNumber(number).orElseThrow(() -> new NotFoundException("Case", "#" + number)));
+    CaseResponse byNumber(@PathVariable long number, @AuthenticationPrincipal SignedInAgent agent) {
+        return CaseResponse.of(queries.getByNumber(number, access.scopeOf(agent)));
     }
 
     @PatchMapping(
@@ -281,6 +284,7 @@ class CaseApiController {
             }
             case INBOUND -> {
                 onlyFields(body, kind, "body", "channel");
+                queries.get(caseId, access.scopeOf(agent));
                 yield desk.recordInbound(
                         caseId, body.body(), ApiNames.parse(Channel.class, "channel", body.channel()), agent.actor());
             }
@@ -293,9 +297,12 @@ class CaseApiController {
     @Operation(
             summary = "A case's timeline, oldest first",
             description = "visibleToCustomer=true gives what the customer sees, false only the internal entries.")
-    Items<EntryResponse> timeline(@PathVariable UUID id, @RequestParam(required = false) Boolean visibleToCustomer) {
+    Items<EntryResponse> timeline(
+            @PathVariable UUID id,
+            @RequestParam(required = false) Boolean visibleToCustomer,
+            @AuthenticationPrincipal SignedInAgent agent) {
         var caseId = new CaseId(id);
-        queries.get(caseId);
+        queries.get(caseId, access.scopeOf(agent));
         var entries = Boolean.TRUE.equals(visibleToCustomer)
                 ? queries.customerVisibleTimeline(caseId)
                 : queries.timeline(caseId).stream()

@@ -7,6 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import org.followthrough.cases.CallDirection;
+import org.followthrough.cases.CaseAccess;
 import org.followthrough.cases.CaseDesk;
 import org.followthrough.cases.CaseDesk.CaseChanges;
 import org.followthrough.cases.CaseQueries;
@@ -20,7 +21,6 @@ import org.followthrough.identity.Agents;
 import org.followthrough.identity.SignedInAgent;
 import org.followthrough.identity.TeamId;
 import org.followthrough.platform.Ids;
-import org.followthrough.platform.NotFoundException;
 import org.followthrough.platform.web.Htmx;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -45,23 +45,26 @@ class CaseController {
     private final CaseDesk desk;
     private final Customers customers;
     private final Agents agents;
+    private final CaseAccess access;
 
-    CaseController(CaseQueries queries, CaseDesk desk, Customers customers, Agents agents) {
+    CaseController(CaseQueries queries, CaseDesk desk, Customers customers, Agents agents, CaseAccess access) {
         this.queries = queries;
         this.desk = desk;
         this.customers = customers;
         this.agents = agents;
+        this.access = access;
     }
 
     @GetMapping("/cases/{number}")
     String show(
             @PathVariable long number,
             @RequestParam(defaultValue = "reply") String tab,
+            @AuthenticationPrincipal SignedInAgent me,
             HttpServletRequest request,
             Model model) {
         // A panel's action asks the workspace to reload itself: it needs the workspace, not the page.
         var view = Htmx.wantsFragment(request) ? "cases/case :: workspace" : "cases/case";
-        return workspace(byNumber(number), tab, model, view);
+        return workspace(byNumber(number, me), tab, me, model, view);
     }
 
     @PostMapping("/cases/{number}/reply")
@@ -73,9 +76,9 @@ class CaseController {
             @AuthenticationPrincipal SignedInAgent me,
             HttpServletRequest request,
             Model model) {
-        var c = byNumber(number);
+        var c = byNumber(number, me);
         desk.reply(c.id(), body, channel, then, composerFields(request), me);
-        return answer(c, "reply", request, model);
+        return answer(c, "reply", me, request, model);
     }
 
     @PostMapping("/cases/{number}/calls")
@@ -88,7 +91,7 @@ class CaseController {
             @AuthenticationPrincipal SignedInAgent me,
             HttpServletRequest request,
             Model model) {
-        var c = byNumber(number);
+        var c = byNumber(number, me);
         desk.logCall(
                 c.id(),
                 direction,
@@ -96,7 +99,7 @@ class CaseController {
                 summary,
                 composerFields(request),
                 me);
-        return answer(c, "call", request, model);
+        return answer(c, "call", me, request, model);
     }
 
     @PostMapping("/cases/{number}/notes")
@@ -106,9 +109,9 @@ class CaseController {
             @AuthenticationPrincipal SignedInAgent me,
             HttpServletRequest request,
             Model model) {
-        var c = byNumber(number);
+        var c = byNumber(number, me);
         desk.note(c.id(), body, me);
-        return answer(c, "note", request, model);
+        return answer(c, "note", me, request, model);
     }
 
     @PostMapping("/cases/{number}/take")
@@ -117,9 +120,9 @@ class CaseController {
             @AuthenticationPrincipal SignedInAgent me,
             HttpServletRequest request,
             Model model) {
-        var c = byNumber(number);
+        var c = byNumber(number, me);
         desk.take(c.id(), me);
-        return answer(c, "reply", request, model);
+        return answer(c, "reply", me, request, model);
     }
 
     @PostMapping("/cases/{number}/properties")
@@ -133,7 +136,7 @@ class CaseController {
             @AuthenticationPrincipal SignedInAgent me,
             HttpServletRequest request,
             Model model) {
-        var c = byNumber(number);
+        var c = byNumber(number, me);
         var changes = new CaseChanges(
                 null,
                 status,
@@ -142,7 +145,7 @@ class CaseController {
                 tags == null ? null : new LinkedHashSet<>(Arrays.asList(tags.split("[,\\s]+"))),
                 blank(teamId) ? null : new TeamId(Ids.parse(teamId, "teamId")));
         desk.change(c.id(), changes, me);
-        return answer(c, "reply", request, model);
+        return answer(c, "reply", me, request, model);
     }
 
     /** The composer's fields, for the modules that add to a reply or call (a promise made in it). */
@@ -152,14 +155,14 @@ class CaseController {
         return fields;
     }
 
-    private String answer(CaseView c, String tab, HttpServletRequest request, Model model) {
+    private String answer(CaseView c, String tab, SignedInAgent me, HttpServletRequest request, Model model) {
         if (Htmx.isRequest(request)) {
-            return workspace(queries.get(c.id()), tab, model, "cases/case :: workspace");
+            return workspace(queries.get(c.id(), access.scopeOf(me)), tab, me, model, "cases/case :: workspace");
         }
         return "redirect:/cases/" + c.number() + "?tab=" + tab;
     }
 
-    private String workspace(CaseView c, String tab, Model model, String view) {
+    private String workspace(CaseView c, String tab, SignedInAgent me, Model model, String view) {
         var customer = customers.get(c.customerId());
         model.addAttribute("c", c);
         model.addAttribute("tab", List.of("reply", "call", "note").contains(tab) ? tab : "reply");
@@ -167,7 +170,7 @@ class CaseController {
         model.addAttribute("customer", customer);
         model.addAttribute(
                 "otherCases",
-                queries.casesOf(customer.id(), 11).stream()
+                queries.casesOf(customer.id(), me, 11).stream()
                         .filter(line -> !line.caseId().equals(c.id().value()))
                         .limit(10)
                         .toList());
@@ -183,8 +186,8 @@ class CaseController {
         return view;
     }
 
-    private CaseView byNumber(long number) {
-        return queries.findByNumber(number).orElseThrow(() -> new NotFoundException("Case", "#" + number));
+    private CaseView byNumber(long number, SignedInAgent me) {
+        return queries.getByNumber(number, access.scopeOf(me));
     }
 
     private static boolean blank(String value) {

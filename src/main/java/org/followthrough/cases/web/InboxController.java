@@ -2,12 +2,11 @@ package org.followthrough.cases.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.EnumMap;
+import org.followthrough.cases.CaseAccess;
 import org.followthrough.cases.CaseQueries;
 import org.followthrough.cases.InboxSort;
 import org.followthrough.cases.InboxView;
-import org.followthrough.identity.Agents;
 import org.followthrough.identity.SignedInAgent;
-import org.followthrough.identity.Team;
 import org.followthrough.platform.web.Htmx;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -22,11 +21,11 @@ class InboxController {
     static final int PAGE = 30;
 
     private final CaseQueries queries;
-    private final Agents agents;
+    private final CaseAccess access;
 
-    InboxController(CaseQueries queries, Agents agents) {
+    InboxController(CaseQueries queries, CaseAccess access) {
         this.queries = queries;
-        this.agents = agents;
+        this.access = access;
     }
 
     @GetMapping("/")
@@ -37,8 +36,7 @@ class InboxController {
             @AuthenticationPrincipal SignedInAgent me,
             HttpServletRequest request,
             Model model) {
-        var viewer = new CaseQueries.Viewer(
-                me.id(), agents.teamsOf(me.id()).stream().map(Team::id).toList());
+        var viewer = queries.viewer(access.scopeOf(me));
         model.addAttribute("view", view);
         model.addAttribute("sort", sort);
         model.addAttribute("slice", queries.inbox(view, viewer, sort, cursor, PAGE));

@@ -139,10 +139,10 @@ class CustomerController {
     }
 
     @GetMapping("/customers/{id}")
-    String show(@PathVariable UUID id, Model model) {
+    String show(@PathVariable UUID id, @AuthenticationPrincipal SignedInAgent me, Model model) {
         var customer = customers.get(new CustomerId(id));
         model.addAttribute("customer", customer);
-        model.addAttribute("cases", activity.casesOf(customer.id(), 200));
+        model.addAttribute("cases", activity.casesOf(customer.id(), me, 200));
         return "customer/detail";
     }
 

@@ -38,11 +38,11 @@ class OrganizationController {
     }
 
     @GetMapping("/organizations/{id}")
-    String show(@PathVariable UUID id, Model model) {
+    String show(@PathVariable UUID id, @AuthenticationPrincipal SignedInAgent me, Model model) {
         var organization = customers.getOrganization(new OrganizationId(id));
         model.addAttribute("organization", organization);
         model.addAttribute("members", customers.membersOf(organization.id(), 500));
-        model.addAttribute("cases", activity.casesOfOrganization(organization.id(), 200));
+        model.addAttribute("cases", activity.casesOfOrganization(organization.id(), me, 200));
         return "customer/organization";
     }
 

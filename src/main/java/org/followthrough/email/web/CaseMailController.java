@@ -7,6 +7,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.followthrough.cases.CaseAccess;
+import org.followthrough.cases.CaseId;
 import org.followthrough.cases.CaseQueries;
 import org.followthrough.cases.CaseView;
 import org.followthrough.email.MailArchive;
@@ -45,8 +47,10 @@ class CaseMailController {
     private final CaseQueries cases;
     private final MailArchive archive;
     private final Outbox outbox;
+    private final CaseAccess access;
 
-    CaseMailController(CaseQueries cases, MailArchive archive, Outbox outbox) {
+    CaseMailController(CaseQueries cases, MailArchive archive, Outbox outbox, CaseAccess access) {
+        this.access = access;
         this.cases = cases;
         this.archive = archive;
         this.outbox = outbox;
@@ -75,6 +79,7 @@ class CaseMailController {
     @GetMapping("/mail/messages/{id}/html")
     ResponseEntity<String> html(@PathVariable UUID id, @RequestParam(defaultValue = "false") boolean remoteImages) {
         var html = archive.html(id).orElseThrow(() -> new NotFoundException("Message", id));
+        mayRead(html.caseId(), "Message", id);
         var body = MailHtml.forDisplay(html.html(), cid -> html.inlineImages().get(cid), remoteImages);
         var page = "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><meta name=\"referrer\" content=\"no-referrer\">"
                 + "<style>body{font-family:system-ui,sans-serif;font-size:14px;margin:8px;overflow-wrap:anywhere}"
@@ -92,6 +97,7 @@ class CaseMailController {
     @GetMapping("/mail/messages/{id}/raw")
     ResponseEntity<byte[]> raw(@PathVariable UUID id) {
         var raw = archive.raw(id).orElseThrow(() -> new NotFoundException("Message", id));
+        mayRead(raw.caseId(), "Message", id);
         return ResponseEntity.ok()
                 .contentType(new MediaType("message", "rfc822"))
                 .header(
@@ -111,6 +117,7 @@ class CaseMailController {
     @GetMapping("/mail/attachments/{id}")
     ResponseEntity<byte[]> attachment(@PathVariable UUID id) {
         var found = archive.attachment(id).orElseThrow(() -> new NotFoundException("Attachment", id));
+        mayRead(found.caseId(), "Attachment", id);
         var attachment = found.attachment();
         if (attachment.refused() || found.data() == null) {
             throw new NotFoundException("Attachment", id);
@@ -143,7 +150,19 @@ class CaseMailController {
         Htmx.changed(request, response, "/", "needs-you-changed");
     }
 
+    /** Mail of a case the agent may not read is not found, like the case itself. */
+    private void mayRead(CaseId caseId, String what, UUID id) {
+        if (caseId == null) {
+            return;
+        }
+        try {
+            cases.get(caseId, access.current());
+        } catch (NotFoundException e) {
+            throw new NotFoundException(what, id);
+        }
+    }
+
     private CaseView byNumber(long number) {
-        return cases.findByNumber(number).orElseThrow(() -> new NotFoundException("Case", "#" + number));
+        return cases.getByNumber(number, access.current());
     }
 }

@@ -6,6 +6,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.followthrough.cases.CaseAccess;
 import org.followthrough.cases.CaseId;
 import org.followthrough.cases.CaseQueries;
 import org.followthrough.handoff.Handoff;
@@ -32,10 +33,12 @@ class HandoffApiController {
 
     private final Handoffs handoffs;
     private final CaseQueries cases;
+    private final CaseAccess access;
 
-    HandoffApiController(Handoffs handoffs, CaseQueries cases) {
+    HandoffApiController(Handoffs handoffs, CaseQueries cases, CaseAccess access) {
         this.handoffs = handoffs;
         this.cases = cases;
+        this.access = access;
     }
 
     /** An offer of a case to an agent, a team, or an agent in a team. */
@@ -116,17 +119,17 @@ class HandoffApiController {
 
     @GetMapping("/cases/{id}/handoffs")
     @Operation(summary = "A case's handoffs, oldest first")
-    Items<HandoffResponse> ofCase(@PathVariable UUID id) {
+    Items<HandoffResponse> ofCase(@PathVariable UUID id, @AuthenticationPrincipal SignedInAgent agent) {
         var caseId = new CaseId(id);
-        cases.get(caseId);
+        cases.get(caseId, access.scopeOf(agent));
         return new Items<>(
                 handoffs.ofCase(caseId).stream().map(HandoffResponse::of).toList());
     }
 
     @GetMapping("/handoffs/{id}")
     @Operation(summary = "A handoff")
-    HandoffResponse get(@PathVariable UUID id) {
-        return HandoffResponse.of(handoffs.get(new HandoffId(id)));
+    HandoffResponse get(@PathVariable UUID id, @AuthenticationPrincipal SignedInAgent agent) {
+        return HandoffResponse.of(handoffs.get(new HandoffId(id), access.scopeOf(agent)));
     }
 
     @PostMapping("/handoffs/{id}/accept")

@@ -4,17 +4,16 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.UUID;
+import org.followthrough.cases.CaseAccess;
 import org.followthrough.cases.CaseQueries;
 import org.followthrough.cases.CaseView;
 import org.followthrough.handoff.HandoffId;
 import org.followthrough.handoff.Handoffs;
 import org.followthrough.identity.AgentId;
 import org.followthrough.identity.Agents;
-import org.followthrough.identity.Role;
 import org.followthrough.identity.SignedInAgent;
 import org.followthrough.identity.TeamId;
 import org.followthrough.platform.Ids;
-import org.followthrough.platform.NotFoundException;
 import org.followthrough.platform.web.Htmx;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -31,32 +30,30 @@ class HandoffController {
     private final Handoffs handoffs;
     private final CaseQueries cases;
     private final Agents agents;
+    private final CaseAccess access;
 
-    HandoffController(Handoffs handoffs, CaseQueries cases, Agents agents) {
+    HandoffController(Handoffs handoffs, CaseQueries cases, Agents agents, CaseAccess access) {
         this.handoffs = handoffs;
         this.cases = cases;
         this.agents = agents;
+        this.access = access;
     }
 
     @GetMapping("/cases/{number}/handoff")
     String panel(@PathVariable long number, @AuthenticationPrincipal SignedInAgent me, Model model) {
-        var c = byNumber(number);
+        var scope = access.scopeOf(me);
+        var c = cases.getByNumber(number, scope);
         var open = handoffs.openForCase(c.id()).orElse(null);
         model.addAttribute("c", c);
         model.addAttribute("open", open);
-        model.addAttribute(
-                "mayOffer",
-                c.ownerId() != null
-                        && c.status().isActive()
-                        && (me.id().equals(c.ownerId()) || me.isAtLeast(Role.SUPERVISOR)));
+        model.addAttribute("mayOffer", c.ownerId() != null && c.status().isActive() && Handoffs.mayOffer(c, scope));
         model.addAttribute(
                 "mayAnswer",
                 open != null
                         && (open.toAgentId() != null
                                 ? open.toAgentId().equals(me.id())
                                 : agents.isMember(me.id(), open.toTeamId())));
-        model.addAttribute(
-                "mayWithdraw", open != null && (open.fromOwnerId().equals(me.id()) || me.isAtLeast(Role.SUPERVISOR)));
+        model.addAttribute("mayWithdraw", open != null && Handoffs.mayWithdraw(open, c, scope));
         model.addAttribute(
                 "agents",
                 agents.active().stream()
@@ -139,6 +136,6 @@ class HandoffController {
     }
 
     private CaseView byNumber(long number) {
-        return cases.findByNumber(number).orElseThrow(() -> new NotFoundException("Case", "#" + number));
+        return cases.getByNumber(number, access.current());
     }
 }

@@ -15,6 +15,7 @@ import java.util.Objects;
 import java.util.UUID;
 import org.followthrough.calendar.BusinessCalendar;
 import org.followthrough.calendar.TeamCalendars;
+import org.followthrough.cases.CaseAccess;
 import org.followthrough.cases.CaseId;
 import org.followthrough.cases.CaseQueries;
 import org.followthrough.cases.Channel;
@@ -55,6 +56,7 @@ class PromiseApiController {
     private final TeamCalendars calendars;
     private final Agents agents;
     private final Clock clock;
+    private final CaseAccess access;
 
     PromiseApiController(
             Promises promises,
@@ -62,7 +64,9 @@ class PromiseApiController {
             CommitmentDetector detector,
             TeamCalendars calendars,
             Agents agents,
-            Clock clock) {
+            Clock clock,
+            CaseAccess access) {
+        this.access = access;
         this.promises = promises;
         this.cases = cases;
         this.detector = detector;
@@ -148,18 +152,18 @@ class PromiseApiController {
 
     @GetMapping("/cases/{id}/promises")
     @Operation(summary = "A case's promises, in the order they were made")
-    Items<PromiseResponse> ofCase(@PathVariable UUID id) {
+    Items<PromiseResponse> ofCase(@PathVariable UUID id, @AuthenticationPrincipal SignedInAgent agent) {
         var caseId = new CaseId(id);
-        cases.get(caseId);
+        cases.get(caseId, access.scopeOf(agent));
         return new Items<>(
                 promises.ofCase(caseId).stream().map(PromiseResponse::of).toList());
     }
 
     @GetMapping("/promises/{id}")
     @Operation(summary = "A promise, with every change of its due time")
-    PromiseResponse get(@PathVariable UUID id) {
+    PromiseResponse get(@PathVariable UUID id, @AuthenticationPrincipal SignedInAgent agent) {
         var promiseId = new PromiseId(id);
-        return PromiseResponse.of(promises.get(promiseId), promises.dueChanges(promiseId));
+        return PromiseResponse.of(promises.get(promiseId, access.scopeOf(agent)), promises.dueChanges(promiseId));
     }
 
     @GetMapping("/promises")
@@ -173,7 +177,8 @@ class PromiseApiController {
             @RequestParam(required = false) UUID caseId,
             @RequestParam(required = false) OffsetDateTime dueBefore,
             @RequestParam(required = false) String cursor,
-            @RequestParam(required = false) Integer limit) {
+            @RequestParam(required = false) Integer limit,
+            @AuthenticationPrincipal SignedInAgent agent) {
         var states = new ArrayList<PromiseState>();
         if (state != null && !state.isBlank()) {
             Arrays.stream(state.split(","))
@@ -187,7 +192,8 @@ class PromiseApiController {
                 null,
                 dueBefore == null ? null : dueBefore.toInstant(),
                 caseId == null ? null : new CaseId(caseId));
-        return promises.list(query, cursor, PageSize.of(limit)).map(PromiseResponse::of);
+        return promises.list(query, access.scopeOf(agent), cursor, PageSize.of(limit))
+                .map(PromiseResponse::of);
     }
 
     @PostMapping("/promises/detect")

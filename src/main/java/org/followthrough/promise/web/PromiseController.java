@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.UUID;
 import org.followthrough.calendar.BusinessCalendar;
 import org.followthrough.calendar.TeamCalendars;
+import org.followthrough.cases.CaseAccess;
 import org.followthrough.cases.CaseQueries;
 import org.followthrough.cases.CaseView;
 import org.followthrough.cases.Channel;
@@ -23,7 +24,6 @@ import org.followthrough.identity.Team;
 import org.followthrough.identity.TeamId;
 import org.followthrough.platform.Ids;
 import org.followthrough.platform.InvalidInputException;
-import org.followthrough.platform.NotFoundException;
 import org.followthrough.platform.PageSize;
 import org.followthrough.platform.web.Htmx;
 import org.followthrough.promise.PromiseId;
@@ -56,6 +56,7 @@ class PromiseController {
     private final Agents agents;
     private final TeamCalendars calendars;
     private final Clock clock;
+    private final CaseAccess access;
 
     PromiseController(
             Promises promises,
@@ -63,7 +64,9 @@ class PromiseController {
             Customers customers,
             Agents agents,
             TeamCalendars calendars,
-            Clock clock) {
+            Clock clock,
+            CaseAccess access) {
+        this.access = access;
         this.promises = promises;
         this.cases = cases;
         this.customers = customers;
@@ -87,7 +90,7 @@ class PromiseController {
         model.addAttribute("replyChannels", List.of(Channel.EMAIL, Channel.PORTAL, Channel.CHAT));
         model.addAttribute("quick", quickChoices(c.teamId(), me.zone()));
         model.addAttribute("now", clock.instant());
-        model.addAttribute("mayActOnAll", me.isAtLeast(Role.SUPERVISOR));
+        model.addAttribute("mayActOnAll", access.scopeOf(me).supervises(c.teamId()));
         return "promise/panel :: panel";
     }
 
@@ -197,7 +200,8 @@ class PromiseController {
             case "mine" -> new Promises.Query(List.copyOf(PromiseState.UNSETTLED), owners, teamIds, null, null);
             default -> throw new InvalidInputException("view", "must be mine, at-risk or broken");
         };
-        var page = promises.list(query, cursor, PageSize.MAX);
+        var visibleTo = access.scopeOf(me);
+        var page = promises.list(query, visibleTo, cursor, PageSize.MAX);
         model.addAttribute("view", view);
         model.addAttribute("scope", team ? "team" : "me");
         model.addAttribute("canSeeTeam", !teams.isEmpty());
@@ -208,6 +212,7 @@ class PromiseController {
                 List.of(
                         promises.count(
                                 new Promises.Query(List.copyOf(PromiseState.UNSETTLED), owners, teamIds, null, null),
+                                visibleTo,
                                 COUNT_CAP),
                         promises.count(
                                 new Promises.Query(
@@ -217,9 +222,11 @@ class PromiseController {
                                         null,
                                         null,
                                         clock.instant()),
+                                visibleTo,
                                 COUNT_CAP),
                         promises.count(
                                 new Promises.Query(List.of(PromiseState.BROKEN), owners, teamIds, null, null),
+                                visibleTo,
                                 COUNT_CAP)));
         model.addAttribute("cap", COUNT_CAP);
         return "promise/list";
@@ -259,6 +266,6 @@ class PromiseController {
     }
 
     private CaseView byNumber(long number) {
-        return cases.findByNumber(number).orElseThrow(() -> new NotFoundException("Case", "#" + number));
+        return cases.getByNumber(number, access.current());
     }
 }

@@ -6,7 +6,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.LocalDate;
-import java.time.ZoneId;
+import org.followthrough.cases.CaseAccess;
+import org.followthrough.identity.Role;
 import org.followthrough.identity.SignedInAgent;
 import org.followthrough.platform.InvalidInputException;
 import org.followthrough.promise.PromiseReport;
@@ -24,7 +25,10 @@ class PromiseReportController {
     private final PromiseReport report;
     private final Clock clock;
 
-    PromiseReportController(PromiseReport report, Clock clock) {
+    private final CaseAccess access;
+
+    PromiseReportController(PromiseReport report, Clock clock, CaseAccess access) {
+        this.access = access;
         this.report = report;
         this.clock = clock;
     }
@@ -43,7 +47,7 @@ class PromiseReportController {
         }
         model.addAttribute("from", first);
         model.addAttribute("to", last);
-        model.addAttribute("report", of(first, last, zone));
+        model.addAttribute("report", of(first, last, me));
         return "promise/report";
     }
 
@@ -54,10 +58,9 @@ class PromiseReportController {
             @AuthenticationPrincipal SignedInAgent me,
             HttpServletResponse response)
             throws IOException {
-        var zone = me.zone();
         var first = day(from, "from", null);
         var last = day(to, "to", null);
-        var r = of(first, last, zone);
+        var r = of(first, last, me);
         response.setContentType("text/csv; charset=utf-8");
         response.setHeader("Content-Disposition", "attachment; filename=\"promises-" + first + "-" + last + ".csv\"");
         var out = new StringBuilder(
@@ -72,10 +75,14 @@ class PromiseReportController {
         response.getOutputStream().write(out.toString().getBytes(StandardCharsets.UTF_8));
     }
 
-    private PromiseReport.Report of(LocalDate first, LocalDate last, ZoneId zone) {
+    /** Supervisors see the teams they supervise (ADR 013), admins every team. */
+    private PromiseReport.Report of(LocalDate first, LocalDate last, SignedInAgent me) {
+        var zone = me.zone();
+        var scope = access.scopeOf(me);
         return report.of(
                 first.atStartOfDay(zone).toInstant(),
-                last.plusDays(1).atStartOfDay(zone).toInstant());
+                last.plusDays(1).atStartOfDay(zone).toInstant(),
+                scope.role() == Role.ADMIN ? null : scope.supervisedTeams());
     }
 
     private static void row(StringBuilder out, String grouping, Line line) {

@@ -2,10 +2,10 @@ package org.followthrough.promise.web;
 
 import java.time.Clock;
 import org.followthrough.calendar.TeamCalendars;
+import org.followthrough.cases.CaseAccess;
 import org.followthrough.cases.CaseQueries;
 import org.followthrough.customer.Customers;
 import org.followthrough.identity.SignedInAgent;
-import org.followthrough.platform.NotFoundException;
 import org.followthrough.promise.CommitmentDetector;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -28,9 +28,16 @@ class PromiseSuggestionController {
     private final Customers customers;
     private final TeamCalendars calendars;
     private final Clock clock;
+    private final CaseAccess access;
 
     PromiseSuggestionController(
-            CommitmentDetector detector, CaseQueries cases, Customers customers, TeamCalendars calendars, Clock clock) {
+            CommitmentDetector detector,
+            CaseQueries cases,
+            Customers customers,
+            TeamCalendars calendars,
+            Clock clock,
+            CaseAccess access) {
+        this.access = access;
         this.detector = detector;
         this.cases = cases;
         this.customers = customers;
@@ -47,7 +54,7 @@ class PromiseSuggestionController {
             @RequestParam(name = "promise.description", required = false) java.util.List<String> drafted,
             @AuthenticationPrincipal SignedInAgent me,
             Model model) {
-        var c = cases.findByNumber(number).orElseThrow(() -> new NotFoundException("Case", "#" + number));
+        var c = cases.getByNumber(number, access.scopeOf(me));
         var text = composer.equals("call") ? summary : body;
         if (text.length() > MAX_TEXT) {
             text = text.substring(0, MAX_TEXT);

@@ -4,13 +4,16 @@ import io.swagger.v3.oas.annotations.Operation;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.followthrough.cases.CaseAccess;
 import org.followthrough.cases.CaseHit;
 import org.followthrough.cases.CaseSearch;
 import org.followthrough.customer.Customer;
 import org.followthrough.customer.Customers;
+import org.followthrough.identity.SignedInAgent;
 import org.followthrough.platform.ApiNames;
 import org.followthrough.platform.InvalidInputException;
 import org.followthrough.platform.PageSize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -20,10 +23,12 @@ import org.springframework.web.bind.annotation.RestController;
 class SearchApiController {
 
     private final CaseSearch cases;
+    private final CaseAccess access;
     private final Customers customers;
 
-    SearchApiController(CaseSearch cases, Customers customers) {
+    SearchApiController(CaseSearch cases, CaseAccess access, Customers customers) {
         this.cases = cases;
+        this.access = access;
         this.customers = customers;
     }
 
@@ -81,13 +86,18 @@ class SearchApiController {
             summary = "Search cases and customers",
             description = "Cases by full text of subject and timeline (#1042 finds that case), customers by name, "
                     + "email or phone; each list holds at most limit hits, best first.")
-    SearchResults search(@RequestParam String q, @RequestParam(required = false) Integer limit) {
+    SearchResults search(
+            @RequestParam String q,
+            @RequestParam(required = false) Integer limit,
+            @AuthenticationPrincipal SignedInAgent agent) {
         if (q.isBlank()) {
             throw new InvalidInputException("q", "must not be blank");
         }
         var size = PageSize.of(limit);
         return new SearchResults(
-                cases.search(q, size).stream().map(CaseHitResponse::of).toList(),
+                cases.search(q, access.scopeOf(agent), size).stream()
+                        .map(CaseHitResponse::of)
+                        .toList(),
                 customers.search(q, size).stream().map(CustomerHit::of).toList());
     }
 }

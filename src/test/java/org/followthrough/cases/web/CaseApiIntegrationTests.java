@@ -327,7 +327,13 @@ class CaseApiIntegrationTests {
         var owner = testAgents.create(Role.AGENT, "Owner");
         var colleague = testAgents.create(Role.AGENT, "Colleague");
         var supervisor = testAgents.create(Role.SUPERVISOR, "Supervisor");
-        var id = openOwnedBy(owner.agent().id().toString()).text("id");
+        // Supervisors reassign the cases of the teams they supervise (ADR 013).
+        var team = agents.createTeam("Team " + unique).id();
+        agents.setMembers(team, java.util.List.of(supervisor.agent().id()));
+        var body = newCase("Owned " + unique);
+        body.put("ownerId", owner.agent().id().toString());
+        body.put("teamId", team.toString());
+        var id = api.post("/api/v1/cases", body).text("id");
         var toColleague = Map.of("ownerId", colleague.agent().id().toString());
 
         var denied = ApiClient.withToken(port, colleague.token()).patch("/api/v1/cases/" + id, toColleague);

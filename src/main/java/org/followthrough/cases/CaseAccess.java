@@ -1,0 +1,195 @@
+package org.followthrough.cases;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.followthrough.identity.AgentId;
+import org.followthrough.identity.Agents;
+import org.followthrough.identity.Role;
+import org.followthrough.identity.SignedInAgent;
+import org.followthrough.identity.Team;
+import org.followthrough.identity.TeamId;
+import org.followthrough.platform.ForbiddenException;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Service;
+
+/**
+ * The one place that decides which cases an agent may read, and over which cases a supervisor's
+ * powers reach (ADR 013). Every read of cases for a person goes through a {@link Scope}: single
+ * cases by {@link CaseQueries#get(CaseId, Scope)}, lists, counts and searches by the SQL
+ * {@link Condition} made here, so a case out of reach is missing from every list, count and search
+ * alike, and asking for it by id or number is a 404. Jobs and mail ingest act as the system and see
+ * everything.
+ */
+@Service
+@EnableConfigurationProperties(CaseProperties.class)
+public class CaseAccess {
+
+    /**
+     * What one person may see: everything, or (agent visibility TEAMS) the cases of their teams,
+     * the cases they own, cases in no team and what a {@link CaseReadGrant} opens to them. A
+     * supervisor's powers reach the cases of the teams they are in; an admin's reach every case.
+     */
+    public record Scope(AgentId agent, Role role, boolean seesAll, List<TeamId> teams) {
+
+        /** The system itself: start-up, timers, mail. */
+        public static final Scope SYSTEM = new Scope(null, Role.ADMIN, true, List.of());
+
+        public Scope {
+            teams = List.copyOf(teams);
+        }
+
+        /** Whether a supervisor's powers (reassigning, acting for others) reach cases of this team. */
+        public boolean supervises(TeamId team) {
+            return role == Role.ADMIN || (role == Role.SUPERVISOR && team != null && teams.contains(team));
+        }
+
+        /** The teams whose broken promises and unanswered offers this person answers for. */
+        public List<TeamId> supervisedTeams() {
+            return role.includes(Role.SUPERVISOR) ? teams : List.of();
+        }
+    }
+
+    /** A piece of SQL with its positional parameters. */
+    public record Condition(String sql, List<Object> params) {
+
+        public static final Condition ALWAYS = new Condition("true", List.of());
+
+        public Condition {
+            params = List.copyOf(params);
+        }
+
+        /** The same condition with named parameters ({@code :prefix0}, ...), for named-parameter SQL. */
+        public String namedSql(String prefix) {
+            var out = new StringBuilder();
+            int n = 0;
+            for (char ch : sql.toCharArray()) {
+                if (ch == '?') {
+                    out.append(':').append(prefix).append(n++);
+                } else {
+                    out.append(ch);
+                }
+            }
+            return out.toString();
+        }
+
+        public Map<String, Object> namedParams(String prefix) {
+            var named = new java.util.LinkedHashMap<String, Object>();
+            for (int i = 0; i < params.size(); i++) {
+                named.put(prefix + i, params.get(i));
+            }
+            return named;
+        }
+    }
+
+    private final Agents agents;
+    private final CaseProperties properties;
+    private final ObjectProvider<CaseReadGrant> grants;
+    private final JdbcClient db;
+
+    CaseAccess(Agents agents, CaseProperties properties, ObjectProvider<CaseReadGrant> grants, JdbcClient db) {
+        this.agents = agents;
+        this.properties = properties;
+        this.grants = grants;
+        this.db = db;
+    }
+
+    public CaseProperties.AgentVisibility agentVisibility() {
+        return properties.agentVisibility();
+    }
+
+    public Scope scopeOf(SignedInAgent agent) {
+        var teams = agents.teamsOf(agent.id()).stream().map(Team::id).toList();
+        boolean seesAll =
+                agent.role() == Role.ADMIN || properties.agentVisibility() == CaseProperties.AgentVisibility.ALL;
+        return new Scope(agent.id(), agent.role(), seesAll, teams);
+    }
+
+    /** The scope of whoever is signed in on this request; the system's when nobody is. */
+    public Scope current() {
+        var authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (authentication != null && authentication.getPrincipal() instanceof SignedInAgent agent) {
+            return scopeOf(agent);
+        }
+        return Scope.SYSTEM;
+    }
+
+    /** Holds for the rows of {@code support_case} under {@code alias} that the scope may read. */
+    public Condition visible(Scope scope, String alias) {
+        if (scope.seesAll()) {
+            return Condition.ALWAYS;
+        }
+        var sql = new StringBuilder(
+                "(%1$s.team_id is null or %1$s.owner_id = ? or %1$s.team_id = any(?)".formatted(alias));
+        var params = new ArrayList<Object>();
+        params.add(scope.agent().value());
+        params.add(scope.teams().stream().map(TeamId::value).toArray(UUID[]::new));
+        for (var grant : grants.orderedStream().toList()) {
+            var granted = grant.grants(alias + ".id", scope.agent(), scope.teams());
+            sql.append(" or ").append(granted.sql());
+            params.addAll(granted.params());
+        }
+        return new Condition(sql.append(')').toString(), params);
+    }
+
+    /** Holds for the rows whose case, named by {@code caseIdColumn}, the scope may read. */
+    public Condition visibleCaseId(Scope scope, String caseIdColumn) {
+        if (scope.seesAll()) {
+            return Condition.ALWAYS;
+        }
+        var inner = visible(scope, "visible_case");
+        return new Condition(
+                caseIdColumn + " in (select visible_case.id from support_case visible_case where " + inner.sql() + ")",
+                inner.params());
+    }
+
+    /** Whether the scope may read this case, known by its team and owner. */
+    boolean mayRead(Scope scope, CaseId id, TeamId team, AgentId owner) {
+        if (scope.seesAll()
+                || team == null
+                || scope.agent().equals(owner)
+                || scope.teams().contains(team)) {
+            return true;
+        }
+        var condition = visible(scope, "c");
+        return db.sql("select exists (select 1 from support_case c where c.id = ? and " + condition.sql() + ")")
+                .params(prepend(id.value(), condition.params()))
+                .query(Boolean.class)
+                .single();
+    }
+
+    /**
+     * Who may name someone else as the owner of a promise on this case: the case's owner and the
+     * supervisors of its team (and admins). Anyone who may work the case makes promises of their own.
+     */
+    public void checkMayNameOwner(Scope scope, CaseView supportCase, AgentId named) {
+        if (named == null || named.equals(scope.agent())) {
+            return;
+        }
+        if (mayNameOthers(scope, supportCase)) {
+            return;
+        }
+        throw new ForbiddenException(
+                "ownerId",
+                "Only the owner of case #" + supportCase.number()
+                        + " or a supervisor of its team can make a promise someone else answers for");
+    }
+
+    /** Whether this person may name others on this case: its owner, its team's supervisors, admins. */
+    public boolean mayNameOthers(Scope scope, CaseView supportCase) {
+        return scope.role() == Role.ADMIN
+                || scope.agent() != null && scope.agent().equals(supportCase.ownerId())
+                || scope.supervises(supportCase.teamId());
+    }
+
+    static List<Object> prepend(Object first, List<Object> rest) {
+        var all = new ArrayList<Object>(rest.size() + 1);
+        all.add(first);
+        all.addAll(rest);
+        return all;
+    }
+}
