@@ -1,7 +1,6 @@
 package org.followthrough.platform.web;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import org.apache.catalina.Lifecycle;
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
@@ -12,7 +11,7 @@ import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
-import org.springframework.web.util.HtmlUtils;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 
 /**
  * Requests Tomcat refuses before the application sees them (a malformed or over-long request line,
@@ -49,6 +48,13 @@ class ContainerErrors {
         });
     }
 
+    /** What the security firewall answers when it refuses a request (a control character in a name, say). */
+    @Bean
+    RequestRejectedHandler requestRejectedHandler() {
+        return (request, response, e) -> PlainAnswers.write(
+                response, request.getRequestURI(), 400, "The request's address or parameters are not allowed.", null);
+    }
+
     /** Tomcat's error report, as a problem document or a plain page and without server details. */
     public static class ProblemReportValve extends ErrorReportValve {
 
@@ -65,23 +71,9 @@ class ContainerErrors {
             }
             var status = HttpStatus.resolve(code);
             var reason = status == null ? "Error" : status.getReasonPhrase();
-            var uri = request.getCoyoteRequest().requestURI().toString();
             try {
-                response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-                if (uri != null && (uri.startsWith("/api/") || uri.equals("/api"))) {
-                    response.setContentType("application/problem+json");
-                    response.getWriter()
-                            .write("{\"type\":\"about:blank\",\"title\":\"" + reason + "\",\"status\":" + code
-                                    + ",\"detail\":\"" + detail(code, reason) + "\"}");
-                } else {
-                    response.setContentType("text/html");
-                    response.getWriter()
-                            .write("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>" + code + " "
-                                    + HtmlUtils.htmlEscape(reason) + "</title></head><body><h1>" + code + " "
-                                    + HtmlUtils.htmlEscape(reason) + "</h1><p>"
-                                    + HtmlUtils.htmlEscape(detail(code, reason)) + "</p></body></html>");
-                }
-                response.finishResponse();
+                PlainAnswers.write(
+                        response, request.getCoyoteRequest().requestURI().toString(), code, detail(code, reason), null);
             } catch (IOException | IllegalStateException e) {
                 // The client went away or the response cannot be written: nothing more to tell it.
             }
