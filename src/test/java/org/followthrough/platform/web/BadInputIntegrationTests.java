@@ -122,10 +122,29 @@ class BadInputIntegrationTests {
     void aLoneSurrogateInSearchIsAnsweredWithoutAServerError() {
         var response = get("/api/v1/search?q=%ED%A0%80");
 
-        assertThat(response.status()).isLessThan(500);
-        if (response.status() >= 400) {
-            assertThat(response.isProblem()).isTrue();
-        }
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.isProblem()).isTrue();
+        assertThat(response.body()).contains("\"field\":\"q\"");
+    }
+
+    @Test
+    void malformedParametersAreProblemDocumentsNamingThem() {
+        var percent = get("/api/v1/customers?q=%zz");
+        assertThat(percent.status()).isEqualTo(400);
+        assertThat(percent.body()).contains("\"field\":\"q\"");
+
+        var controlName = get("/api/v1/customers?%C2%85=x");
+        assertThat(controlName.status()).isEqualTo(400);
+        assertThat(controlName.isProblem()).isTrue();
+    }
+
+    @Test
+    void aWildcardContentTypeIs415NotA500() {
+        var opened = api.post("/api/v1/cases", newCase("Wildcard " + unique, "Help"));
+        var response = post("/api/v1/cases/" + opened.text("id") + "/entries", "*/*", "{\"kind\":\"note\",\"body\":\"x\"}");
+
+        assertThat(response.status()).isEqualTo(415);
+        assertThat(response.isProblem()).isTrue();
     }
 
     @Test
