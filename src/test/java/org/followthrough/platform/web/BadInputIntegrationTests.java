@@ -141,7 +141,8 @@ class BadInputIntegrationTests {
     @Test
     void aWildcardContentTypeIs415NotA500() {
         var opened = api.post("/api/v1/cases", newCase("Wildcard " + unique, "Help"));
-        var response = post("/api/v1/cases/" + opened.text("id") + "/entries", "*/*", "{\"kind\":\"note\",\"body\":\"x\"}");
+        var response =
+                post("/api/v1/cases/" + opened.text("id") + "/entries", "*/*", "{\"kind\":\"note\",\"body\":\"x\"}");
 
         assertThat(response.status()).isEqualTo(415);
         assertThat(response.isProblem()).isTrue();

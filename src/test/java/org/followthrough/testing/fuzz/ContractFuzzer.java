@@ -138,12 +138,18 @@ public final class ContractFuzzer {
     }
 
     /** What a run did. */
-    public record Report(int requests, Map<Integer, Integer> statuses, int serverErrors, List<Failure> failures) {
+    public record Report(
+            int requests,
+            Map<Integer, Integer> statuses,
+            int serverErrors,
+            List<Failure> failures,
+            List<String> neverSucceeded) {
 
         @Override
         public String toString() {
             var text = new StringBuilder("requests: " + requests + ", 5xx: " + serverErrors + ", contract failures: "
-                    + failures.size() + ", statuses: " + statuses);
+                    + failures.size() + ", statuses: " + statuses + "\noperations that never answered 2xx: "
+                    + neverSucceeded);
             failures.stream().limit(40).forEach(f -> text.append("\n  ").append(f));
             return text.toString();
         }
@@ -174,7 +180,36 @@ public final class ContractFuzzer {
         if (operations.isEmpty()) {
             throw new IllegalStateException("the OpenAPI document has no operations");
         }
+        seed();
         collectIds();
+    }
+
+    /** A few cases, customers and promises to aim at, so well-formed requests reach real rows. */
+    private void seed() {
+        for (int i = 0; i < 3; i++) {
+            var body = new LinkedHashMap<String, Object>();
+            body.put(
+                    "customer",
+                    Map.of(
+                            "name",
+                            "Fuzz customer " + i,
+                            "email",
+                            "seed" + random.nextInt(1_000_000_000) + "@fuzz.test"));
+            body.put("subject", "Fuzz case " + i);
+            body.put("body", "Starts the run");
+            var opened = http.send(
+                    "POST", "/api/v1/cases", headers("application/json", "application/json"), bytes(write(body)));
+            if (opened.status() != 201) {
+                continue;
+            }
+            var id = JSON.readTree(opened.body()).path("id").asString();
+            var promise = Map.of("description", "Call back " + i, "dueAt", "2030-01-01T10:00:00Z");
+            http.send(
+                    "POST",
+                    "/api/v1/cases/" + id + "/promises",
+                    headers("application/json", "application/json"),
+                    bytes(write(promise)));
+        }
     }
 
     public List<String> operations() {
@@ -185,8 +220,12 @@ public final class ContractFuzzer {
     public Report run(int requests) {
         var statuses = new TreeMap<Integer, Integer>();
         var failures = new ArrayList<Failure>();
+        var succeeded = new java.util.HashSet<String>();
         int serverErrors = 0;
         for (int i = 0; i < requests; i++) {
+            if (i > 0 && i % 1000 == 0) {
+                collectIds();
+            }
             var request = next();
             RawHttp.Response answer;
             try {
@@ -196,6 +235,9 @@ public final class ContractFuzzer {
                 continue;
             }
             statuses.merge(answer.status(), 1, Integer::sum);
+            if (answer.status() < 300) {
+                succeeded.add(request.operation);
+            }
             if (answer.status() >= 500) {
                 serverErrors++;
                 failures.add(request.failure(answer.status(), answer.body()));
@@ -203,7 +245,8 @@ public final class ContractFuzzer {
                 failures.add(request.failure(answer.status(), answer.contentType() + " " + answer.body()));
             }
         }
-        return new Report(requests, statuses, serverErrors, failures);
+        var never = operations().stream().filter(o -> !succeeded.contains(o)).toList();
+        return new Report(requests, statuses, serverErrors, failures, never);
     }
 
     private static boolean isProblem(String method, RawHttp.Response answer) {
@@ -222,6 +265,7 @@ public final class ContractFuzzer {
     }
 
     private final class Request {
+        String operation;
         String method;
         String target;
         Map<String, String> headers;
@@ -241,6 +285,7 @@ public final class ContractFuzzer {
     private Request next() {
         var operation = operations.get(random.nextInt(operations.size()));
         var request = new Request();
+        request.operation = operation.method() + " " + operation.path();
         request.method = operation.method();
         int mutation = random.nextInt(10);
         // 0-2: well-formed; 3-4: a bad field; 5: bad body shape or bytes; 6: odd content type or
@@ -424,7 +469,7 @@ public final class ContractFuzzer {
                 schema.path("required").forEach(r -> required.add(r.asString()));
                 if (depth < 3) {
                     schema.path("properties").properties().forEach(p -> {
-                        if (required.contains(p.getKey()) || random.nextInt(10) < 7) {
+                        if (required.contains(p.getKey()) || random.nextInt(10) < 4) {
                             fields.put(p.getKey(), valid(p.getValue(), p.getKey(), depth + 1));
                         }
                     });
@@ -503,6 +548,40 @@ public final class ContractFuzzer {
                 ids.put(operation.path() + "/", found.subList(0, Math.min(found.size(), 20)));
             }
         }
+        var entries = new ArrayList<String>();
+        for (var caseId :
+                ids.getOrDefault("/api/v1/cases/", List.of()).stream().limit(3).toList()) {
+            var answer =
+                    http.send("GET", "/api/v1/cases/" + caseId + "/entries", headers("application/json", null), null);
+            if (answer.status() == 200) {
+                JSON.readTree(answer.body())
+                        .path("items")
+                        .forEach(item -> entries.add(item.path("id").asString()));
+            }
+        }
+        if (!entries.isEmpty()) {
+            ids.put("entries", entries);
+        }
+    }
+
+    /** The ids a field of this name refers to, by its name ({@code customerId}, {@code toTeamId}). */
+    private List<String> idsFor(String field) {
+        var lower = field.toLowerCase(Locale.ROOT);
+        String collection;
+        if (lower.contains("entry")) {
+            collection = "entries";
+        } else if (lower.contains("customer")) {
+            collection = "/api/v1/customers/";
+        } else if (lower.contains("case")) {
+            collection = "/api/v1/cases/";
+        } else if (lower.contains("team")) {
+            collection = "/api/v1/teams/";
+        } else if (lower.contains("owner") || lower.contains("agent")) {
+            collection = "/api/v1/agents/";
+        } else {
+            return ids.values().stream().flatMap(List::stream).toList();
+        }
+        return ids.getOrDefault(collection, List.of());
     }
 
     private <T> T pick(List<T> values) {
