@@ -1,6 +1,7 @@
 package org.followthrough.platform.web;
 
 import io.swagger.v3.oas.annotations.Operation;
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.lang.reflect.Type;
@@ -8,8 +9,10 @@ import java.util.HashSet;
 import org.followthrough.platform.Text;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.MethodParameter;
+import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.http.HttpInputMessage;
 import org.springframework.http.converter.HttpMessageConverter;
+import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -41,7 +44,11 @@ class TextInput implements WebMvcConfigurer {
 
         @Override
         public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
-            if (!(handler instanceof HandlerMethod method)) {
+            // Only the application's own controllers read parameters; an error page being rendered
+            // for a refused request must not refuse it again.
+            if (!(handler instanceof HandlerMethod method)
+                    || request.getDispatcherType() == DispatcherType.ERROR
+                    || !AnnotatedElementUtils.hasAnnotation(method.getBeanType(), Controller.class)) {
                 return true;
             }
             var multiLine = new HashSet<String>();

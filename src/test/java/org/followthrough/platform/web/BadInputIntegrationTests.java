@@ -139,6 +139,14 @@ class BadInputIntegrationTests {
     }
 
     @Test
+    void optionsIsAnsweredByTheFrameworkWithoutCheckingParametersNobodyReads() {
+        var response = raw.send("OPTIONS", "/api/v1/customers?cursor=a%0Ab", authorised(Map.of("Accept", "*/*")), null);
+
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.headers().get("allow")).contains("GET");
+    }
+
+    @Test
     void aWildcardContentTypeIs415NotA500() {
         var opened = api.post("/api/v1/cases", newCase("Wildcard " + unique, "Help"));
         var response =

@@ -34,6 +34,7 @@ class ApiContractFuzzIntegrationTests {
 
         var report = fuzzer.run(REQUESTS);
         fixtures.quietMailboxes();
+        System.out.println("Contract fuzzing, seed " + SEED + ": " + report);
 
         assertThat(report.failures()).as(report.toString()).isEmpty();
         assertThat(report.serverErrors()).isZero();

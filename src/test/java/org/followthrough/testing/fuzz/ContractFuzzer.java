@@ -25,7 +25,7 @@ import tools.jackson.databind.json.JsonMapper;
 public final class ContractFuzzer {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final List<String> METHODS = List.of("GET", "POST", "PUT", "PATCH", "DELETE");
+    private static final List<String> METHODS = List.of("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS");
 
     /** Values that have broken, or could break, a handler that trusts its input. */
     private static final List<Object> NASTY = List.of(
@@ -346,7 +346,8 @@ public final class ContractFuzzer {
 
     private String validPathValue(String path, String name, int at) {
         if (name.equals("number")) {
-            return String.valueOf(1 + random.nextInt(20));
+            var numbers = ids.getOrDefault("numbers", List.of());
+            return !numbers.isEmpty() && random.nextInt(5) > 0 ? pick(numbers) : String.valueOf(random.nextInt(2000));
         }
         var collection = path.substring(0, at);
         var known = ids.getOrDefault(collection, List.of());
@@ -539,11 +540,18 @@ public final class ContractFuzzer {
             }
             var body = JSON.readTree(answer.body());
             var found = new ArrayList<String>();
+            var numbers = new ArrayList<String>();
             body.path("items").forEach(item -> {
                 if (item.path("id").isString()) {
                     found.add(item.path("id").asString());
                 }
+                if (item.path("number").isNumber()) {
+                    numbers.add(item.path("number").asString());
+                }
             });
+            if (!numbers.isEmpty()) {
+                ids.put("numbers", numbers.subList(0, Math.min(numbers.size(), 20)));
+            }
             if (!found.isEmpty()) {
                 ids.put(operation.path() + "/", found.subList(0, Math.min(found.size(), 20)));
             }
@@ -579,7 +587,10 @@ public final class ContractFuzzer {
         } else if (lower.contains("owner") || lower.contains("agent")) {
             collection = "/api/v1/agents/";
         } else {
-            return ids.values().stream().flatMap(List::stream).toList();
+            return ids.entrySet().stream()
+                    .filter(e -> e.getKey().startsWith("/"))
+                    .flatMap(e -> e.getValue().stream())
+                    .toList();
         }
         return ids.getOrDefault(collection, List.of());
     }
