@@ -235,7 +235,7 @@ public final class ContractFuzzer {
                 continue;
             }
             statuses.merge(answer.status(), 1, Integer::sum);
-            if (answer.status() < 300) {
+            if (answer.status() < 300 && request.operation.startsWith(request.method + " ")) {
                 succeeded.add(request.operation);
             }
             if (answer.status() >= 500) {
