@@ -25,6 +25,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.exc.InvalidFormatException;
+import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /**
@@ -96,7 +97,19 @@ public class ApiErrors {
                 return problem(HttpStatus.BAD_REQUEST, message, request, List.of(new FieldError(field, message)));
             }
         }
-        return problem(HttpStatus.BAD_REQUEST, "The request body is not valid JSON", request, List.of());
+        if (e.getCause() == null || e.getCause() instanceof MismatchedInputException) {
+            // Well-formed JSON of the wrong shape: a string, list or null where an object belongs.
+            return problem(
+                    HttpStatus.BAD_REQUEST,
+                    "body must be a JSON object",
+                    request,
+                    List.of(new FieldError("body", "body must be a JSON object")));
+        }
+        return problem(
+                HttpStatus.BAD_REQUEST,
+                "The request body is not valid JSON",
+                request,
+                List.of(new FieldError("body", "body is not valid JSON")));
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)

@@ -31,6 +31,7 @@ import org.followthrough.platform.InvalidInputException;
 import org.followthrough.platform.MergePatch;
 import org.followthrough.platform.PageSize;
 import org.followthrough.platform.Slice;
+import org.followthrough.platform.Text;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -72,7 +73,7 @@ class CaseApiController {
             InlineCustomer customer,
             String subject,
 
-            @Schema(description = "The customer's first message")
+            @Schema(description = "The customer's first message") @Text.MultiLine
             String body,
 
             @Schema(
@@ -122,7 +123,7 @@ class CaseApiController {
                     requiredMode = Schema.RequiredMode.REQUIRED)
             String kind,
 
-            String body,
+            @Text.MultiLine String body,
             String channel,
             String status,
 
@@ -130,7 +131,7 @@ class CaseApiController {
             String direction,
 
             Integer durationSeconds,
-            String summary) {}
+            @Text.MultiLine String summary) {}
 
     /** A status of the lifecycle, its category and where a case may move from it. */
     record StatusResponse(String status, String category, boolean active, List<String> next) {}

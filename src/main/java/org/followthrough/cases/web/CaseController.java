@@ -21,6 +21,7 @@ import org.followthrough.identity.Agents;
 import org.followthrough.identity.SignedInAgent;
 import org.followthrough.identity.TeamId;
 import org.followthrough.platform.Ids;
+import org.followthrough.platform.Text;
 import org.followthrough.platform.web.Htmx;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -70,7 +71,7 @@ class CaseController {
     @PostMapping("/cases/{number}/reply")
     String reply(
             @PathVariable long number,
-            @RequestParam(defaultValue = "") String body,
+            @Text.MultiLine @RequestParam(defaultValue = "") String body,
             @RequestParam(defaultValue = "EMAIL") Channel channel,
             @RequestParam(required = false) CaseStatus then,
             @AuthenticationPrincipal SignedInAgent me,
@@ -87,7 +88,7 @@ class CaseController {
             @RequestParam CallDirection direction,
             @RequestParam(defaultValue = "0") long minutes,
             @RequestParam(defaultValue = "0") long seconds,
-            @RequestParam(defaultValue = "") String summary,
+            @Text.MultiLine @RequestParam(defaultValue = "") String summary,
             @AuthenticationPrincipal SignedInAgent me,
             HttpServletRequest request,
             Model model) {
@@ -105,7 +106,7 @@ class CaseController {
     @PostMapping("/cases/{number}/notes")
     String note(
             @PathVariable long number,
-            @RequestParam(defaultValue = "") String body,
+            @Text.MultiLine @RequestParam(defaultValue = "") String body,
             @AuthenticationPrincipal SignedInAgent me,
             HttpServletRequest request,
             Model model) {

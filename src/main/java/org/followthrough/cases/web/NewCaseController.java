@@ -18,6 +18,7 @@ import org.followthrough.identity.SignedInAgent;
 import org.followthrough.identity.TeamId;
 import org.followthrough.platform.ConflictException;
 import org.followthrough.platform.InvalidInputException;
+import org.followthrough.platform.Text;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -53,7 +54,7 @@ class NewCaseController {
             String email,
             String phone,
             String subject,
-            String body,
+            @Text.MultiLine String body,
             String channel,
             String priority,
             String teamId,
@@ -75,6 +76,7 @@ class NewCaseController {
     @PostMapping("/cases")
     String open(@ModelAttribute NewCaseForm form, @AuthenticationPrincipal SignedInAgent me, Model model) {
         try {
+            Text.check(form);
             var opened = transaction.execute(status -> {
                 var customer = customerFor(form, me);
                 return desk.open(

@@ -21,6 +21,7 @@ import org.followthrough.platform.InvalidInputException;
 import org.followthrough.platform.MergePatch;
 import org.followthrough.platform.PageSize;
 import org.followthrough.platform.Slice;
+import org.followthrough.platform.Text;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -72,7 +73,7 @@ class CustomerApiController {
             String preferredChannel,
 
             String formOfAddress,
-            String notes,
+            @Text.MultiLine String notes,
             UUID organizationId,
             UUID segmentId) {}
 
@@ -85,7 +86,7 @@ class CustomerApiController {
             String timeZone,
             String preferredChannel,
             String formOfAddress,
-            String notes,
+            @Text.MultiLine String notes,
             UUID organizationId,
             UUID segmentId) {}
 

@@ -17,6 +17,7 @@ import org.followthrough.customer.SegmentId;
 import org.followthrough.identity.SignedInAgent;
 import org.followthrough.platform.ConflictException;
 import org.followthrough.platform.InvalidInputException;
+import org.followthrough.platform.Text;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -49,14 +50,14 @@ class CustomerController {
             UUID id,
             String name,
             String formOfAddress,
-            String emails,
-            String phones,
+            @Text.MultiLine String emails,
+            @Text.MultiLine String phones,
             String language,
             String timeZone,
             String preferredChannel,
             String organizationId,
             String segmentId,
-            String notes) {
+            @Text.MultiLine String notes) {
 
         static CustomerForm empty() {
             return new CustomerForm(null, "", "", "", "", "en", "UTC", "EMAIL", "", "", "");
@@ -159,6 +160,7 @@ class CustomerController {
     @PostMapping("/customers")
     String created(@ModelAttribute CustomerForm form, @AuthenticationPrincipal SignedInAgent me, Model model) {
         try {
+            Text.check(form);
             var customer = customers.create(form.details(), me.actor());
             return "redirect:/customers/" + customer.id();
         } catch (InvalidInputException | ConflictException | IllegalArgumentException e) {
@@ -174,6 +176,7 @@ class CustomerController {
             HttpServletRequest request,
             Model model) {
         try {
+            Text.check(form);
             customers.update(new CustomerId(id), form.details(), me.actor());
             return "redirect:/customers/" + id;
         } catch (InvalidInputException | ConflictException | IllegalArgumentException e) {

@@ -9,6 +9,7 @@ import org.followthrough.customer.SegmentId;
 import org.followthrough.identity.SignedInAgent;
 import org.followthrough.platform.ConflictException;
 import org.followthrough.platform.InvalidInputException;
+import org.followthrough.platform.Text;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -29,7 +30,12 @@ class OrganizationController {
         this.activity = activity;
     }
 
-    record OrganizationForm(UUID id, String name, String domains, String notes, String segmentId) {}
+    record OrganizationForm(
+            UUID id,
+            String name,
+            String domains,
+            @Text.MultiLine String notes,
+            String segmentId) {}
 
     @GetMapping("/organizations")
     String list(Model model) {
@@ -68,6 +74,7 @@ class OrganizationController {
     @PostMapping("/organizations")
     String created(@ModelAttribute OrganizationForm form, @AuthenticationPrincipal SignedInAgent me, Model model) {
         try {
+            Text.check(form);
             var o = customers.createOrganization(form.name(), domains(form), form.notes(), segment(form), me.actor());
             return "redirect:/organizations/" + o.id();
         } catch (InvalidInputException | ConflictException | IllegalArgumentException e) {
@@ -82,6 +89,7 @@ class OrganizationController {
             @AuthenticationPrincipal SignedInAgent me,
             Model model) {
         try {
+            Text.check(form);
             customers.updateOrganization(
                     new OrganizationId(id), form.name(), domains(form), form.notes(), segment(form), me.actor());
             return "redirect:/organizations/" + id;

@@ -4,6 +4,7 @@ import org.followthrough.customer.Customers;
 import org.followthrough.identity.SignedInAgent;
 import org.followthrough.platform.ConflictException;
 import org.followthrough.platform.InvalidInputException;
+import org.followthrough.platform.Text;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -30,7 +31,7 @@ class SegmentController {
     @PostMapping("/admin/segments")
     String create(
             @RequestParam String name,
-            @RequestParam(defaultValue = "") String description,
+            @Text.MultiLine @RequestParam(defaultValue = "") String description,
             @AuthenticationPrincipal SignedInAgent me,
             Model model) {
         try {

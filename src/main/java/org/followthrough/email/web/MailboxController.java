@@ -18,6 +18,7 @@ import org.followthrough.identity.TeamId;
 import org.followthrough.platform.ConflictException;
 import org.followthrough.platform.Ids;
 import org.followthrough.platform.InvalidInputException;
+import org.followthrough.platform.Text;
 import org.followthrough.platform.web.Htmx;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -246,6 +247,7 @@ class MailboxController {
     @PostMapping("/admin/mailboxes")
     String created(@ModelAttribute MailboxForm form, @AuthenticationPrincipal SignedInAgent me, Model model) {
         try {
+            Text.check(form);
             var mailbox = mailboxes.create(form.draft(), me.actor());
             return "redirect:/admin/mailboxes/" + mailbox.id() + "?created";
         } catch (InvalidInputException | ConflictException e) {
@@ -265,6 +267,7 @@ class MailboxController {
             @AuthenticationPrincipal SignedInAgent me,
             Model model) {
         try {
+            Text.check(form);
             mailboxes.update(new MailboxId(id), form.changes(), me.actor());
             return "redirect:/admin/mailboxes/" + id + "?saved";
         } catch (InvalidInputException | ConflictException e) {

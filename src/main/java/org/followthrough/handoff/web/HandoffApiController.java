@@ -16,6 +16,7 @@ import org.followthrough.identity.AgentId;
 import org.followthrough.identity.SignedInAgent;
 import org.followthrough.identity.TeamId;
 import org.followthrough.platform.ApiNames;
+import org.followthrough.platform.Text;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -49,10 +50,11 @@ class HandoffApiController {
             @Schema(
                     requiredMode = Schema.RequiredMode.REQUIRED,
                     description = "What the customer needs, what was tried, what was promised")
+            @Text.MultiLine
             String note) {}
 
     record Decline(
-            @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED) @Text.MultiLine
             String reason) {}
 
     record Items<T>(List<T> items) {}
@@ -68,7 +70,7 @@ class HandoffApiController {
             UUID toTeamId,
             String toTeamName,
             String offeredBy,
-            String note,
+            @Text.MultiLine String note,
             String state,
             Instant offeredAt,
             Instant answerBy,

@@ -14,6 +14,7 @@ import org.followthrough.identity.Agents;
 import org.followthrough.identity.SignedInAgent;
 import org.followthrough.identity.TeamId;
 import org.followthrough.platform.Ids;
+import org.followthrough.platform.Text;
 import org.followthrough.platform.web.Htmx;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -68,7 +69,7 @@ class HandoffController {
             @PathVariable long number,
             @RequestParam(defaultValue = "") String toAgentId,
             @RequestParam(defaultValue = "") String toTeamId,
-            @RequestParam(defaultValue = "") String note,
+            @Text.MultiLine @RequestParam(defaultValue = "") String note,
             @AuthenticationPrincipal SignedInAgent me,
             HttpServletRequest request,
             HttpServletResponse response)
@@ -97,7 +98,7 @@ class HandoffController {
     @PostMapping("/handoffs/{id}/decline")
     void decline(
             @PathVariable UUID id,
-            @RequestParam(defaultValue = "") String reason,
+            @Text.MultiLine @RequestParam(defaultValue = "") String reason,
             @AuthenticationPrincipal SignedInAgent me,
             HttpServletRequest request,
             HttpServletResponse response)

@@ -27,6 +27,7 @@ import org.followthrough.platform.ApiNames;
 import org.followthrough.platform.InvalidInputException;
 import org.followthrough.platform.PageSize;
 import org.followthrough.platform.Slice;
+import org.followthrough.platform.Text;
 import org.followthrough.promise.CommitmentDetector;
 import org.followthrough.promise.PromiseId;
 import org.followthrough.promise.PromiseState;
@@ -90,14 +91,14 @@ class PromiseApiController {
             UUID madeInEntryId) {}
 
     /** Evidence that a promise was kept: the entry that fulfilled it, or a note saying how. */
-    record Keep(UUID entryId, String note) {}
+    record Keep(UUID entryId, @Text.MultiLine String note) {}
 
     /** A new due time and the message that tells the customer, sent as a reply on the case. */
     record Renegotiate(
             @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
             OffsetDateTime dueAt,
 
-            @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED) @Text.MultiLine
             String message,
 
             @Schema(
@@ -107,14 +108,14 @@ class PromiseApiController {
 
     /** Why the customer no longer needs it. */
     record Release(
-            @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED) @Text.MultiLine
             String note) {}
 
     record Items<T>(List<T> items) {}
 
     /** Text to read for commitments: when it was written, and in which time zone its times are meant. */
     record Detect(
-            @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED) @Text.MultiLine
             String text,
 
             @Schema(description = "IANA time zone of the customer, default UTC")

@@ -25,6 +25,7 @@ import org.followthrough.identity.TeamId;
 import org.followthrough.platform.Ids;
 import org.followthrough.platform.InvalidInputException;
 import org.followthrough.platform.PageSize;
+import org.followthrough.platform.Text;
 import org.followthrough.platform.web.Htmx;
 import org.followthrough.promise.PromiseId;
 import org.followthrough.promise.PromiseState;
@@ -130,7 +131,7 @@ class PromiseController {
     @PostMapping("/promises/{id}/keep")
     void keep(
             @PathVariable UUID id,
-            @RequestParam(defaultValue = "") String note,
+            @Text.MultiLine @RequestParam(defaultValue = "") String note,
             @RequestParam(required = false) String entryId,
             @AuthenticationPrincipal SignedInAgent me,
             HttpServletRequest request,
@@ -148,7 +149,7 @@ class PromiseController {
     void renegotiate(
             @PathVariable UUID id,
             @RequestParam(defaultValue = "") String dueAt,
-            @RequestParam(defaultValue = "") String message,
+            @Text.MultiLine @RequestParam(defaultValue = "") String message,
             @RequestParam(defaultValue = "EMAIL") Channel channel,
             @AuthenticationPrincipal SignedInAgent me,
             HttpServletRequest request,
@@ -164,7 +165,7 @@ class PromiseController {
     @PostMapping("/promises/{id}/release")
     void release(
             @PathVariable UUID id,
-            @RequestParam(defaultValue = "") String note,
+            @Text.MultiLine @RequestParam(defaultValue = "") String note,
             @AuthenticationPrincipal SignedInAgent me,
             HttpServletRequest request,
             HttpServletResponse response)

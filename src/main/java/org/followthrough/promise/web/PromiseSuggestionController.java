@@ -6,6 +6,7 @@ import org.followthrough.cases.CaseAccess;
 import org.followthrough.cases.CaseQueries;
 import org.followthrough.customer.Customers;
 import org.followthrough.identity.SignedInAgent;
+import org.followthrough.platform.Text;
 import org.followthrough.promise.CommitmentDetector;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -48,8 +49,8 @@ class PromiseSuggestionController {
     @PostMapping("/cases/{number}/promises/suggest")
     String suggest(
             @PathVariable long number,
-            @RequestParam(defaultValue = "") String body,
-            @RequestParam(defaultValue = "") String summary,
+            @Text.MultiLine @RequestParam(defaultValue = "") String body,
+            @Text.MultiLine @RequestParam(defaultValue = "") String summary,
             @RequestParam(defaultValue = "reply") String composer,
             @RequestParam(name = "promise.description", required = false) java.util.List<String> drafted,
             @AuthenticationPrincipal SignedInAgent me,

@@ -19,6 +19,7 @@ import org.followthrough.identity.Agents;
 import org.followthrough.identity.SignedInAgent;
 import org.followthrough.identity.TeamId;
 import org.followthrough.platform.InvalidInputException;
+import org.followthrough.platform.Text;
 import org.followthrough.promise.PromisePolicies;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -84,7 +85,7 @@ class TeamWorkingTimeController {
     String save(
             @PathVariable UUID id,
             @RequestParam(defaultValue = "") String timeZone,
-            @RequestParam(defaultValue = "") String holidays,
+            @Text.MultiLine @RequestParam(defaultValue = "") String holidays,
             @RequestParam(defaultValue = "25") int leadPercent,
             @RequestParam(defaultValue = "24") long leadMaxHours,
             @AuthenticationPrincipal SignedInAgent me,
