@@ -81,8 +81,11 @@ class ReceivedMailBrowserTests {
         var remote = "http://127.0.0.1:" + tracker.getAddress().getPort() + "/pixel.png";
         var customer = Fixtures.unique("nina") + "@customer.example";
         var html = "<html><body><p>The <b>blue</b> model arrived broken.</p>"
-                + "<script>parent.document.title='pwned'</script>"
-                + "<img src=x onerror=\"parent.document.title='pwned'\">"
+                // The frame cannot reach the case page, so a payload that ran would leave its mark
+                // on the frame's own document, where the test looks for it.
+                + "<script>document.body.setAttribute('data-ran','script');document.title='pwned'</script>"
+                + "<img src=x onerror=\"document.body.setAttribute('data-ran','onerror')\">"
+                + "<svg onload=\"document.body.setAttribute('data-ran','svg')\"></svg>"
                 + "<p><img src=\"cid:photo1\" alt=\"photo of the damage\"></p>"
                 + "<p><img src=\"" + remote + "\" alt=\"tracker\"></p>"
                 + "<a href=\"javascript:parent.document.title='pwned'\">click me</a>"
@@ -113,6 +116,11 @@ class ReceivedMailBrowserTests {
         assertThat(photo).hasAttribute("src", java.util.regex.Pattern.compile("data:image/png;base64,.+"));
         page.waitForCondition(() -> ((Number) photo.evaluate("img => img.naturalWidth")).intValue() == 1);
         assertThat(frame.locator(".remote-image-blocked")).hasCount(1);
+        // Loaded, every image tried (the broken one's onerror had its chance): nothing ran.
+        var body = frame.locator("body");
+        page.waitForCondition(() -> "complete".equals(body.evaluate("b => b.ownerDocument.readyState")));
+        assertThat(body).not().hasAttribute("data-ran", java.util.regex.Pattern.compile(".*"));
+        assertThat(body.evaluate("b => b.ownerDocument.title")).isEqualTo("");
         assertThat(page).not().hasTitle("pwned");
         assertThat(frame.locator(
                         "a", new com.microsoft.playwright.FrameLocator.LocatorOptions().setHasText("click me")))
@@ -124,6 +132,9 @@ class ReceivedMailBrowserTests {
         var reloaded = page.frameLocator("#timeline .mail-frame iframe");
         assertThat(reloaded.locator("img[alt='tracker']")).hasAttribute("src", remote);
         page.waitForCondition(() -> trackerHits.get() > 0);
+        var reloadedBody = reloaded.locator("body");
+        page.waitForCondition(() -> "complete".equals(reloadedBody.evaluate("b => b.ownerDocument.readyState")));
+        assertThat(reloadedBody).not().hasAttribute("data-ran", java.util.regex.Pattern.compile(".*"));
         assertThat(page).not().hasTitle("pwned");
         page.close();
     }
