@@ -94,6 +94,22 @@ class AuthorisationTableIntegrationTests {
             route("GET /admin/mailboxes/new", IN, NO, NO, OK),
             route("GET /admin/mailboxes/{id}", IN, NO, NO, NF),
             route("GET /admin/segments", IN, NO, NO, OK),
+            route("DELETE /api/v1/agents/{id}/lockout", IN, NO, NO, NF),
+            route("GET /admin/mail/not-filed", IN, NO, NO, OK),
+            route("GET /admin/mail/not-filed/{id}", IN, NO, NO, NF),
+            route("GET /admin/mail/not-filed/{id}/raw", IN, NO, NO, NF),
+            route("GET /api/v1/agents/{id}/lockout", IN, NO, NO, NF),
+            route("GET /api/v1/mail/not-filed", IN, NO, NO, OK),
+            route("GET /api/v1/mail/not-filed/{id}", IN, NO, NO, NF),
+            route("GET /api/v1/mail/not-filed/{id}/raw", IN, NO, NO, NF),
+            route("GET /api/v1/me", IN, OK, OK, OK),
+            route("GET /profile", IN, OK, OK, OK),
+            route("PATCH /api/v1/me", IN, OK, OK, OK),
+            route("POST /admin/agents/{id}/unlock", IN, NO, NO, NF),
+            route("POST /admin/mail/not-filed/{id}/file", IN, NO, NO, NF),
+            route("POST /api/v1/mail/not-filed/{id}/file", IN, NO, NO, NF),
+            route("POST /profile/password", IN, OK, OK, OK),
+            route("POST /profile/time-zone", IN, OK, OK, OK),
             route("GET /admin/teams", IN, NO, NO, OK),
             route("GET /admin/teams/{id}/working-time", IN, NO, NO, NF),
             route("GET /admin/tokens", IN, NO, NO, OK),
@@ -399,13 +415,18 @@ class AuthorisationTableIntegrationTests {
 
         Callers() {
             var owner = fixtures.agent(Role.AGENT);
-            caseNumber = fixtures.aCase().ownedBy(owner).open().number();
             for (var caller : Caller.values()) {
                 if (caller != Caller.NONE) {
                     var agent = fixtures.agent(Role.valueOf(caller.name()));
                     agents.put(caller, agent);
                     tokens.put(caller, fixtures.tokenFor(agent));
                 }
+            }
+            // Everyone in the case's team: the table is about roles; how far a supervisor's powers
+            // reach beyond their teams is the case-access matrix's business.
+            var team = fixtures.team(owner, agents.get(Caller.AGENT), agents.get(Caller.SUPERVISOR));
+            caseNumber = fixtures.aCase().ownedBy(owner).inTeam(team).open().number();
+            for (var caller : Caller.values()) {
                 signIn(caller);
             }
         }
