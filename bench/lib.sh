@@ -8,7 +8,7 @@ OUT="$ROOT/bench/out"
 DATA="$OUT/data-$SCALE"
 LOG="$OUT/app-$SCALE.log"
 export BENCH_ADMIN_EMAIL=bench@example.com
-export BENCH_ADMIN_PASSWORD=bench-password-1
+export BENCH_ADMIN_PASSWORD=load-driver-secret-1  # the password rules refuse one that contains "bench"
 export BENCH_API_TOKEN=ft_bench_0123456789abcdefghijklmnop
 export PGHOST=localhost PGPORT=$DB_PORT PGUSER=postgres PGDATABASE=followthrough
 # The embedded PostgreSQL takes passwords only; the app keeps them in its data directory.
