@@ -17,6 +17,7 @@ import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.HtmlUtils;
 
@@ -25,7 +26,9 @@ import org.springframework.web.util.HtmlUtils;
  * Retry-After, as a problem document under {@code /api} and a plain page elsewhere. Outermost of
  * all filters, because sessions and API tokens are read from the database before any controller
  * runs; the page is written here, without a template, because the usual layout reads the database.
- * Nothing was written: the request's transaction never began or was rolled back.
+ * Nothing was written: the request's transaction never began or was rolled back, except when the
+ * connection broke during the commit itself, where PostgreSQL alone knows; 503 tells the client to
+ * ask again rather than to assume either.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -33,6 +36,7 @@ class DatabaseOutage extends OncePerRequestFilter {
 
     private static final Logger log = LoggerFactory.getLogger(DatabaseOutage.class);
     private static final String RETRY_AFTER_SECONDS = "5";
+    private static final String CLOSED_BY_THE_POOL = "Connection is closed";
 
     private final MessageSource messages;
 
@@ -64,12 +68,25 @@ class DatabaseOutage extends OncePerRequestFilter {
                     || cause instanceof SQLTransientConnectionException) {
                 return true;
             }
+            // A rollback that failed hides why the transaction ended: look at that first.
+            if (cause instanceof TransactionSystemException failed
+                    && failed.getApplicationException() != null
+                    && isDatabaseUnavailable(failed.getApplicationException())) {
+                return true;
+            }
             // 08: connection exception; 57P01–57P03: the server is shutting down, crashed or starting.
             if (cause instanceof SQLException sql && sql.getSQLState() != null) {
                 var state = sql.getSQLState();
                 if (state.startsWith("08") || state.startsWith("57P")) {
                     return true;
                 }
+            }
+            // The pool closes a connection that hit a connection error, and says only this (no SQL
+            // state) when the transaction then tries to commit or roll back on it.
+            if (cause instanceof SQLException sql
+                    && sql.getSQLState() == null
+                    && CLOSED_BY_THE_POOL.equals(sql.getMessage())) {
+                return true;
             }
             if (cause.getCause() == cause) {
                 break;
