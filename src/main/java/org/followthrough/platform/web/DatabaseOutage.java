@@ -108,11 +108,12 @@ class DatabaseOutage extends OncePerRequestFilter {
                 "The database is not answering. Try again in a few seconds.",
                 locale);
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
+        if (PlainAnswers.isApi(request.getRequestURI())) {
             response.setContentType("application/problem+json");
             response.getWriter()
-                    .write("{\"type\":\"about:blank\",\"title\":" + json(title) + ",\"status\":503,\"detail\":"
-                            + json(detail) + ",\"instance\":" + json(request.getRequestURI()) + "}");
+                    .write("{\"type\":\"about:blank\",\"title\":" + PlainAnswers.quote(title)
+                            + ",\"status\":503,\"detail\":" + PlainAnswers.quote(detail) + ",\"instance\":"
+                            + PlainAnswers.quote(request.getRequestURI()) + "}");
         } else {
             response.setContentType("text/html");
             response.getWriter()
@@ -124,24 +125,6 @@ class DatabaseOutage extends OncePerRequestFilter {
                             + "</p></body></html>");
         }
         response.flushBuffer();
-    }
-
-    private static String json(String text) {
-        var out = new StringBuilder("\"");
-        for (char c : text.toCharArray()) {
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                default -> {
-                    if (c < 0x20) {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        return out.append('"').toString();
     }
 
     private static String rootMessage(Throwable e) {
