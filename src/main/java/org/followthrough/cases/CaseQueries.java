@@ -30,9 +30,9 @@ public class CaseQueries implements CustomerActivity {
     private static final String SELECT = """
             select c.*, cu.name as customer_name, t.name as team_name, a.display_name as owner_name
             from support_case c
-            join customer cu on cu.id = c.customer_id
-            left join team t on t.id = c.team_id
-            left join agent a on a.id = c.owner_id""";
+            join customer_summary cu on cu.id = c.customer_id
+            left join team_summary t on t.id = c.team_id
+            left join agent_summary a on a.id = c.owner_id""";
 
     private final JdbcClient db;
     private final Timeline timeline;
@@ -184,7 +184,7 @@ public class CaseQueries implements CustomerActivity {
         params.add(limit);
         return db.sql("""
                 select c.id, c.number, c.subject, c.status, c.active, a.display_name as owner_name, c.last_activity_at
-                from support_case c left join agent a on a.id = c.owner_id
+                from support_case c left join agent_summary a on a.id = c.owner_id
                 where c.customer_id = ? and %s order by c.last_activity_at desc limit ?""".formatted(visible.sql()))
                 .params(params)
                 .query(CaseQueries::line)
@@ -200,7 +200,7 @@ public class CaseQueries implements CustomerActivity {
         params.add(limit);
         return db.sql("""
                 select c.id, c.number, c.subject, c.status, c.active, a.display_name as owner_name, c.last_activity_at
-                from support_case c join customer cu on cu.id = c.customer_id left join agent a on a.id = c.owner_id
+                from support_case c join customer_summary cu on cu.id = c.customer_id left join agent_summary a on a.id = c.owner_id
                 where cu.organization_id = ? and %s order by c.last_activity_at desc limit ?""".formatted(visible.sql()))
                 .params(params)
                 .query(CaseQueries::line)
@@ -297,9 +297,9 @@ public class CaseQueries implements CustomerActivity {
         var sql = """
                 select c.*, cu.name as customer_name, t.name as team_name, a.display_name as owner_name
                 from (select * from (%s) c %s limit ?) c
-                join customer cu on cu.id = c.customer_id
-                left join team t on t.id = c.team_id
-                left join agent a on a.id = c.owner_id
+                join customer_summary cu on cu.id = c.customer_id
+                left join team_summary t on t.id = c.team_id
+                left join agent_summary a on a.id = c.owner_id
                 %s""".formatted(page, order, order);
         params.add(limit + 1);
         var rows = db.sql(sql).params(params).query(CaseQueries::view).list();

@@ -1,2 +1,7 @@
 /** Cases: one problem of one customer, its owner, its lifecycle and its append-only timeline. */
+@Tables(
+        owns = {"support_case", "case_entry", "case_summary"},
+        publishes = {"case_summary"})
 package org.followthrough.cases;
+
+import org.followthrough.platform.Tables;

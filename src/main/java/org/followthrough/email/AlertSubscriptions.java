@@ -57,7 +57,7 @@ public class AlertSubscriptions {
         var ids = agents.stream().map(AgentId::value).distinct().toList();
         var found = db.sql("""
                         select a.id, a.email, a.display_name, a.time_zone
-                        from agent_mail_alerts s join agent a on a.id = s.agent_id
+                        from agent_mail_alerts s join agent_summary a on a.id = s.agent_id
                         where a.active and s.agent_id = any(?)""")
                 .param(ids.toArray(java.util.UUID[]::new))
                 .query((rs, n) -> new Subscriber(

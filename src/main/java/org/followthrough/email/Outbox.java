@@ -162,7 +162,7 @@ public class Outbox {
             UUID id, long caseNumber, String caseSubject, List<String> to, State state, String reason, Instant at) {}
 
     private static final String PROBLEMS = """
-            from mail_outbox o join support_case c on c.id = o.case_id
+            from mail_outbox o join case_summary c on c.id = o.case_id
             where o.state in ('GAVE_UP', 'BOUNCED') and o.kind = 'REPLY' and o.problem_seen_at is null
               and c.owner_id = ? and c.active""";
 
@@ -194,7 +194,7 @@ public class Outbox {
     public void problemSeen(UUID id, AgentId by, boolean supervisor) {
         int updated = db.sql("""
                         update mail_outbox o set problem_seen_at = ?
-                        from support_case c
+                        from case_summary c
                         where o.id = ? and c.id = o.case_id and (c.owner_id = ? or ?)""")
                 .params(Sql.ts(clock.instant()), id, by.value(), supervisor)
                 .update();

@@ -20,10 +20,10 @@ class HandoffStore {
             select h.*, c.number as case_number, c.subject as case_subject, f.display_name as from_name,
                    ta.display_name as to_agent_name, tt.name as to_team_name
             from handoff h
-            join support_case c on c.id = h.case_id
-            join agent f on f.id = h.from_owner_id
-            left join agent ta on ta.id = h.to_agent_id
-            left join team tt on tt.id = h.to_team_id
+            join case_summary c on c.id = h.case_id
+            join agent_summary f on f.id = h.from_owner_id
+            left join agent_summary ta on ta.id = h.to_agent_id
+            left join team_summary tt on tt.id = h.to_team_id
             """;
 
     private final JdbcClient db;
@@ -142,7 +142,7 @@ class HandoffStore {
                      + (select count(*) from (select 1 from handoff h
                             where h.state = 'DECLINED' and h.returned_seen_at is null and h.from_owner_id = ?
                             limit ?) returned)
-                     + (select count(*) from (select 1 from handoff h join support_case c on c.id = h.case_id
+                     + (select count(*) from (select 1 from handoff h join case_summary c on c.id = h.case_id
                             where h.state = 'OFFERED' and h.unanswered_at is not null
                               and (c.team_id = any(?) or h.to_team_id = any(?))
                             limit ?) unanswered)""")

@@ -74,8 +74,8 @@ public class PromiseReport {
                        count(*) filter (where p.state = 'RELEASED') as released,
                        count(*) filter (where p.state in ('OPEN', 'RENEGOTIATED')) as still_open
                 from promise p
-                join agent a on a.id = p.owner_id
-                left join team t on t.id = p.team_id
+                join agent_summary a on a.id = p.owner_id
+                left join team_summary t on t.id = p.team_id
                 where p.made_at >= ? and p.made_at < ? %s
                 group by grouping sets ((p.owner_id), (p.team_id), ())
                 order by 1, 3""".formatted(teams == null ? "" : "and p.team_id = any(?)"))

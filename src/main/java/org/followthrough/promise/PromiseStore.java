@@ -27,9 +27,9 @@ class PromiseStore {
             select p.*, c.number as case_number, c.subject as case_subject, cu.name as customer_name,
                    a.display_name as owner_name
             from promise p
-            join support_case c on c.id = p.case_id
-            join customer cu on cu.id = p.customer_id
-            join agent a on a.id = p.owner_id
+            join case_summary c on c.id = p.case_id
+            join customer_summary cu on cu.id = p.customer_id
+            join agent_summary a on a.id = p.owner_id
             """;
 
     private final JdbcClient db;
