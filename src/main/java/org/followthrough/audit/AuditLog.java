@@ -3,6 +3,7 @@ package org.followthrough.audit;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -61,7 +62,7 @@ public class AuditLog {
 
     public Slice<AuditEvent> recent(String entityType, String cursor, int limit) {
         var sql = new StringBuilder("select * from audit_event where true");
-        var params = new java.util.ArrayList<Object>();
+        var params = new ArrayList<Object>();
         if (entityType != null && !entityType.isBlank()) {
             sql.append(" and entity_type = ?");
             params.add(entityType);

@@ -4,11 +4,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The generated passwords of the embedded PostgreSQL's two roles, kept in the data directory in
@@ -23,9 +25,9 @@ record DatabasePasswords(String superuser, String app) {
     private static final SecureRandom random = new SecureRandom();
 
     /** The passwords kept in {@code file}, or none when it does not exist yet. */
-    static java.util.Optional<DatabasePasswords> read(Path file) {
+    static Optional<DatabasePasswords> read(Path file) {
         if (!Files.exists(file)) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         try {
             var byUser = new LinkedHashMap<String, String>();
@@ -36,9 +38,9 @@ record DatabasePasswords(String superuser, String app) {
                 }
             }
             if (!byUser.containsKey(SUPERUSER) || !byUser.containsKey(APP)) {
-                return java.util.Optional.empty();
+                return Optional.empty();
             }
-            return java.util.Optional.of(new DatabasePasswords(byUser.get(SUPERUSER), byUser.get(APP)));
+            return Optional.of(new DatabasePasswords(byUser.get(SUPERUSER), byUser.get(APP)));
         } catch (IOException e) {
             throw new UncheckedIOException("Could not read the database passwords in " + file, e);
         }
@@ -64,11 +66,7 @@ record DatabasePasswords(String superuser, String app) {
             Files.createFile(
                     partial, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
             Files.writeString(partial, lines);
-            Files.move(
-                    partial,
-                    file,
-                    java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not write the database passwords to " + file, e);
         }

@@ -4,6 +4,7 @@ import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
@@ -17,7 +18,7 @@ import java.util.stream.Stream;
 public record Keyset(List<String> parts) {
 
     public static Keyset of(Object... values) {
-        return new Keyset(java.util.Arrays.stream(values).map(String::valueOf).toList());
+        return new Keyset(Arrays.stream(values).map(String::valueOf).toList());
     }
 
     /** Each part is URL-encoded first, so a sort key that contains the separator (a name "A|B") survives. */

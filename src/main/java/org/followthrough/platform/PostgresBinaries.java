@@ -3,9 +3,12 @@ package org.followthrough.platform;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermission;
@@ -14,6 +17,7 @@ import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.List;
@@ -80,7 +84,7 @@ final class PostgresBinaries {
     private static String digestOfArchive() throws IOException {
         try (var archive = archive()) {
             var digest = new DigestInputStream(archive, MessageDigest.getInstance("SHA-256"));
-            digest.transferTo(java.io.OutputStream.nullOutputStream());
+            digest.transferTo(OutputStream.nullOutputStream());
             return HexFormat.of().formatHex(digest.getMessageDigest().digest(), 0, 12);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
@@ -123,7 +127,7 @@ final class PostgresBinaries {
         }
         try {
             Files.move(partial, home, StandardCopyOption.ATOMIC_MOVE);
-        } catch (FileAlreadyExistsException | java.nio.file.DirectoryNotEmptyException raced) {
+        } catch (FileAlreadyExistsException | DirectoryNotEmptyException raced) {
             // Another app unpacked the same version first; theirs is as good as ours.
             deleteRecursively(partial);
         }
@@ -181,11 +185,11 @@ final class PostgresBinaries {
     }
 
     static void deleteRecursively(Path root) throws IOException {
-        if (!Files.exists(root, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+        if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
             return;
         }
         try (var paths = Files.walk(root)) {
-            for (var path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+            for (var path : paths.sorted(Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(path);
             }
         }

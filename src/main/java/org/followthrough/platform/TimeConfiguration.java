@@ -1,6 +1,7 @@
 package org.followthrough.platform;
 
 import java.time.Clock;
+import java.time.Duration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -14,6 +15,6 @@ class TimeConfiguration {
     Clock clock() {
         // PostgreSQL keeps microseconds: a clock that ticks in microseconds makes what a request
         // answers equal to what a later read returns.
-        return Clock.tick(Clock.systemUTC(), java.time.Duration.ofNanos(1_000));
+        return Clock.tick(Clock.systemUTC(), Duration.ofNanos(1_000));
     }
 }

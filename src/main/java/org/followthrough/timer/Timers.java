@@ -1,6 +1,7 @@
 package org.followthrough.timer;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Optional;
 import java.util.UUID;
 import org.followthrough.platform.Sql;
@@ -38,7 +39,7 @@ public class Timers {
 
     /** Clears the timers of this kind for all these subjects, in one statement. */
     @Transactional(propagation = Propagation.MANDATORY)
-    public void clearAll(String kind, java.util.Collection<UUID> subjects) {
+    public void clearAll(String kind, Collection<UUID> subjects) {
         db.sql("delete from timer where kind = ? and subject_id = any(?)")
                 .params(kind, subjects.toArray(UUID[]::new))
                 .update();

@@ -2,6 +2,7 @@ package org.followthrough.platform.web;
 
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.http.HttpStatus;
@@ -37,7 +38,7 @@ class ErrorPages implements ErrorController {
     }
 
     /** The failed request's own address, so the problem document names it as its instance. */
-    private static final class ErrorRequest extends jakarta.servlet.http.HttpServletRequestWrapper {
+    private static final class ErrorRequest extends HttpServletRequestWrapper {
 
         private final String uri;
 

@@ -5,8 +5,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.time.format.FormatStyle;
+import java.time.temporal.ChronoUnit;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
@@ -17,7 +21,7 @@ public class Formats {
 
     private final Clock clock;
     private final MessageSource messages;
-    private final java.util.Map<Locale, DateTimeFormatter> dateTimes = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<Locale, DateTimeFormatter> dateTimes = new ConcurrentHashMap<>();
 
     Formats(Clock clock, MessageSource messages) {
         this.clock = clock;
@@ -70,7 +74,7 @@ public class Formats {
         }
         try {
             return dateTime(Instant.parse(isoInstant.toString()), zone);
-        } catch (java.time.format.DateTimeParseException e) {
+        } catch (DateTimeParseException e) {
             return isoInstant.toString();
         }
     }
@@ -82,7 +86,7 @@ public class Formats {
         }
         return instant.atZone(zone == null ? ZoneId.of("UTC") : zone)
                 .toLocalDateTime()
-                .truncatedTo(java.time.temporal.ChronoUnit.MINUTES)
+                .truncatedTo(ChronoUnit.MINUTES)
                 .toString();
     }
 

@@ -2,6 +2,7 @@ package org.followthrough.platform.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 
 /** What htmx tells the server about a request. */
 public final class Htmx {
@@ -23,7 +24,7 @@ public final class Htmx {
      */
     public static void changed(
             HttpServletRequest request, HttpServletResponse response, String redirectTo, String... events)
-            throws java.io.IOException {
+            throws IOException {
         if (isRequest(request)) {
             response.setHeader("HX-Trigger", String.join(", ", events));
             response.setStatus(HttpServletResponse.SC_NO_CONTENT);

@@ -5,6 +5,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Locale;
 import java.util.regex.Pattern;
 import org.apache.tomcat.util.http.InvalidParameterException;
 import org.followthrough.platform.InvalidInputException;
@@ -46,7 +47,7 @@ class RequestLimits extends OncePerRequestFilter {
             return;
         }
         if (contentType != null
-                && contentType.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/")
+                && contentType.toLowerCase(Locale.ROOT).startsWith("multipart/")
                 && PlainAnswers.isApi(uri)) {
             PlainAnswers.write(response, uri, 415, "The API takes application/json, not a multipart body.", null);
             return;

@@ -1,6 +1,7 @@
 package org.followthrough.search.web;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -19,7 +20,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
-@io.swagger.v3.oas.annotations.tags.Tag(name = "Search")
+@Tag(name = "Search")
 class SearchApiController {
 
     private final CaseSearch cases;
