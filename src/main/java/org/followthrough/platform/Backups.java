@@ -59,10 +59,10 @@ public final class Backups {
         var passwords = DatabasePasswords.read(EmbeddedPostgres.passwordFile(dataDir))
                 .orElseThrow(() -> new IllegalStateException("No database in " + dataDir.toAbsolutePath()
                         + " (no pgpass file): start the app once, or point FOLLOWTHROUGH_DATA_DIR at its data."));
-        var running = EmbeddedPostgres.postmasterPid(pgData)
+        var running = Postmaster.pid(pgData)
                 .flatMap(ProcessHandle::of)
                 .filter(ProcessHandle::isAlive)
-                .flatMap(p -> EmbeddedPostgres.postmasterPort(pgData));
+                .flatMap(p -> Postmaster.port(pgData));
         if (running.isPresent()) {
             var url = "jdbc:postgresql://localhost:" + running.get() + "/followthrough";
             try (var db = DriverManager.getConnection(url, DatabasePasswords.APP, passwords.app())) {

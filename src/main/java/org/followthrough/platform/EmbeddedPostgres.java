@@ -2,11 +2,9 @@ package org.followthrough.platform;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -18,7 +16,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -118,7 +115,7 @@ public final class EmbeddedPostgres implements AutoCloseable {
                         + dataDir.toAbsolutePath() + "; stop it, or point FOLLOWTHROUGH_DATA_DIR elsewhere.");
             }
             var pgData = pgData(dataDir);
-            stopOrphanedPostmaster(pgData);
+            Postmaster.stopOrphaned(pgData);
             if (settings.ephemeral()) {
                 PostgresBinaries.deleteRecursively(pgData);
             }
@@ -138,7 +135,7 @@ public final class EmbeddedPostgres implements AutoCloseable {
                 setSuperuserPassword(binaries, pgData, passwords.superuser());
             }
             writeAccessRules(pgData);
-            int port = settings.port() > 0 ? settings.port() : freePort();
+            int port = settings.port() > 0 ? settings.port() : Postmaster.freePort();
             var postgres = new EmbeddedPostgres(settings, binaries, port, passwords, lockChannel, lock);
             postgres.startServer();
             postgres.prepareAppRole();
@@ -204,7 +201,7 @@ public final class EmbeddedPostgres implements AutoCloseable {
                 PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         try {
             Files.writeString(passwordFile, passwords.superuser() + "\n");
-            run(
+            Postmaster.run(
                     binaries.command(
                             "initdb",
                             List.of(
@@ -226,7 +223,7 @@ public final class EmbeddedPostgres implements AutoCloseable {
     /** PostgreSQL's single-user mode: no port, no socket, so nobody else is in while it runs. */
     private static void setSuperuserPassword(PostgresBinaries binaries, Path pgData, String password)
             throws IOException {
-        run(
+        Postmaster.run(
                 binaries.command("postgres", List.of("--single", "-D", pgData.toString(), DatabasePasswords.SUPERUSER)),
                 Duration.ofMinutes(5),
                 "alter role " + DatabasePasswords.SUPERUSER + " with password '" + password + "';\n");
@@ -266,7 +263,7 @@ public final class EmbeddedPostgres implements AutoCloseable {
                 "-c log_truncate_on_rotation=on",
                 "-c log_rotation_age=1d",
                 "-c log_rotation_size=0"));
-        run(
+        Postmaster.run(
                 binaries.command(
                         "pg_ctl",
                         List.of(
@@ -399,93 +396,7 @@ public final class EmbeddedPostgres implements AutoCloseable {
     }
 
     private Optional<ProcessHandle> postmaster() {
-        return postmasterPid(pgData).flatMap(ProcessHandle::of).filter(EmbeddedPostgres::isPostgres);
-    }
-
-    /** The postmaster's process id from its {@code postmaster.pid}, if the file is there. */
-    static Optional<Long> postmasterPid(Path pgData) {
-        try {
-            var lines = Files.readAllLines(pgData.resolve("postmaster.pid"));
-            return lines.isEmpty()
-                    ? Optional.empty()
-                    : Optional.of(Long.parseLong(lines.getFirst().strip()));
-        } catch (IOException | NumberFormatException e) {
-            return Optional.empty();
-        }
-    }
-
-    /** The port in a running postmaster's {@code postmaster.pid} (its fourth line). */
-    static Optional<Integer> postmasterPort(Path pgData) {
-        try {
-            var lines = Files.readAllLines(pgData.resolve("postmaster.pid"));
-            return lines.size() < 4
-                    ? Optional.empty()
-                    : Optional.of(Integer.parseInt(lines.get(3).strip()));
-        } catch (IOException | NumberFormatException e) {
-            return Optional.empty();
-        }
-    }
-
-    private static boolean isPostgres(ProcessHandle process) {
-        return process.info().command().orElse("").contains("postgres");
-    }
-
-    private static void stopOrphanedPostmaster(Path pgData) throws IOException {
-        postmasterPid(pgData)
-                .flatMap(ProcessHandle::of)
-                .filter(EmbeddedPostgres::isPostgres)
-                .ifPresent(EmbeddedPostgres::stop);
-        Files.deleteIfExists(pgData.resolve("postmaster.pid"));
-    }
-
-    private static void stop(ProcessHandle postmaster) {
-        log.warn("Stopping PostgreSQL (pid {}) left running by an app that did not shut down", postmaster.pid());
-        postmaster.destroy();
-        try {
-            postmaster.onExit().get(30, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            postmaster.destroyForcibly();
-            postmaster.onExit().join();
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (var socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
-
-    /** Runs a PostgreSQL program to its end, with its output in the exception if it fails. */
-    private static void run(List<String> command, Duration timeout, String input) throws IOException {
-        var process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        try {
-            try (var stdin = process.getOutputStream()) {
-                if (input != null) {
-                    stdin.write(input.getBytes(StandardCharsets.UTF_8));
-                }
-            }
-            var output = new StringBuilder();
-            var reader = Thread.ofVirtual().start(() -> {
-                try {
-                    output.append(new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
-                } catch (IOException ignored) {
-                    // The exit code tells what went wrong.
-                }
-            });
-            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                process.destroyForcibly();
-                throw new IOException(command.get(command.size() - 1) + " did not finish within " + timeout);
-            }
-            reader.join(Duration.ofSeconds(5));
-            if (process.exitValue() != 0) {
-                throw new IOException(String.join(" ", command.subList(0, Math.min(command.size(), 3))) + " failed ("
-                        + process.exitValue() + "): " + output.toString().strip());
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            process.destroyForcibly();
-            throw new IOException("Interrupted while running " + command.getFirst(), e);
-        }
+        return Postmaster.running(pgData);
     }
 
     private static void closeQuietly(FileChannel channel) {
@@ -503,7 +414,7 @@ public final class EmbeddedPostgres implements AutoCloseable {
         closing = true;
         watchdog.interrupt();
         try {
-            run(
+            Postmaster.run(
                     binaries.command(
                             "pg_ctl", List.of("-D", pgData.toString(), "-m", "fast", "-w", "-t", "60", "stop")),
                     Duration.ofSeconds(90),

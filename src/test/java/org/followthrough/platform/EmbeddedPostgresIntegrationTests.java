@@ -12,6 +12,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.followthrough.testing.Eventually;
 import org.junit.jupiter.api.Test;
@@ -48,8 +49,7 @@ class EmbeddedPostgresIntegrationTests {
             assertThat(show(c, "fsync")).isEqualTo("on");
             assertThat(show(c, "synchronous_commit")).isEqualTo("on");
             assertThat(show(c, "full_page_writes")).isEqualTo("on");
-            long pid = EmbeddedPostgres.postmasterPid(EmbeddedPostgres.pgData(dataDir))
-                    .orElseThrow();
+            long pid = Postmaster.pid(EmbeddedPostgres.pgData(dataDir)).orElseThrow();
             var commandLine = Files.readString(Path.of("/proc", Long.toString(pid), "cmdline"))
                     .replace('\0', ' ');
             assertThat(commandLine).contains("-c fsync=on").doesNotContain(" -F ");
@@ -128,7 +128,7 @@ class EmbeddedPostgresIntegrationTests {
                 s.execute("create table survivor (note text); insert into survivor values ('committed')");
             }
             var pgData = EmbeddedPostgres.pgData(dataDir);
-            long first = EmbeddedPostgres.postmasterPid(pgData).orElseThrow();
+            long first = Postmaster.pid(pgData).orElseThrow();
             var postmaster = ProcessHandle.of(first).orElseThrow();
             postmaster.descendants().forEach(ProcessHandle::destroyForcibly);
             postmaster.destroyForcibly();
@@ -141,7 +141,7 @@ class EmbeddedPostgresIntegrationTests {
                     return false;
                 }
             });
-            assertThat(EmbeddedPostgres.postmasterPid(pgData)).isPresent().isNotEqualTo(java.util.Optional.of(first));
+            assertThat(Postmaster.pid(pgData)).isPresent().isNotEqualTo(Optional.of(first));
         }
     }
 
@@ -168,8 +168,7 @@ class EmbeddedPostgresIntegrationTests {
                 line = out.readLine();
             } while (line != null && !line.equals("READY"));
             assertThat(line).as("the child app started its database").isEqualTo("READY");
-            long postmaster = EmbeddedPostgres.postmasterPid(EmbeddedPostgres.pgData(dataDir))
-                    .orElseThrow();
+            long postmaster = Postmaster.pid(EmbeddedPostgres.pgData(dataDir)).orElseThrow();
 
             app.destroyForcibly();
             assertThat(app.waitFor(30, TimeUnit.SECONDS)).isTrue();
