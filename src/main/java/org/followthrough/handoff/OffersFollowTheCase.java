@@ -13,9 +13,9 @@ import org.springframework.stereotype.Component;
 @Component
 class OffersFollowTheCase {
 
-    private final Handoffs handoffs;
+    private final HandoffDesk handoffs;
 
-    OffersFollowTheCase(Handoffs handoffs) {
+    OffersFollowTheCase(HandoffDesk handoffs) {
         this.handoffs = handoffs;
     }
 

@@ -32,12 +32,12 @@ public class ApiTokens {
     private static final Duration LAST_USED_GRANULARITY = Duration.ofMinutes(1);
 
     private final JdbcClient db;
-    private final Agents agents;
+    private final AgentQueries agents;
     private final Clock clock;
 
     private final AuditLog audit;
 
-    ApiTokens(JdbcClient db, Agents agents, Clock clock, AuditLog audit) {
+    ApiTokens(JdbcClient db, AgentQueries agents, Clock clock, AuditLog audit) {
         this.db = db;
         this.agents = agents;
         this.clock = clock;

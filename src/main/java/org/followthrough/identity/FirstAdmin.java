@@ -20,13 +20,20 @@ class FirstAdmin implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(FirstAdmin.class);
 
-    private final Agents agents;
+    private final AgentDesk agents;
+    private final AgentQueries agentQueries;
     private final ApiTokens tokens;
     private final FollowthroughProperties properties;
     private final TransactionTemplate transaction;
 
-    FirstAdmin(Agents agents, ApiTokens tokens, FollowthroughProperties properties, TransactionTemplate transaction) {
+    FirstAdmin(
+            AgentDesk agents,
+            AgentQueries agentQueries,
+            ApiTokens tokens,
+            FollowthroughProperties properties,
+            TransactionTemplate transaction) {
         this.agents = agents;
+        this.agentQueries = agentQueries;
         this.tokens = tokens;
         this.properties = properties;
         this.transaction = transaction;
@@ -57,13 +64,13 @@ class FirstAdmin implements SmartLifecycle {
     }
 
     void createIfEmpty() {
-        if (!agents.none()) {
+        if (!agentQueries.none()) {
             return;
         }
         var bootstrap = properties.bootstrap();
         boolean generated = bootstrap.adminPassword().isBlank();
         var password = generated ? randomPassword() : bootstrap.adminPassword();
-        Agent admin;
+        AgentView admin;
         try {
             admin = agents.create(bootstrap.adminEmail(), "Administrator", Role.ADMIN, ZoneId.of("UTC"), password);
         } catch (InvalidInputException e) {

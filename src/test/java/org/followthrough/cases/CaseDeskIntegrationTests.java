@@ -181,7 +181,7 @@ class CaseDeskIntegrationTests {
     }
 
     @Autowired
-    org.followthrough.identity.Agents agents;
+    org.followthrough.identity.AgentDesk agents;
 
     @Test
     void theUnassignedViewShowsMyTeamsAndTeamlessCasesOnly() {

@@ -17,7 +17,7 @@ class ApiSecurityIntegrationTests {
     int port;
 
     @Autowired
-    Agents agents;
+    AgentDesk agents;
 
     @Autowired
     ApiTokens tokens;

@@ -113,7 +113,7 @@ class ConsoleSecurityIntegrationTests {
     }
 
     @Autowired
-    Agents agents;
+    AgentDesk agents;
 
     @Test
     void deactivatingOrDemotingAnAgentEndsTheirSessionsAtOnce() {

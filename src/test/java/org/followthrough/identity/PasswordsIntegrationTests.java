@@ -26,7 +26,10 @@ class PasswordsIntegrationTests {
     Fixtures fixtures;
 
     @Autowired
-    Agents agents;
+    AgentDesk agents;
+
+    @Autowired
+    AgentQueries agentQueries;
 
     @Autowired
     JdbcClient db;
@@ -40,7 +43,7 @@ class PasswordsIntegrationTests {
                 .as(why)
                 .isInstanceOfSatisfying(
                         InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("password"));
-        assertThat(agents.findByEmail(email)).as(why).isEmpty();
+        assertThat(agentQueries.findByEmail(email)).as(why).isEmpty();
     }
 
     @Test
@@ -112,7 +115,7 @@ class PasswordsIntegrationTests {
                         "password", "1234567890"));
         assertThat(created.statusCode()).isEqualTo(200);
         assertThat(created.body()).contains("password must have at least 12 characters");
-        assertThat(agents.findByEmail(email)).isEmpty();
+        assertThat(agentQueries.findByEmail(email)).isEmpty();
 
         var agent = fixtures.agent(Role.AGENT);
         var changed = admin.post(

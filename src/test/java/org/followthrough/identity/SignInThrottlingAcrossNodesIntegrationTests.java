@@ -72,7 +72,7 @@ class SignInThrottlingAcrossNodesIntegrationTests {
         try (var database = EmbeddedPostgres.start(databaseDir, 0, "followthrough", true);
                 var a = node(database, nodeADir);
                 var b = node(database, nodeBDir)) {
-            var ann = a.getBean(Agents.class)
+            var ann = a.getBean(AgentDesk.class)
                     .create("ann@nodes.example", "Ann", Role.AGENT, ZoneOffset.UTC, Fixtures.PASSWORD);
             for (int i = 1; i <= 2; i++) {
                 assertThat(location(new ConsoleClient(port(a)).attemptSignIn(ann.email(), "wrong-password-a" + i)))

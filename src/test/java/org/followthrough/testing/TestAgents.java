@@ -2,8 +2,8 @@ package org.followthrough.testing;
 
 import java.time.ZoneId;
 import java.util.UUID;
-import org.followthrough.identity.Agent;
-import org.followthrough.identity.Agents;
+import org.followthrough.identity.AgentDesk;
+import org.followthrough.identity.AgentView;
 import org.followthrough.identity.ApiTokens;
 import org.followthrough.identity.Role;
 
@@ -11,12 +11,12 @@ import org.followthrough.identity.Role;
 public class TestAgents {
 
     /** An agent and the secret of a token that acts as them. */
-    public record WithToken(Agent agent, String token) {}
+    public record WithToken(AgentView agent, String token) {}
 
-    private final Agents agents;
+    private final AgentDesk agents;
     private final ApiTokens tokens;
 
-    public TestAgents(Agents agents, ApiTokens tokens) {
+    public TestAgents(AgentDesk agents, ApiTokens tokens) {
         this.agents = agents;
         this.tokens = tokens;
     }

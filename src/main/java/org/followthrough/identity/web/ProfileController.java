@@ -4,7 +4,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.ZoneId;
 import java.util.List;
-import org.followthrough.identity.Agents;
+import org.followthrough.identity.AgentDesk;
+import org.followthrough.identity.AgentQueries;
 import org.followthrough.identity.SignedInAgent;
 import org.followthrough.platform.InvalidInputException;
 import org.followthrough.platform.TooManyAttemptsException;
@@ -31,12 +32,14 @@ class ProfileController {
             .sorted()
             .toList();
 
-    private final Agents agents;
+    private final AgentDesk agents;
+    private final AgentQueries agentQueries;
     private final MessageSource messages;
     private final SecurityContextRepository sessions = new HttpSessionSecurityContextRepository();
 
-    ProfileController(Agents agents, MessageSource messages) {
+    ProfileController(AgentDesk agents, AgentQueries agentQueries, MessageSource messages) {
         this.agents = agents;
+        this.agentQueries = agentQueries;
         this.messages = messages;
     }
 
@@ -106,7 +109,7 @@ class ProfileController {
     }
 
     private String page(SignedInAgent me, Model model, String field, String error) {
-        model.addAttribute("agent", agents.get(me.id()));
+        model.addAttribute("agent", agentQueries.get(me.id()));
         model.addAttribute("zones", ZONES);
         model.addAttribute("errorField", field);
         model.addAttribute("error", error);

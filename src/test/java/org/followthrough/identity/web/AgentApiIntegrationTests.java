@@ -3,7 +3,7 @@ package org.followthrough.identity.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.UUID;
-import org.followthrough.identity.Agents;
+import org.followthrough.identity.AgentDesk;
 import org.followthrough.identity.ApiTokens;
 import org.followthrough.identity.Role;
 import org.followthrough.testing.ApiClient;
@@ -20,7 +20,7 @@ class AgentApiIntegrationTests {
     int port;
 
     @Autowired
-    Agents agents;
+    AgentDesk agents;
 
     @Autowired
     ApiTokens tokens;
