@@ -137,16 +137,16 @@ class DemoPeople {
     }
 
     private TeamView team(String name) {
-        return agentQueries.findTeamByName(name).orElseGet(() -> agents.createTeam(name));
+        return agentQueries.findTeamByName(name).orElseGet(() -> agents.createTeam(name, Actor.SYSTEM));
     }
 
     private AgentView agent(DemoAgent demo) {
         var agent = agentQueries
                 .findByEmail(demo.email())
-                .orElseGet(() ->
-                        agents.create(demo.email(), demo.name(), demo.role(), ZoneId.of(demo.timeZone()), PASSWORD));
+                .orElseGet(() -> agents.create(
+                        demo.email(), demo.name(), demo.role(), ZoneId.of(demo.timeZone()), PASSWORD, Actor.SYSTEM));
         for (var teamName : demo.teams()) {
-            agents.join(team(teamName).id(), agent.id());
+            agents.join(team(teamName).id(), agent.id(), Actor.SYSTEM);
         }
         return agent;
     }

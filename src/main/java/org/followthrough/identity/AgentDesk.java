@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.followthrough.audit.AuditLog;
+import org.followthrough.platform.Actor;
 import org.followthrough.platform.ConflictException;
 import org.followthrough.platform.EmailAddress;
 import org.followthrough.platform.Ids;
@@ -30,6 +31,7 @@ public class AgentDesk {
     private final Agents agents;
     private final Teams teams;
     private final AgentQueries queries;
+    private final ActingAgents acting;
     private final PasswordEncoder passwords;
     private final PasswordPolicy policy;
     private final SignInThrottle throttle;
@@ -41,6 +43,7 @@ public class AgentDesk {
             Agents agents,
             Teams teams,
             AgentQueries queries,
+            ActingAgents acting,
             PasswordEncoder passwords,
             PasswordPolicy policy,
             SignInThrottle throttle,
@@ -50,6 +53,7 @@ public class AgentDesk {
         this.agents = agents;
         this.teams = teams;
         this.queries = queries;
+        this.acting = acting;
         this.passwords = passwords;
         this.policy = policy;
         this.throttle = throttle;
@@ -59,7 +63,8 @@ public class AgentDesk {
     }
 
     @Transactional
-    public AgentView create(String email, String displayName, Role role, ZoneId timeZone, String rawPassword) {
+    public AgentView create(
+            String email, String displayName, Role role, ZoneId timeZone, String rawPassword, Actor by) {
         var address = normalisedEmail(email);
         var name = Agent.validName(displayName);
         policy.check("password", rawPassword, address);
@@ -68,18 +73,12 @@ public class AgentDesk {
         }
         var agent = Agent.register(new AgentId(Ids.newId()), address, name, role, timeZone);
         agents.insert(agent, passwords.encode(rawPassword), clock.instant());
-        audit.record(
-                CurrentActor.get(),
-                "agent",
-                agent.id().value(),
-                "created",
-                null,
-                Map.of("email", address, "role", role.name()));
+        audit.record(by, "agent", agent.id().value(), "created", null, Map.of("email", address, "role", role.name()));
         return agent.view();
     }
 
     @Transactional
-    public AgentView update(AgentId id, String displayName, Role role, ZoneId timeZone, boolean active) {
+    public AgentView update(AgentId id, String displayName, Role role, ZoneId timeZone, boolean active, Actor by) {
         var agent = lock(id);
         var before = agent.view();
         if (before.role() != role || !active) {
@@ -99,7 +98,7 @@ public class AgentDesk {
             signOutEverywhere(id);
         }
         audit.record(
-                CurrentActor.get(),
+                by,
                 "agent",
                 id.value(),
                 "updated",
@@ -111,26 +110,26 @@ public class AgentDesk {
     /** Changes an agent and, when a new password is given, their password: all or nothing. */
     @Transactional
     public AgentView update(
-            AgentId id, String displayName, Role role, ZoneId timeZone, boolean active, String newPassword) {
+            AgentId id, String displayName, Role role, ZoneId timeZone, boolean active, String newPassword, Actor by) {
         if (newPassword != null && !newPassword.isEmpty()) {
             policy.check("password", newPassword, queries.get(id).email());
         }
-        var updated = update(id, displayName, role, timeZone, active);
+        var updated = update(id, displayName, role, timeZone, active, by);
         if (newPassword != null && !newPassword.isEmpty()) {
-            changePassword(id, newPassword);
+            changePassword(id, newPassword, by);
         }
         return updated;
     }
 
     @Transactional
-    public void changePassword(AgentId id, String rawPassword) {
-        changePassword(id, "password", rawPassword);
+    public void changePassword(AgentId id, String rawPassword, Actor by) {
+        changePassword(id, "password", rawPassword, by);
     }
 
-    private void changePassword(AgentId id, String field, String rawPassword) {
+    private void changePassword(AgentId id, String field, String rawPassword, Actor by) {
         policy.check(field, rawPassword, queries.get(id).email());
         agents.setPasswordHash(id, passwords.encode(rawPassword));
-        audit.record(CurrentActor.get(), "agent", id.value(), "password_changed", null, null);
+        audit.record(by, "agent", id.value(), "password_changed", null, null);
         signOutEverywhere(id);
     }
 
@@ -139,8 +138,9 @@ public class AgentDesk {
      * current password counts as a failed sign-in, so it cannot be guessed here instead.
      */
     @Transactional(noRollbackFor = {InvalidInputException.class, TooManyAttemptsException.class})
-    public void changeOwnPassword(AgentId id, String currentPassword, String newPassword, String address) {
-        var agent = queries.get(id);
+    public void changeOwnPassword(String currentPassword, String newPassword, String address, Actor by) {
+        var agent = acting.of(by);
+        var id = agent.id();
         if (currentPassword == null || currentPassword.isEmpty()) {
             throw new InvalidInputException("currentPassword", "is required to set a new password");
         }
@@ -152,18 +152,18 @@ public class AgentDesk {
             throw new InvalidInputException("currentPassword", "is wrong");
         }
         throttle.succeeded(agent.email());
-        changePassword(id, "newPassword", newPassword);
+        changePassword(id, "newPassword", newPassword, by);
     }
 
     /** An agent sets the time zone their console and reminders use. */
     @Transactional
-    public AgentView changeTimeZone(AgentId id, ZoneId timeZone) {
+    public AgentView changeTimeZone(AgentId id, ZoneId timeZone, Actor by) {
         var agent = lock(id);
         var before = agent.timeZone();
         agent.changeTimeZone(timeZone);
         agents.update(agent);
         audit.record(
-                CurrentActor.get(),
+                by,
                 "agent",
                 id.value(),
                 "time_zone_changed",
@@ -203,18 +203,18 @@ public class AgentDesk {
     // teams -------------------------------------------------------------------
 
     @Transactional
-    public TeamView createTeam(String name) {
+    public TeamView createTeam(String name, Actor by) {
         var team = Team.form(new TeamId(Ids.newId()), name);
         if (teams.nameTaken(team.name(), null)) {
             throw new ConflictException("A team named " + team.name() + " already exists");
         }
         teams.insert(team, clock.instant());
-        audit.record(CurrentActor.get(), "team", team.id().value(), "created", null, Map.of("name", team.name()));
+        audit.record(by, "team", team.id().value(), "created", null, Map.of("name", team.name()));
         return team.view();
     }
 
     @Transactional
-    public void renameTeam(TeamId id, String name) {
+    public void renameTeam(TeamId id, String name, Actor by) {
         var team = lockTeam(id);
         rename(team, name);
         teams.update(team);
@@ -222,19 +222,19 @@ public class AgentDesk {
 
     /** Renames a team and sets its active members in one transaction. */
     @Transactional
-    public void updateTeam(TeamId id, String name, List<AgentId> members) {
+    public void updateTeam(TeamId id, String name, List<AgentId> members, Actor by) {
         var team = lockTeam(id);
         rename(team, name);
-        staff(team, members);
+        staff(team, members, by);
     }
 
     @Transactional
-    public void setMembers(TeamId id, List<AgentId> members) {
-        staff(lockTeam(id), members);
+    public void setMembers(TeamId id, List<AgentId> members, Actor by) {
+        staff(lockTeam(id), members, by);
     }
 
     @Transactional
-    public void join(TeamId id, AgentId agent) {
+    public void join(TeamId id, AgentId agent, Actor by) {
         var team = lockTeam(id);
         team.join(agent);
         teams.update(team);
@@ -247,13 +247,13 @@ public class AgentDesk {
         }
     }
 
-    private void staff(Team team, List<AgentId> members) {
+    private void staff(Team team, List<AgentId> members, Actor by) {
         // Inactive members are not shown in the form; they keep their teams for when they return.
         var active = agents.activeAmong(team.members());
         team.setActiveMembers(members, active::contains);
         teams.update(team);
         audit.record(
-                CurrentActor.get(),
+                by,
                 "team",
                 team.id().value(),
                 "members_set",

@@ -3,6 +3,7 @@ package org.followthrough.identity;
 import java.security.SecureRandom;
 import java.time.ZoneId;
 import java.util.Base64;
+import org.followthrough.platform.Actor;
 import org.followthrough.platform.FollowthroughProperties;
 import org.followthrough.platform.InvalidInputException;
 import org.slf4j.Logger;
@@ -72,7 +73,8 @@ class FirstAdmin implements SmartLifecycle {
         var password = generated ? randomPassword() : bootstrap.adminPassword();
         AgentView admin;
         try {
-            admin = agents.create(bootstrap.adminEmail(), "Administrator", Role.ADMIN, ZoneId.of("UTC"), password);
+            admin = agents.create(
+                    bootstrap.adminEmail(), "Administrator", Role.ADMIN, ZoneId.of("UTC"), password, Actor.SYSTEM);
         } catch (InvalidInputException e) {
             throw new IllegalStateException(
                     "The first admin cannot be created from FOLLOWTHROUGH_ADMIN_EMAIL and FOLLOWTHROUGH_ADMIN_PASSWORD: "

@@ -178,7 +178,7 @@ class MailAlertIntegrationTests {
     void agentsWhoAreSwitchedOffGetNoMailWhateverTheyChose() {
         subscriptions.subscribe(ann.id());
         promiseDueIn(escrow, ann, Duration.ofHours(1));
-        agents.update(ann.id(), ann.displayName(), ann.role(), ann.timeZone(), false);
+        agents.update(ann.id(), ann.displayName(), ann.role(), ann.timeZone(), false, Actor.SYSTEM);
 
         clock.advance(Duration.ofHours(2));
         runTimers();

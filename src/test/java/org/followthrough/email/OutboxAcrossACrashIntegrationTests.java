@@ -202,7 +202,13 @@ class OutboxAcrossACrashIntegrationTests {
                 .getBytes(StandardCharsets.UTF_8);
         var caseId = desk.getBean(MailIngest.class).ingest(mailbox, raw).caseId();
         var agent = desk.getBean(AgentDesk.class)
-                .create("ann@crash.example", "Ann", Role.AGENT, java.time.ZoneOffset.UTC, Fixtures.PASSWORD);
+                .create(
+                        "ann@crash.example",
+                        "Ann",
+                        Role.AGENT,
+                        java.time.ZoneOffset.UTC,
+                        Fixtures.PASSWORD,
+                        Actor.SYSTEM);
         desk.getBean(CaseDesk.class)
                 .reply(caseId, "We are sending a new parcel today.", Channel.EMAIL, null, Fixtures.signedIn(agent));
         return desk.getBean(JdbcClient.class)

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.ZoneId;
 import java.util.Map;
+import org.followthrough.platform.Actor;
 import org.followthrough.platform.InvalidInputException;
 import org.followthrough.testing.ConsoleClient;
 import org.followthrough.testing.Fixtures;
@@ -39,7 +40,7 @@ class PasswordsIntegrationTests {
     }
 
     private void refused(String email, String password, String why) {
-        assertThatThrownBy(() -> agents.create(email, "New Hire", Role.AGENT, ZoneId.of("UTC"), password))
+        assertThatThrownBy(() -> agents.create(email, "New Hire", Role.AGENT, ZoneId.of("UTC"), password, Actor.SYSTEM))
                 .as(why)
                 .isInstanceOfSatisfying(
                         InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("password"));
@@ -68,7 +69,7 @@ class PasswordsIntegrationTests {
         for (var password :
                 new String[] {"my passphrase " + "x".repeat(60), "Grüße-" + "ü".repeat(40), "abcd".repeat(256)}) {
             var email = newEmail();
-            agents.create(email, "Long Password", Role.AGENT, ZoneId.of("UTC"), password);
+            agents.create(email, "Long Password", Role.AGENT, ZoneId.of("UTC"), password, Actor.SYSTEM);
             assertThat(hashOf(email)).startsWith("{argon2}");
             assertThat(new ConsoleClient(port)
                             .attemptSignIn(email, password)

@@ -87,7 +87,7 @@ class PromiseTimersAcrossNodesIntegrationTests {
                 var a = node(database, nodeADir);
                 var b = node(database, nodeBDir)) {
             var ann = a.getBean(AgentDesk.class)
-                    .create("ann@nodes.example", "Ann", Role.AGENT, ZoneOffset.UTC, Fixtures.PASSWORD);
+                    .create("ann@nodes.example", "Ann", Role.AGENT, ZoneOffset.UTC, Fixtures.PASSWORD, Actor.SYSTEM);
             var customer = a.getBean(Customers.class)
                     .create(CustomerDetails.named("Maria Lopez", "maria@nodes.example"), Actor.SYSTEM);
             var desk = a.getBean(CaseDesk.class);

@@ -68,7 +68,8 @@ public class Fixtures {
 
     public AgentView agent(Role role) {
         var name = unique(role.name().toLowerCase());
-        return agents.create(name + "@test.example", "Agent " + name, role, ZoneId.of("Europe/Berlin"), PASSWORD);
+        return agents.create(
+                name + "@test.example", "Agent " + name, role, ZoneId.of("Europe/Berlin"), PASSWORD, Actor.SYSTEM);
     }
 
     public static SignedInAgent signedIn(AgentView agent) {
@@ -82,9 +83,9 @@ public class Fixtures {
 
     /** A new team with these members. */
     public org.followthrough.identity.TeamId team(AgentView... members) {
-        var team = agents.createTeam(unique("team"));
+        var team = agents.createTeam(unique("team"), Actor.SYSTEM);
         agents.setMembers(
-                team.id(), java.util.Arrays.stream(members).map(AgentView::id).toList());
+                team.id(), java.util.Arrays.stream(members).map(AgentView::id).toList(), Actor.SYSTEM);
         return team.id();
     }
 

@@ -6,6 +6,7 @@ import org.followthrough.identity.AgentDesk;
 import org.followthrough.identity.AgentView;
 import org.followthrough.identity.ApiTokens;
 import org.followthrough.identity.Role;
+import org.followthrough.platform.Actor;
 
 /** Creates agents of a role, each uniquely named, with an API token to call as them. */
 public class TestAgents {
@@ -28,7 +29,8 @@ public class TestAgents {
                 name + " " + unique,
                 role,
                 ZoneId.of("UTC"),
-                "password-" + unique);
+                "password-" + unique,
+                Actor.SYSTEM);
         var issued = tokens.issue("test token", agent.id(), agent.id());
         return new WithToken(agent, issued.secret());
     }

@@ -71,11 +71,12 @@ class AdminController {
             @RequestParam(defaultValue = "UTC") String timeZone,
             @RequestParam String password,
             @RequestParam(required = false) List<UUID> teams,
+            @AuthenticationPrincipal SignedInAgent me,
             Model model) {
         try {
-            var agent = agents.create(email, displayName, role, zone(timeZone), password);
+            var agent = agents.create(email, displayName, role, zone(timeZone), password, me.actor());
             if (teams != null) {
-                teams.forEach(team -> agents.join(new TeamId(team), agent.id()));
+                teams.forEach(team -> agents.join(new TeamId(team), agent.id(), me.actor()));
             }
             return "redirect:/admin/agents";
         } catch (InvalidInputException | ConflictException e) {
@@ -96,10 +97,11 @@ class AdminController {
             @RequestParam String timeZone,
             @RequestParam(defaultValue = "false") boolean active,
             @RequestParam(defaultValue = "") String password,
+            @AuthenticationPrincipal SignedInAgent me,
             Model model) {
         var agentId = new AgentId(id);
         try {
-            agents.update(agentId, displayName, role, zone(timeZone), active, password);
+            agents.update(agentId, displayName, role, zone(timeZone), active, password, me.actor());
             return "redirect:/admin/agents";
         } catch (InvalidInputException | ConflictException e) {
             return agentPage(agentQueries.get(agentId), e.getMessage(), model);
@@ -150,9 +152,9 @@ class AdminController {
     }
 
     @PostMapping("/admin/teams")
-    String createTeam(@RequestParam String name, Model model) {
+    String createTeam(@RequestParam String name, @AuthenticationPrincipal SignedInAgent me, Model model) {
         try {
-            agents.createTeam(name);
+            agents.createTeam(name, me.actor());
             return "redirect:/admin/teams";
         } catch (InvalidInputException | ConflictException e) {
             return teamsPage(model, e.getMessage());
@@ -164,6 +166,7 @@ class AdminController {
             @PathVariable UUID id,
             @RequestParam String name,
             @RequestParam(required = false) List<UUID> members,
+            @AuthenticationPrincipal SignedInAgent me,
             Model model) {
         var team = new TeamId(id);
         try {
@@ -172,7 +175,8 @@ class AdminController {
                     name,
                     members == null
                             ? List.of()
-                            : members.stream().map(AgentId::new).toList());
+                            : members.stream().map(AgentId::new).toList(),
+                    me.actor());
             return "redirect:/admin/teams";
         } catch (InvalidInputException | ConflictException e) {
             return teamsPage(model, e.getMessage());

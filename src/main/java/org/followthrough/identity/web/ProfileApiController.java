@@ -109,10 +109,10 @@ class ProfileApiController {
         }
         if (fresh != null) {
             // First, and in its own transaction: a wrong current password must stay counted.
-            agents.changeOwnPassword(me.id(), current, fresh, request.getRemoteAddr());
+            agents.changeOwnPassword(current, fresh, request.getRemoteAddr(), me.actor());
         }
         if (zone != null) {
-            transaction.executeWithoutResult(status -> agents.changeTimeZone(me.id(), zone));
+            transaction.executeWithoutResult(status -> agents.changeTimeZone(me.id(), zone, me.actor()));
         }
         return MeResponse.of(agentQueries.get(me.id()));
     }

@@ -56,7 +56,7 @@ class ProfileController {
             HttpServletResponse response,
             Model model) {
         try {
-            var updated = agents.changeTimeZone(me.id(), ProfileApiController.zone(timeZone));
+            var updated = agents.changeTimeZone(me.id(), ProfileApiController.zone(timeZone), me.actor());
             // The session's principal carries the zone every page shows times in: replace it now.
             var principal = SignedInAgent.of(updated);
             var context = SecurityContextHolder.createEmptyContext();
@@ -86,7 +86,7 @@ class ProfileController {
             if (!newPassword.equals(confirmPassword)) {
                 throw new InvalidInputException("confirmPassword", "does not match the new password");
             }
-            agents.changeOwnPassword(me.id(), currentPassword, newPassword, request.getRemoteAddr());
+            agents.changeOwnPassword(currentPassword, newPassword, request.getRemoteAddr(), me.actor());
         } catch (InvalidInputException e) {
             response.setStatus(422);
             return page(me, model, e.field(), fieldMessage(e));
