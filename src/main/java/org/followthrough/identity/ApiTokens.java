@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.followthrough.audit.AuditLog;
@@ -87,7 +88,7 @@ public class ApiTokens {
                 id,
                 "issued",
                 null,
-                java.util.Map.of("name", name.strip(), "agent", agent.toString()));
+                Map.of("name", name.strip(), "agent", agent.toString()));
         return new Issued(get(id), secret);
     }
 
