@@ -3,7 +3,7 @@ package org.followthrough.attention;
 import java.time.Clock;
 import org.followthrough.cases.CaseAccess;
 import org.followthrough.email.Outbox;
-import org.followthrough.handoff.Handoffs;
+import org.followthrough.handoff.HandoffQueries;
 import org.followthrough.identity.SignedInAgent;
 import org.followthrough.promise.Promises;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -23,12 +23,12 @@ class NeedsYouController {
     private static final int COUNT_CAP = 99;
 
     private final Promises promises;
-    private final Handoffs handoffs;
+    private final HandoffQueries handoffs;
     private final Outbox outbox;
     private final Clock clock;
     private final CaseAccess access;
 
-    NeedsYouController(Promises promises, Handoffs handoffs, Outbox outbox, Clock clock, CaseAccess access) {
+    NeedsYouController(Promises promises, HandoffQueries handoffs, Outbox outbox, Clock clock, CaseAccess access) {
         this.access = access;
         this.promises = promises;
         this.handoffs = handoffs;

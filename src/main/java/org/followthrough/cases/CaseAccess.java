@@ -5,11 +5,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.followthrough.identity.AgentId;
-import org.followthrough.identity.Agents;
+import org.followthrough.identity.AgentQueries;
 import org.followthrough.identity.Role;
 import org.followthrough.identity.SignedInAgent;
-import org.followthrough.identity.Team;
 import org.followthrough.identity.TeamId;
+import org.followthrough.identity.TeamView;
 import org.followthrough.platform.ForbiddenException;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -86,12 +86,12 @@ public class CaseAccess {
         }
     }
 
-    private final Agents agents;
+    private final AgentQueries agents;
     private final CaseProperties properties;
     private final ObjectProvider<CaseReadGrant> grants;
     private final JdbcClient db;
 
-    CaseAccess(Agents agents, CaseProperties properties, ObjectProvider<CaseReadGrant> grants, JdbcClient db) {
+    CaseAccess(AgentQueries agents, CaseProperties properties, ObjectProvider<CaseReadGrant> grants, JdbcClient db) {
         this.agents = agents;
         this.properties = properties;
         this.grants = grants;
@@ -103,7 +103,7 @@ public class CaseAccess {
     }
 
     public Scope scopeOf(SignedInAgent agent) {
-        var teams = agents.teamsOf(agent.id()).stream().map(Team::id).toList();
+        var teams = agents.teamsOf(agent.id()).stream().map(TeamView::id).toList();
         boolean seesAll =
                 agent.role() == Role.ADMIN || properties.agentVisibility() == CaseProperties.AgentVisibility.ALL;
         return new Scope(agent.id(), agent.role(), seesAll, teams);

@@ -16,13 +16,13 @@ import org.followthrough.cases.CaseEvents.EntryAdded;
 import org.followthrough.customer.Customer;
 import org.followthrough.customer.CustomerId;
 import org.followthrough.customer.Customers;
-import org.followthrough.identity.Agent;
 import org.followthrough.identity.AgentId;
-import org.followthrough.identity.Agents;
+import org.followthrough.identity.AgentQueries;
+import org.followthrough.identity.AgentView;
 import org.followthrough.identity.Role;
 import org.followthrough.identity.SignedInAgent;
-import org.followthrough.identity.Team;
 import org.followthrough.identity.TeamId;
+import org.followthrough.identity.TeamView;
 import org.followthrough.platform.Actor;
 import org.followthrough.platform.ForbiddenException;
 import org.followthrough.platform.Ids;
@@ -47,7 +47,7 @@ public class CaseDesk {
     private final Timeline timeline;
     private final CaseQueries queries;
     private final Customers customers;
-    private final Agents agents;
+    private final AgentQueries agents;
     private final AuditLog audit;
     private final ApplicationEventPublisher events;
     private final Clock clock;
@@ -61,7 +61,7 @@ public class CaseDesk {
             Timeline timeline,
             CaseQueries queries,
             Customers customers,
-            Agents agents,
+            AgentQueries agents,
             AuditLog audit,
             ApplicationEventPublisher events,
             Clock clock,
@@ -134,7 +134,7 @@ public class CaseDesk {
             throw new InvalidInputException("channel", "must be a channel customers use, not INTERNAL");
         }
         var owner = command.owner() == null ? null : activeAgent(command.owner(), "ownerId");
-        Team team = null;
+        TeamView team = null;
         if (command.team() != null) {
             team = agents.findTeam(command.team())
                     .orElseThrow(() -> new InvalidInputException("teamId", "is not a team"));
@@ -509,7 +509,7 @@ public class CaseDesk {
     private Object describe(Object value) {
         return switch (value) {
             case null -> null;
-            case AgentId agent -> agents.find(agent).map(Agent::displayName).orElse(agent.toString());
+            case AgentId agent -> agents.find(agent).map(AgentView::displayName).orElse(agent.toString());
             case TeamId team -> agents.findTeam(team).map(t -> t.name()).orElse(team.toString());
             case Enum<?> e -> e.name();
             default -> value;
@@ -556,9 +556,9 @@ public class CaseDesk {
         return supportCase;
     }
 
-    private Agent activeAgent(AgentId id, String field) {
+    private AgentView activeAgent(AgentId id, String field) {
         return agents.find(id)
-                .filter(Agent::active)
+                .filter(AgentView::active)
                 .orElseThrow(() -> new InvalidInputException(field, "is not an active agent"));
     }
 

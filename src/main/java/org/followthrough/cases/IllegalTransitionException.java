@@ -12,6 +12,11 @@ public class IllegalTransitionException extends ConflictException {
                 + from.next().stream().map(IllegalTransitionException::label).collect(Collectors.joining(", ")));
     }
 
+    /** A move another module's lifecycle does not allow (a handoff, a promise), described by that module. */
+    public IllegalTransitionException(String message) {
+        super(message);
+    }
+
     private static String label(CaseStatus status) {
         return status.name().toLowerCase().replace('_', ' ');
     }

@@ -8,7 +8,7 @@ import org.followthrough.calendar.TeamCalendars;
 import org.followthrough.cases.CaseAccess;
 import org.followthrough.cases.CaseDesk;
 import org.followthrough.cases.CaseQueries;
-import org.followthrough.identity.Agents;
+import org.followthrough.identity.AgentQueries;
 import org.followthrough.platform.Actor;
 import org.followthrough.platform.FollowthroughProperties;
 import org.followthrough.promise.Promises;
@@ -41,7 +41,7 @@ class DemoData implements SmartLifecycle {
     // timer runner must not fire at today's time while the replay pins the clock in the past.
     private final ObjectProvider<TimerRunner> timers;
     private final CaseQueries cases;
-    private final Agents agents;
+    private final AgentQueries agents;
     private final DemoPeople people;
     private final DemoClock clock;
     private final FollowthroughProperties properties;
@@ -54,7 +54,7 @@ class DemoData implements SmartLifecycle {
             TeamCalendars calendars,
             ObjectProvider<TimerRunner> timers,
             CaseQueries cases,
-            Agents agents,
+            AgentQueries agents,
             DemoPeople people,
             DemoClock clock,
             FollowthroughProperties properties,

@@ -12,11 +12,12 @@ import org.followthrough.customer.Customers;
 import org.followthrough.customer.Phone;
 import org.followthrough.customer.Segment;
 import org.followthrough.customer.SegmentId;
-import org.followthrough.identity.Agent;
-import org.followthrough.identity.Agents;
+import org.followthrough.identity.AgentDesk;
+import org.followthrough.identity.AgentQueries;
+import org.followthrough.identity.AgentView;
 import org.followthrough.identity.Role;
 import org.followthrough.identity.SignedInAgent;
-import org.followthrough.identity.Team;
+import org.followthrough.identity.TeamView;
 import org.followthrough.platform.Actor;
 import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
@@ -55,8 +56,8 @@ class DemoPeople {
 
     /** Everyone the cases need, found or created. */
     record Cast(
-            Team billing,
-            Team devices,
+            TeamView billing,
+            TeamView devices,
             SignedInAgent dana,
             SignedInAgent priya,
             SignedInAgent marcus,
@@ -74,11 +75,13 @@ class DemoPeople {
         }
     }
 
-    private final Agents agents;
+    private final AgentDesk agents;
+    private final AgentQueries agentQueries;
     private final Customers customers;
 
-    DemoPeople(Agents agents, Customers customers) {
+    DemoPeople(AgentDesk agents, AgentQueries agentQueries, Customers customers) {
         this.agents = agents;
+        this.agentQueries = agentQueries;
         this.customers = customers;
     }
 
@@ -133,21 +136,22 @@ class DemoPeople {
                 people);
     }
 
-    private Team team(String name) {
-        return agents.findTeamByName(name).orElseGet(() -> agents.createTeam(name));
+    private TeamView team(String name) {
+        return agentQueries.findTeamByName(name).orElseGet(() -> agents.createTeam(name, Actor.SYSTEM));
     }
 
-    private Agent agent(DemoAgent demo) {
-        var agent = agents.findByEmail(demo.email())
-                .orElseGet(() ->
-                        agents.create(demo.email(), demo.name(), demo.role(), ZoneId.of(demo.timeZone()), PASSWORD));
+    private AgentView agent(DemoAgent demo) {
+        var agent = agentQueries
+                .findByEmail(demo.email())
+                .orElseGet(() -> agents.create(
+                        demo.email(), demo.name(), demo.role(), ZoneId.of(demo.timeZone()), PASSWORD, Actor.SYSTEM));
         for (var teamName : demo.teams()) {
-            agents.join(team(teamName).id(), agent.id());
+            agents.join(team(teamName).id(), agent.id(), Actor.SYSTEM);
         }
         return agent;
     }
 
-    private static SignedInAgent signedIn(Agent agent) {
+    private static SignedInAgent signedIn(AgentView agent) {
         return new SignedInAgent(
                 agent.id(),
                 agent.email(),

@@ -19,7 +19,7 @@ import org.followthrough.cases.Channel;
 import org.followthrough.cases.Priority;
 import org.followthrough.customer.Customer;
 import org.followthrough.identity.SignedInAgent;
-import org.followthrough.identity.Team;
+import org.followthrough.identity.TeamView;
 import org.followthrough.platform.Actor;
 import org.followthrough.promise.Promises;
 import org.followthrough.timer.TimerRunner;
@@ -103,7 +103,7 @@ final class Replay {
 
         private final Customer customer;
         private final String subject;
-        private Team team;
+        private TeamView team;
         private Priority priority = Priority.NORMAL;
         private Set<String> tags = Set.of();
 
@@ -112,7 +112,7 @@ final class Replay {
             this.subject = subject;
         }
 
-        NewCase team(Team team) {
+        NewCase team(TeamView team) {
             this.team = team;
             return this;
         }

@@ -13,10 +13,10 @@ import org.followthrough.email.MailEvents.MailBounced;
 import org.followthrough.email.MailEvents.MailNotSent;
 import org.followthrough.handoff.HandoffEvents.HandoffOffered;
 import org.followthrough.handoff.HandoffEvents.HandoffUnanswered;
-import org.followthrough.handoff.Handoffs;
-import org.followthrough.identity.Agent;
+import org.followthrough.handoff.HandoffQueries;
 import org.followthrough.identity.AgentId;
-import org.followthrough.identity.Agents;
+import org.followthrough.identity.AgentQueries;
+import org.followthrough.identity.AgentView;
 import org.followthrough.identity.Role;
 import org.followthrough.identity.TeamId;
 import org.followthrough.platform.FollowthroughProperties;
@@ -50,8 +50,8 @@ class MailAlerts {
     private final Mailboxes mailboxes;
     private final CaseQueries cases;
     private final Promises promises;
-    private final Handoffs handoffs;
-    private final Agents agents;
+    private final HandoffQueries handoffs;
+    private final AgentQueries agents;
     private final MessageSource messages;
     private final FollowthroughProperties properties;
 
@@ -61,8 +61,8 @@ class MailAlerts {
             Mailboxes mailboxes,
             CaseQueries cases,
             Promises promises,
-            Handoffs handoffs,
-            Agents agents,
+            HandoffQueries handoffs,
+            AgentQueries agents,
             MessageSource messages,
             FollowthroughProperties properties) {
         this.subscriptions = subscriptions;
@@ -123,7 +123,7 @@ class MailAlerts {
         var receivers = event.toAgent() != null
                 ? List.of(event.toAgent())
                 : agents.membersOf(event.toTeam()).stream()
-                        .map(Agent::id)
+                        .map(AgentView::id)
                         .filter(id -> !id.equals(event.from())
                                 && !id.value().equals(event.by().id()))
                         .toList();
@@ -272,7 +272,7 @@ class MailAlerts {
         }
         return agents.membersOf(team).stream()
                 .filter(a -> a.isAtLeast(Role.SUPERVISOR))
-                .map(Agent::id)
+                .map(AgentView::id)
                 .toList();
     }
 

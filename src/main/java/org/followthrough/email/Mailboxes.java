@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.followthrough.audit.AuditLog;
-import org.followthrough.identity.Agents;
+import org.followthrough.identity.AgentQueries;
 import org.followthrough.platform.Actor;
 import org.followthrough.platform.ApiNames;
 import org.followthrough.platform.ConflictException;
@@ -37,12 +37,13 @@ public class Mailboxes {
 
     private final MailboxStore store;
     private final MailServers servers;
-    private final Agents agents;
+    private final AgentQueries agents;
     private final AuditLog audit;
     private final Timers timers;
     private final Clock clock;
 
-    Mailboxes(MailboxStore store, MailServers servers, Agents agents, AuditLog audit, Timers timers, Clock clock) {
+    Mailboxes(
+            MailboxStore store, MailServers servers, AgentQueries agents, AuditLog audit, Timers timers, Clock clock) {
         this.store = store;
         this.servers = servers;
         this.agents = agents;

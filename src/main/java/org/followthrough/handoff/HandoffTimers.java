@@ -9,15 +9,15 @@ import org.springframework.stereotype.Component;
 @Component
 class HandoffTimers implements TimerHandler {
 
-    private final Handoffs handoffs;
+    private final HandoffDesk handoffs;
 
-    HandoffTimers(Handoffs handoffs) {
+    HandoffTimers(HandoffDesk handoffs) {
         this.handoffs = handoffs;
     }
 
     @Override
     public String kind() {
-        return Handoffs.UNANSWERED;
+        return HandoffDesk.UNANSWERED;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.followthrough.handoff;
 
+import java.util.Locale;
 import org.followthrough.cases.CaseEvents.CaseAssigned;
 import org.followthrough.cases.CaseEvents.CaseStatusChanged;
 import org.springframework.context.event.EventListener;
@@ -13,9 +14,9 @@ import org.springframework.stereotype.Component;
 @Component
 class OffersFollowTheCase {
 
-    private final Handoffs handoffs;
+    private final HandoffDesk handoffs;
 
-    OffersFollowTheCase(Handoffs handoffs) {
+    OffersFollowTheCase(HandoffDesk handoffs) {
         this.handoffs = handoffs;
     }
 
@@ -23,9 +24,7 @@ class OffersFollowTheCase {
     void on(CaseStatusChanged changed) {
         if (!changed.to().isActive()) {
             handoffs.withdrawOpenOffer(
-                    changed.caseId(),
-                    "the case was " + changed.to().name().toLowerCase(java.util.Locale.ROOT),
-                    changed.by());
+                    changed.caseId(), "the case was " + changed.to().name().toLowerCase(Locale.ROOT), changed.by());
         }
     }
 

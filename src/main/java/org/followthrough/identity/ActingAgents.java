@@ -37,6 +37,7 @@ public class ActingAgents {
         }
         return agents.find(id)
                 .filter(Agent::active)
+                .map(Agent::view)
                 .map(SignedInAgent::of)
                 .orElseThrow(() -> new ForbiddenException("Only an active agent can do this."));
     }

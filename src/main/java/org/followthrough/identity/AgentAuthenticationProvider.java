@@ -22,13 +22,20 @@ import org.springframework.stereotype.Component;
 @Component
 class AgentAuthenticationProvider implements AuthenticationProvider {
 
-    private final Agents agents;
+    private final AgentDesk agents;
+    private final AgentQueries agentQueries;
     private final SignInThrottle throttle;
     private final Clock clock;
     private final String unknownUserHash;
 
-    AgentAuthenticationProvider(Agents agents, SignInThrottle throttle, Clock clock, PasswordEncoder passwords) {
+    AgentAuthenticationProvider(
+            AgentDesk agents,
+            AgentQueries agentQueries,
+            SignInThrottle throttle,
+            Clock clock,
+            PasswordEncoder passwords) {
         this.agents = agents;
+        this.agentQueries = agentQueries;
         this.throttle = throttle;
         this.clock = clock;
         this.unknownUserHash = passwords.encode("no such agent, no such password");
@@ -57,11 +64,11 @@ class AgentAuthenticationProvider implements AuthenticationProvider {
         } catch (TooManyAttemptsException e) {
             throw new BlockedException(e);
         }
-        var agent = agents.findByEmail(email).filter(Agent::active);
+        var agent = agentQueries.findByEmail(email).filter(AgentView::active);
         Optional<String> stored = agent.flatMap(a -> agents.passwordHashOf(a.id()));
         var hash = stored.orElse(unknownUserHash);
         if (!agents.matches(password, hash) || agent.isEmpty()) {
-            var blocked = throttle.failed(email, agent.map(Agent::id).orElse(null), address);
+            var blocked = throttle.failed(email, agent.map(AgentView::id).orElse(null), address);
             if (blocked.isPresent()) {
                 var until = blocked.get();
                 throw new BlockedException(

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.followthrough.audit.AuditLog;
@@ -32,12 +33,12 @@ public class ApiTokens {
     private static final Duration LAST_USED_GRANULARITY = Duration.ofMinutes(1);
 
     private final JdbcClient db;
-    private final Agents agents;
+    private final AgentQueries agents;
     private final Clock clock;
 
     private final AuditLog audit;
 
-    ApiTokens(JdbcClient db, Agents agents, Clock clock, AuditLog audit) {
+    ApiTokens(JdbcClient db, AgentQueries agents, Clock clock, AuditLog audit) {
         this.db = db;
         this.agents = agents;
         this.clock = clock;
@@ -87,7 +88,7 @@ public class ApiTokens {
                 id,
                 "issued",
                 null,
-                java.util.Map.of("name", name.strip(), "agent", agent.toString()));
+                Map.of("name", name.strip(), "agent", agent.toString()));
         return new Issued(get(id), secret);
     }
 

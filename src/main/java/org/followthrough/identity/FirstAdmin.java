@@ -3,6 +3,7 @@ package org.followthrough.identity;
 import java.security.SecureRandom;
 import java.time.ZoneId;
 import java.util.Base64;
+import org.followthrough.platform.Actor;
 import org.followthrough.platform.FollowthroughProperties;
 import org.followthrough.platform.InvalidInputException;
 import org.slf4j.Logger;
@@ -20,13 +21,20 @@ class FirstAdmin implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(FirstAdmin.class);
 
-    private final Agents agents;
+    private final AgentDesk agents;
+    private final AgentQueries agentQueries;
     private final ApiTokens tokens;
     private final FollowthroughProperties properties;
     private final TransactionTemplate transaction;
 
-    FirstAdmin(Agents agents, ApiTokens tokens, FollowthroughProperties properties, TransactionTemplate transaction) {
+    FirstAdmin(
+            AgentDesk agents,
+            AgentQueries agentQueries,
+            ApiTokens tokens,
+            FollowthroughProperties properties,
+            TransactionTemplate transaction) {
         this.agents = agents;
+        this.agentQueries = agentQueries;
         this.tokens = tokens;
         this.properties = properties;
         this.transaction = transaction;
@@ -57,15 +65,16 @@ class FirstAdmin implements SmartLifecycle {
     }
 
     void createIfEmpty() {
-        if (!agents.none()) {
+        if (!agentQueries.none()) {
             return;
         }
         var bootstrap = properties.bootstrap();
         boolean generated = bootstrap.adminPassword().isBlank();
         var password = generated ? randomPassword() : bootstrap.adminPassword();
-        Agent admin;
+        AgentView admin;
         try {
-            admin = agents.create(bootstrap.adminEmail(), "Administrator", Role.ADMIN, ZoneId.of("UTC"), password);
+            admin = agents.create(
+                    bootstrap.adminEmail(), "Administrator", Role.ADMIN, ZoneId.of("UTC"), password, Actor.SYSTEM);
         } catch (InvalidInputException e) {
             throw new IllegalStateException(
                     "The first admin cannot be created from FOLLOWTHROUGH_ADMIN_EMAIL and FOLLOWTHROUGH_ADMIN_PASSWORD: "

@@ -157,7 +157,7 @@ public class SignInThrottle {
                 .update();
     }
 
-    public Lockout lockout(Agent agent) {
+    public Lockout lockout(AgentView agent) {
         return db.sql("select failures, blocked_until from sign_in_throttle where kind = 'account' and key = ?")
                 .param(account(agent.email()))
                 .query((rs, n) -> new Lockout(rs.getInt("failures"), Sql.instant(rs, "blocked_until")))
@@ -167,7 +167,7 @@ public class SignInThrottle {
 
     /** An admin lifts an account's back-off: its failed sign-ins are forgotten. */
     @Transactional
-    public void lift(Agent agent) {
+    public void lift(AgentView agent) {
         var before = lockout(agent);
         db.sql("delete from sign_in_throttle where kind = 'account' and key = ?")
                 .param(account(agent.email()))

@@ -32,7 +32,7 @@ public record SignedInAgent(AgentId id, String email, String displayName, Role r
         return java.time.ZoneId.of(timeZone);
     }
 
-    public static SignedInAgent of(Agent agent) {
+    public static SignedInAgent of(AgentView agent) {
         return new SignedInAgent(
                 agent.id(),
                 agent.email(),

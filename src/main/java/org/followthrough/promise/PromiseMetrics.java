@@ -8,9 +8,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.followthrough.identity.Agents;
-import org.followthrough.identity.Team;
+import org.followthrough.identity.AgentQueries;
 import org.followthrough.identity.TeamId;
+import org.followthrough.identity.TeamView;
 import org.followthrough.promise.PromiseEvents.PromiseBroken;
 import org.followthrough.promise.PromiseEvents.PromiseKept;
 import org.followthrough.promise.PromiseEvents.PromiseMade;
@@ -31,13 +31,13 @@ class PromiseMetrics {
     private static final Duration GAUGE_AGE = Duration.ofSeconds(30);
 
     private final MeterRegistry registry;
-    private final Agents agents;
+    private final AgentQueries agents;
     private final JdbcClient db;
     private final Clock clock;
     private final Map<String, Long> gauges = new ConcurrentHashMap<>();
     private volatile Instant gaugesReadAt = Instant.EPOCH;
 
-    PromiseMetrics(MeterRegistry registry, Agents agents, JdbcClient db, Clock clock) {
+    PromiseMetrics(MeterRegistry registry, AgentQueries agents, JdbcClient db, Clock clock) {
         this.registry = registry;
         this.agents = agents;
         this.db = db;
@@ -84,7 +84,7 @@ class PromiseMetrics {
     }
 
     private String teamName(TeamId team) {
-        return team == null ? "none" : agents.findTeam(team).map(Team::name).orElse("unknown");
+        return team == null ? "none" : agents.findTeam(team).map(TeamView::name).orElse("unknown");
     }
 
     private double gauge(String which) {

@@ -13,9 +13,9 @@ import org.followthrough.cases.CaseId;
 import org.followthrough.cases.CaseQueries;
 import org.followthrough.cases.CaseView;
 import org.followthrough.cases.Channel;
-import org.followthrough.identity.Agent;
 import org.followthrough.identity.AgentId;
-import org.followthrough.identity.Agents;
+import org.followthrough.identity.AgentQueries;
+import org.followthrough.identity.AgentView;
 import org.followthrough.identity.SignedInAgent;
 import org.followthrough.identity.TeamId;
 import org.followthrough.platform.Actor;
@@ -84,7 +84,7 @@ public class Promises {
     private final PromisePolicies policies;
     private final CaseQueries cases;
     private final CaseDesk desk;
-    private final Agents agents;
+    private final AgentQueries agents;
     private final Timers timers;
     private final AuditLog audit;
     private final ApplicationEventPublisher events;
@@ -96,7 +96,7 @@ public class Promises {
             PromisePolicies policies,
             CaseQueries cases,
             CaseDesk desk,
-            Agents agents,
+            AgentQueries agents,
             Timers timers,
             AuditLog audit,
             ApplicationEventPublisher events,
@@ -466,9 +466,9 @@ public class Promises {
         }
     }
 
-    private Agent activeAgent(AgentId id, String field) {
+    private AgentView activeAgent(AgentId id, String field) {
         return agents.find(id)
-                .filter(Agent::active)
+                .filter(AgentView::active)
                 .orElseThrow(() -> new InvalidInputException(field, "is not an active agent"));
     }
 

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.followthrough.customer.Customer;
-import org.followthrough.identity.Agent;
+import org.followthrough.identity.AgentView;
 import org.followthrough.identity.Role;
 import org.followthrough.identity.TeamId;
 import org.followthrough.testing.ApiClient;
@@ -40,14 +40,14 @@ abstract class CaseAccessMatrix {
     MutableClock clock;
 
     @Autowired
-    org.followthrough.identity.Agents agents;
+    org.followthrough.identity.AgentQueries agents;
 
-    Agent olga;
-    Agent ann;
-    Agent bea;
-    Agent sam;
-    Agent sid;
-    Agent admin;
+    AgentView olga;
+    AgentView ann;
+    AgentView bea;
+    AgentView sam;
+    AgentView sid;
+    AgentView admin;
     TeamId teamA;
     TeamId teamB;
     Customer customer;
@@ -89,11 +89,11 @@ abstract class CaseAccessMatrix {
         return out.toString();
     }
 
-    ApiClient api(Agent agent) {
+    ApiClient api(AgentView agent) {
         return ApiClient.withToken(port, fixtures.tokenFor(agent));
     }
 
-    ConsoleClient console(Agent agent) {
+    ConsoleClient console(AgentView agent) {
         return new ConsoleClient(port).signIn(agent.email(), Fixtures.PASSWORD);
     }
 
@@ -421,7 +421,7 @@ abstract class CaseAccessMatrix {
 
     // -------------------------------------------------------------------------------------------
 
-    private Map<String, Object> promise(Agent owner) {
+    private Map<String, Object> promise(AgentView owner) {
         var body = new LinkedHashMap<String, Object>();
         body.put("description", "Call back with the refund status");
         body.put(
@@ -436,7 +436,7 @@ abstract class CaseAccessMatrix {
         return body;
     }
 
-    private static Map<String, Object> offer(Agent to) {
+    private static Map<String, Object> offer(AgentView to) {
         return Map.of("toAgentId", to.id().toString(), "note", NOTE);
     }
 

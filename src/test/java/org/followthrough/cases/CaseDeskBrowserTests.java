@@ -33,7 +33,7 @@ class CaseDeskBrowserTests {
         browser.close();
     }
 
-    private com.microsoft.playwright.Page signedIn(org.followthrough.identity.Agent agent) {
+    private com.microsoft.playwright.Page signedIn(org.followthrough.identity.AgentView agent) {
         return browser.signedIn(port, agent.email(), Fixtures.PASSWORD);
     }
 

@@ -181,13 +181,13 @@ class CaseDeskIntegrationTests {
     }
 
     @Autowired
-    org.followthrough.identity.Agents agents;
+    org.followthrough.identity.AgentDesk agents;
 
     @Test
     void theUnassignedViewShowsMyTeamsAndTeamlessCasesOnly() {
-        var mine = agents.createTeam(Fixtures.unique("Mine"));
-        var also = agents.createTeam(Fixtures.unique("Also"));
-        var other = agents.createTeam(Fixtures.unique("Other"));
+        var mine = agents.createTeam(Fixtures.unique("Mine"), Actor.SYSTEM);
+        var also = agents.createTeam(Fixtures.unique("Also"), Actor.SYSTEM);
+        var other = agents.createTeam(Fixtures.unique("Other"), Actor.SYSTEM);
         var inMine = fixtures.aCase().inTeam(mine.id()).open();
         clock.advance(Duration.ofSeconds(1));
         var inAlso = fixtures.aCase().inTeam(also.id()).open();

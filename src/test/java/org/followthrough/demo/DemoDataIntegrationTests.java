@@ -14,7 +14,7 @@ import org.followthrough.cases.CaseView;
 import org.followthrough.cases.EntryKind;
 import org.followthrough.cases.TimelineEntry;
 import org.followthrough.customer.Customers;
-import org.followthrough.identity.Agents;
+import org.followthrough.identity.AgentQueries;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -39,7 +39,7 @@ class DemoDataIntegrationTests {
     CaseQueries cases;
 
     @Autowired
-    Agents agents;
+    AgentQueries agents;
 
     @Autowired
     JdbcClient db;

@@ -10,9 +10,9 @@ import java.util.List;
 import java.util.Map;
 import org.followthrough.cases.CaseView;
 import org.followthrough.email.MailEvents.MailBounced;
-import org.followthrough.handoff.Handoffs;
-import org.followthrough.identity.Agent;
-import org.followthrough.identity.Agents;
+import org.followthrough.handoff.HandoffDesk;
+import org.followthrough.identity.AgentDesk;
+import org.followthrough.identity.AgentView;
 import org.followthrough.identity.Role;
 import org.followthrough.identity.TeamId;
 import org.followthrough.platform.Actor;
@@ -52,10 +52,10 @@ class MailAlertIntegrationTests {
     Promises promises;
 
     @Autowired
-    Handoffs handoffs;
+    HandoffDesk handoffs;
 
     @Autowired
-    Agents agents;
+    AgentDesk agents;
 
     @Autowired
     TimerRunner timerRunner;
@@ -75,9 +75,9 @@ class MailAlertIntegrationTests {
     @Autowired
     PlatformTransactionManager transactions;
 
-    Agent ann;
-    Agent bob;
-    Agent sue;
+    AgentView ann;
+    AgentView bob;
+    AgentView sue;
     TeamId team;
     CaseView escrow;
 
@@ -97,7 +97,7 @@ class MailAlertIntegrationTests {
                 .open();
     }
 
-    private void promiseDueIn(CaseView supportCase, Agent owner, Duration dueIn) {
+    private void promiseDueIn(CaseView supportCase, AgentView owner, Duration dueIn) {
         promises.make(
                 new MakePromise(
                         supportCase.id(),
@@ -114,7 +114,7 @@ class MailAlertIntegrationTests {
         timerRunner.runDue();
     }
 
-    private List<MimeMessage> alertsTo(Agent agent, String subjectStart) {
+    private List<MimeMessage> alertsTo(AgentView agent, String subjectStart) {
         return server.receivedBy(agent.email()).stream()
                 .filter(m -> subject(m).startsWith(subjectStart))
                 .toList();
@@ -178,7 +178,7 @@ class MailAlertIntegrationTests {
     void agentsWhoAreSwitchedOffGetNoMailWhateverTheyChose() {
         subscriptions.subscribe(ann.id());
         promiseDueIn(escrow, ann, Duration.ofHours(1));
-        agents.update(ann.id(), ann.displayName(), ann.role(), ann.timeZone(), false);
+        agents.update(ann.id(), ann.displayName(), ann.role(), ann.timeZone(), false, Actor.SYSTEM);
 
         clock.advance(Duration.ofHours(2));
         runTimers();
@@ -191,7 +191,7 @@ class MailAlertIntegrationTests {
     void aCaseOfferedToSomeoneWhoAskedReachesThemWithTheNote() throws Exception {
         subscriptions.subscribe(bob.id());
 
-        handoffs.offer(escrow.id(), bob.id(), null, NOTE, Fixtures.signedIn(ann));
+        handoffs.offer(escrow.id(), bob.id(), null, NOTE, Fixtures.signedIn(ann).actor());
         runTimers();
 
         var offered = alertsTo(bob, "Case offered to you");
@@ -207,7 +207,7 @@ class MailAlertIntegrationTests {
         subscriptions.subscribe(ann.id());
         subscriptions.subscribe(bob.id());
 
-        handoffs.offer(escrow.id(), null, team, NOTE, Fixtures.signedIn(ann));
+        handoffs.offer(escrow.id(), null, team, NOTE, Fixtures.signedIn(ann).actor());
         runTimers();
 
         assertThat(alertsTo(bob, "Case offered to your team")).hasSize(1);
@@ -217,7 +217,7 @@ class MailAlertIntegrationTests {
     @Test
     void anOfferNobodyAnsweredReachesTheTeamsSupervisors() throws Exception {
         subscriptions.subscribe(sue.id());
-        handoffs.offer(escrow.id(), bob.id(), null, NOTE, Fixtures.signedIn(ann));
+        handoffs.offer(escrow.id(), bob.id(), null, NOTE, Fixtures.signedIn(ann).actor());
 
         clock.advance(Duration.ofDays(7));
         runTimers();

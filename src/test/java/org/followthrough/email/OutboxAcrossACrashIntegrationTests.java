@@ -19,7 +19,7 @@ import java.util.concurrent.TimeUnit;
 import org.followthrough.FollowthroughApplication;
 import org.followthrough.cases.CaseDesk;
 import org.followthrough.cases.Channel;
-import org.followthrough.identity.Agents;
+import org.followthrough.identity.AgentDesk;
 import org.followthrough.identity.Role;
 import org.followthrough.platform.Actor;
 import org.followthrough.platform.Sql;
@@ -201,8 +201,14 @@ class OutboxAcrossACrashIntegrationTests {
                         + "Content-Type: text/plain; charset=UTF-8\r\n\r\nMy parcel never came.\r\n")
                 .getBytes(StandardCharsets.UTF_8);
         var caseId = desk.getBean(MailIngest.class).ingest(mailbox, raw).caseId();
-        var agent = desk.getBean(Agents.class)
-                .create("ann@crash.example", "Ann", Role.AGENT, java.time.ZoneOffset.UTC, Fixtures.PASSWORD);
+        var agent = desk.getBean(AgentDesk.class)
+                .create(
+                        "ann@crash.example",
+                        "Ann",
+                        Role.AGENT,
+                        java.time.ZoneOffset.UTC,
+                        Fixtures.PASSWORD,
+                        Actor.SYSTEM);
         desk.getBean(CaseDesk.class)
                 .reply(caseId, "We are sending a new parcel today.", Channel.EMAIL, null, Fixtures.signedIn(agent));
         return desk.getBean(JdbcClient.class)

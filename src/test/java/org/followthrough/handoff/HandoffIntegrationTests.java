@@ -10,7 +10,7 @@ import org.followthrough.cases.CaseDesk.CaseChanges;
 import org.followthrough.cases.CaseQueries;
 import org.followthrough.cases.CaseView;
 import org.followthrough.handoff.HandoffEvents.HandoffUnanswered;
-import org.followthrough.identity.Agent;
+import org.followthrough.identity.AgentView;
 import org.followthrough.identity.Role;
 import org.followthrough.identity.TeamId;
 import org.followthrough.platform.ConflictException;
@@ -37,7 +37,10 @@ class HandoffIntegrationTests {
             "Needs the county receipt; escrow ops filed the request; I promised a call Friday.";
 
     @Autowired
-    Handoffs handoffs;
+    HandoffDesk handoffs;
+
+    @Autowired
+    HandoffQueries handoffQueries;
 
     @Autowired
     Promises promises;
@@ -60,9 +63,9 @@ class HandoffIntegrationTests {
     @Autowired
     ApplicationEvents events;
 
-    Agent ann;
-    Agent bob;
-    Agent sue;
+    AgentView ann;
+    AgentView bob;
+    AgentView sue;
     TeamId team;
     CaseView escrow;
 
@@ -80,13 +83,16 @@ class HandoffIntegrationTests {
         var promise = promises.make(
                 new MakePromise(escrow.id(), "Call back Friday", clock.instant().plus(Duration.ofDays(2)), null, null),
                 Fixtures.signedIn(ann));
-        var offer = handoffs.offer(escrow.id(), bob.id(), null, NOTE, Fixtures.signedIn(ann));
+        var offer = handoffs.offer(
+                escrow.id(), bob.id(), null, NOTE, Fixtures.signedIn(ann).actor());
         assertThat(offer.state()).isEqualTo(HandoffState.OFFERED);
         assertThat(cases.get(escrow.id()).ownerId()).isEqualTo(ann.id());
         assertThat(promises.get(promise.id()).ownerId()).isEqualTo(ann.id());
-        assertThat(handoffs.offeredTo(bob.id(), 10)).extracting(Handoff::id).contains(offer.id());
+        assertThat(handoffQueries.offeredTo(bob.id(), 10))
+                .extracting(HandoffView::id)
+                .contains(offer.id());
 
-        handoffs.accept(offer.id(), Fixtures.signedIn(bob));
+        handoffs.accept(offer.id(), Fixtures.signedIn(bob).actor());
 
         assertThat(cases.get(escrow.id()).ownerId()).isEqualTo(bob.id());
         var moved = promises.get(promise.id());
@@ -100,42 +106,63 @@ class HandoffIntegrationTests {
 
     @Test
     void anOfferNeedsAContextNote() {
-        assertThatThrownBy(() -> handoffs.offer(escrow.id(), bob.id(), null, "pls", Fixtures.signedIn(ann)))
+        assertThatThrownBy(() -> handoffs.offer(
+                        escrow.id(),
+                        bob.id(),
+                        null,
+                        "pls",
+                        Fixtures.signedIn(ann).actor()))
                 .isInstanceOfSatisfying(
                         InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("note"));
     }
 
     @Test
     void declinedOffersNeedAReasonAndGoBackToTheOwner() {
-        var offer = handoffs.offer(escrow.id(), bob.id(), null, NOTE, Fixtures.signedIn(ann));
-        assertThatThrownBy(() -> handoffs.decline(offer.id(), " ", Fixtures.signedIn(bob)))
+        var offer = handoffs.offer(
+                escrow.id(), bob.id(), null, NOTE, Fixtures.signedIn(ann).actor());
+        assertThatThrownBy(() ->
+                        handoffs.decline(offer.id(), " ", Fixtures.signedIn(bob).actor()))
                 .isInstanceOf(InvalidInputException.class);
-        assertThat(handoffs.countNeedingAttention(bob.id(), java.util.List.of(team), java.util.List.of(), 99))
+        assertThat(handoffQueries.countNeedingAttention(bob.id(), java.util.List.of(team), java.util.List.of(), 99))
                 .isEqualTo(1);
-        handoffs.decline(offer.id(), "I am off from tomorrow", Fixtures.signedIn(bob));
-        assertThat(handoffs.countNeedingAttention(bob.id(), java.util.List.of(team), java.util.List.of(), 99))
+        handoffs.decline(
+                offer.id(), "I am off from tomorrow", Fixtures.signedIn(bob).actor());
+        assertThat(handoffQueries.countNeedingAttention(bob.id(), java.util.List.of(team), java.util.List.of(), 99))
                 .isZero();
-        assertThat(handoffs.countNeedingAttention(ann.id(), java.util.List.of(team), java.util.List.of(), 99))
+        assertThat(handoffQueries.countNeedingAttention(ann.id(), java.util.List.of(team), java.util.List.of(), 99))
                 .isEqualTo(1);
         assertThat(cases.get(escrow.id()).ownerId()).isEqualTo(ann.id());
-        assertThat(handoffs.returnedTo(ann.id(), 10))
+        assertThat(handoffQueries.returnedTo(ann.id(), 10))
                 .singleElement()
                 .satisfies(h -> assertThat(h.declineReason()).isEqualTo("I am off from tomorrow"));
-        handoffs.acknowledgeReturn(offer.id(), Fixtures.signedIn(ann));
-        assertThat(handoffs.returnedTo(ann.id(), 10)).isEmpty();
-        assertThatThrownBy(() -> handoffs.accept(offer.id(), Fixtures.signedIn(bob)))
+        handoffs.acknowledgeReturn(offer.id(), Fixtures.signedIn(ann).actor());
+        assertThat(handoffQueries.returnedTo(ann.id(), 10)).isEmpty();
+        assertThatThrownBy(
+                        () -> handoffs.accept(offer.id(), Fixtures.signedIn(bob).actor()))
                 .isInstanceOf(ConflictException.class);
     }
 
     @Test
     void onlyTheReceiverAnswersAndOnlyOneOfferIsOpenPerCase() {
-        var offer = handoffs.offer(escrow.id(), bob.id(), null, NOTE, Fixtures.signedIn(ann));
-        assertThatThrownBy(() -> handoffs.accept(offer.id(), Fixtures.signedIn(sue)))
+        var offer = handoffs.offer(
+                escrow.id(), bob.id(), null, NOTE, Fixtures.signedIn(ann).actor());
+        assertThatThrownBy(
+                        () -> handoffs.accept(offer.id(), Fixtures.signedIn(sue).actor()))
                 .isInstanceOf(ForbiddenException.class);
-        assertThatThrownBy(() -> handoffs.offer(escrow.id(), sue.id(), null, NOTE, Fixtures.signedIn(ann)))
+        assertThatThrownBy(() -> handoffs.offer(
+                        escrow.id(),
+                        sue.id(),
+                        null,
+                        NOTE,
+                        Fixtures.signedIn(ann).actor()))
                 .isInstanceOf(ConflictException.class);
-        handoffs.withdraw(offer.id(), Fixtures.signedIn(ann));
-        assertThat(handoffs.offer(escrow.id(), sue.id(), null, NOTE, Fixtures.signedIn(ann))
+        handoffs.withdraw(offer.id(), Fixtures.signedIn(ann).actor());
+        assertThat(handoffs.offer(
+                                escrow.id(),
+                                sue.id(),
+                                null,
+                                NOTE,
+                                Fixtures.signedIn(ann).actor())
                         .state())
                 .isEqualTo(HandoffState.OFFERED);
     }
@@ -144,10 +171,12 @@ class HandoffIntegrationTests {
     void anyMemberOfTheTeamAcceptsAnOfferToTheTeam() {
         var other = fixtures.agent(Role.AGENT);
         var devices = fixtures.team(other);
-        var offer = handoffs.offer(escrow.id(), null, devices, NOTE, Fixtures.signedIn(ann));
-        assertThatThrownBy(() -> handoffs.accept(offer.id(), Fixtures.signedIn(bob)))
+        var offer = handoffs.offer(
+                escrow.id(), null, devices, NOTE, Fixtures.signedIn(ann).actor());
+        assertThatThrownBy(
+                        () -> handoffs.accept(offer.id(), Fixtures.signedIn(bob).actor()))
                 .isInstanceOf(ForbiddenException.class);
-        handoffs.accept(offer.id(), Fixtures.signedIn(other));
+        handoffs.accept(offer.id(), Fixtures.signedIn(other).actor());
         var after = cases.get(escrow.id());
         assertThat(after.ownerId()).isEqualTo(other.id());
         assertThat(after.teamId()).isEqualTo(devices);
@@ -174,7 +203,8 @@ class HandoffIntegrationTests {
     void anOfferNotAcceptedWithinFourBusinessHoursAlertsTheSupervisorsOnce() {
         // Monday 10:00 UTC on the default calendar (Monday to Friday, 09:00-17:00 UTC): due at 14:00.
         clock.set(nextMondayAt(10));
-        var offer = handoffs.offer(escrow.id(), bob.id(), null, NOTE, Fixtures.signedIn(ann));
+        var offer = handoffs.offer(
+                escrow.id(), bob.id(), null, NOTE, Fixtures.signedIn(ann).actor());
         assertThat(offer.answerBy()).isEqualTo(clock.instant().plus(Duration.ofHours(4)));
         clock.advance(Duration.ofHours(4).plusSeconds(1));
         timers.runDue();
@@ -182,25 +212,30 @@ class HandoffIntegrationTests {
         assertThat(events.stream(HandoffUnanswered.class)
                         .filter(e -> e.handoffId().equals(offer.id())))
                 .hasSize(1);
-        assertThat(handoffs.unansweredIn(java.util.List.of(team), 10))
-                .extracting(Handoff::id)
+        assertThat(handoffQueries.unansweredIn(java.util.List.of(team), 10))
+                .extracting(HandoffView::id)
                 .contains(offer.id());
-        assertThat(handoffs.get(offer.id()).state()).isEqualTo(HandoffState.OFFERED);
+        assertThat(handoffQueries.get(offer.id()).state()).isEqualTo(HandoffState.OFFERED);
     }
 
     @Test
     void anOpenOfferIsWithdrawnWhenTheCaseEndsOrASupervisorGivesItToSomeoneElse() {
-        var first = handoffs.offer(escrow.id(), bob.id(), null, NOTE, Fixtures.signedIn(ann));
+        var first = handoffs.offer(
+                escrow.id(), bob.id(), null, NOTE, Fixtures.signedIn(ann).actor());
         desk.change(escrow.id(), CaseChanges.owner(sue.id()), Fixtures.signedIn(sue));
-        assertThat(handoffs.get(first.id()).state()).isEqualTo(HandoffState.WITHDRAWN);
-        assertThatThrownBy(() -> handoffs.accept(first.id(), Fixtures.signedIn(bob)))
+        assertThat(handoffQueries.get(first.id()).state()).isEqualTo(HandoffState.WITHDRAWN);
+        assertThatThrownBy(
+                        () -> handoffs.accept(first.id(), Fixtures.signedIn(bob).actor()))
                 .isInstanceOf(ConflictException.class);
 
-        var second = handoffs.offer(escrow.id(), bob.id(), null, NOTE, Fixtures.signedIn(sue));
+        var second = handoffs.offer(
+                escrow.id(), bob.id(), null, NOTE, Fixtures.signedIn(sue).actor());
         desk.change(
                 escrow.id(), CaseChanges.status(org.followthrough.cases.CaseStatus.RESOLVED), Fixtures.signedIn(sue));
-        assertThat(handoffs.get(second.id()).state()).isEqualTo(HandoffState.WITHDRAWN);
-        assertThat(handoffs.offeredTo(bob.id(), 10)).extracting(Handoff::id).doesNotContain(second.id());
+        assertThat(handoffQueries.get(second.id()).state()).isEqualTo(HandoffState.WITHDRAWN);
+        assertThat(handoffQueries.offeredTo(bob.id(), 10))
+                .extracting(HandoffView::id)
+                .doesNotContain(second.id());
     }
 
     private Instant nextMondayAt(int hour) {

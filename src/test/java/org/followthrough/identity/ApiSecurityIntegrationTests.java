@@ -3,6 +3,7 @@ package org.followthrough.identity;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.ZoneId;
+import org.followthrough.platform.Actor;
 import org.followthrough.testing.ApiClient;
 import org.followthrough.testing.IntegrationTest;
 import org.followthrough.testing.TestAgents;
@@ -17,7 +18,7 @@ class ApiSecurityIntegrationTests {
     int port;
 
     @Autowired
-    Agents agents;
+    AgentDesk agents;
 
     @Autowired
     ApiTokens tokens;
@@ -64,7 +65,8 @@ class ApiSecurityIntegrationTests {
         var client = ApiClient.withToken(port, agent.token());
         assertThat(client.get("/api/v1/teams").status()).isEqualTo(200);
 
-        agents.update(agent.agent().id(), agent.agent().displayName(), Role.AGENT, ZoneId.of("UTC"), false);
+        agents.update(
+                agent.agent().id(), agent.agent().displayName(), Role.AGENT, ZoneId.of("UTC"), false, Actor.SYSTEM);
 
         assertThat(client.get("/api/v1/teams").status()).isEqualTo(401);
     }

@@ -408,7 +408,7 @@ class AuthorisationTableIntegrationTests {
     private final class Callers {
 
         final long caseNumber;
-        private final Map<Caller, Agent> agents = new EnumMap<>(Caller.class);
+        private final Map<Caller, AgentView> agents = new EnumMap<>(Caller.class);
         private final Map<Caller, HttpClient> sessions = new EnumMap<>(Caller.class);
         private final Map<Caller, String> csrf = new EnumMap<>(Caller.class);
         private final Map<Caller, String> tokens = new EnumMap<>(Caller.class);

@@ -3,6 +3,7 @@ package org.followthrough.identity;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
+import org.followthrough.platform.Actor;
 import org.followthrough.testing.ConsoleClient;
 import org.followthrough.testing.Fixtures;
 import org.followthrough.testing.IntegrationTest;
@@ -113,20 +114,20 @@ class ConsoleSecurityIntegrationTests {
     }
 
     @Autowired
-    Agents agents;
+    AgentDesk agents;
 
     @Test
     void deactivatingOrDemotingAnAgentEndsTheirSessionsAtOnce() {
         var leaver = fixtures.agent(Role.AGENT);
         var console = new ConsoleClient(port).signIn(leaver.email(), Fixtures.PASSWORD);
         assertThat(console.get("/").statusCode()).isEqualTo(200);
-        agents.update(leaver.id(), leaver.displayName(), leaver.role(), leaver.timeZone(), false);
+        agents.update(leaver.id(), leaver.displayName(), leaver.role(), leaver.timeZone(), false, Actor.SYSTEM);
         assertThat(console.get("/").statusCode()).isEqualTo(302);
 
         var admin = fixtures.agent(Role.ADMIN);
         var adminConsole = new ConsoleClient(port).signIn(admin.email(), Fixtures.PASSWORD);
         assertThat(adminConsole.get("/admin/agents").statusCode()).isEqualTo(200);
-        agents.update(admin.id(), admin.displayName(), Role.AGENT, admin.timeZone(), true);
+        agents.update(admin.id(), admin.displayName(), Role.AGENT, admin.timeZone(), true, Actor.SYSTEM);
         assertThat(adminConsole.get("/admin/agents").statusCode()).isEqualTo(302);
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.ZoneId;
 import java.util.Map;
+import org.followthrough.platform.Actor;
 import org.followthrough.platform.InvalidInputException;
 import org.followthrough.testing.ConsoleClient;
 import org.followthrough.testing.Fixtures;
@@ -26,7 +27,10 @@ class PasswordsIntegrationTests {
     Fixtures fixtures;
 
     @Autowired
-    Agents agents;
+    AgentDesk agents;
+
+    @Autowired
+    AgentQueries agentQueries;
 
     @Autowired
     JdbcClient db;
@@ -36,11 +40,11 @@ class PasswordsIntegrationTests {
     }
 
     private void refused(String email, String password, String why) {
-        assertThatThrownBy(() -> agents.create(email, "New Hire", Role.AGENT, ZoneId.of("UTC"), password))
+        assertThatThrownBy(() -> agents.create(email, "New Hire", Role.AGENT, ZoneId.of("UTC"), password, Actor.SYSTEM))
                 .as(why)
                 .isInstanceOfSatisfying(
                         InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("password"));
-        assertThat(agents.findByEmail(email)).as(why).isEmpty();
+        assertThat(agentQueries.findByEmail(email)).as(why).isEmpty();
     }
 
     @Test
@@ -65,7 +69,7 @@ class PasswordsIntegrationTests {
         for (var password :
                 new String[] {"my passphrase " + "x".repeat(60), "Grüße-" + "ü".repeat(40), "abcd".repeat(256)}) {
             var email = newEmail();
-            agents.create(email, "Long Password", Role.AGENT, ZoneId.of("UTC"), password);
+            agents.create(email, "Long Password", Role.AGENT, ZoneId.of("UTC"), password, Actor.SYSTEM);
             assertThat(hashOf(email)).startsWith("{argon2}");
             assertThat(new ConsoleClient(port)
                             .attemptSignIn(email, password)
@@ -112,7 +116,7 @@ class PasswordsIntegrationTests {
                         "password", "1234567890"));
         assertThat(created.statusCode()).isEqualTo(200);
         assertThat(created.body()).contains("password must have at least 12 characters");
-        assertThat(agents.findByEmail(email)).isEmpty();
+        assertThat(agentQueries.findByEmail(email)).isEmpty();
 
         var agent = fixtures.agent(Role.AGENT);
         var changed = admin.post(

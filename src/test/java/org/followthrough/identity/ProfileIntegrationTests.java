@@ -24,7 +24,7 @@ class ProfileIntegrationTests {
     Fixtures fixtures;
 
     @Autowired
-    Agents agents;
+    AgentQueries agents;
 
     @Autowired
     ApiTokens tokens;

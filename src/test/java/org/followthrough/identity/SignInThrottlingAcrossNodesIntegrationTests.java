@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import org.followthrough.FollowthroughApplication;
+import org.followthrough.platform.Actor;
 import org.followthrough.platform.EmbeddedPostgres;
 import org.followthrough.testing.ApiClient;
 import org.followthrough.testing.ConsoleClient;
@@ -72,8 +73,8 @@ class SignInThrottlingAcrossNodesIntegrationTests {
         try (var database = EmbeddedPostgres.start(databaseDir, 0, "followthrough", true);
                 var a = node(database, nodeADir);
                 var b = node(database, nodeBDir)) {
-            var ann = a.getBean(Agents.class)
-                    .create("ann@nodes.example", "Ann", Role.AGENT, ZoneOffset.UTC, Fixtures.PASSWORD);
+            var ann = a.getBean(AgentDesk.class)
+                    .create("ann@nodes.example", "Ann", Role.AGENT, ZoneOffset.UTC, Fixtures.PASSWORD, Actor.SYSTEM);
             for (int i = 1; i <= 2; i++) {
                 assertThat(location(new ConsoleClient(port(a)).attemptSignIn(ann.email(), "wrong-password-a" + i)))
                         .endsWith("/login?error");

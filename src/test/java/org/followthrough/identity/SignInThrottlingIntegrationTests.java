@@ -44,7 +44,7 @@ class SignInThrottlingIntegrationTests {
     ApiTokens tokens;
 
     @Autowired
-    Agents agents;
+    AgentDesk agents;
 
     /** A documentation address (TEST-NET-2), never a trusted proxy's, different for every call. */
     private static String anAddress() {

@@ -37,7 +37,7 @@ class PromiseBrowserTests {
         browser.close();
     }
 
-    private com.microsoft.playwright.Page signedIn(org.followthrough.identity.Agent agent) {
+    private com.microsoft.playwright.Page signedIn(org.followthrough.identity.AgentView agent) {
         return browser.signedIn(port, agent.email(), Fixtures.PASSWORD);
     }
 

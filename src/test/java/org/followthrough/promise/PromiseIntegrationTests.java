@@ -12,7 +12,7 @@ import org.followthrough.cases.CaseView;
 import org.followthrough.cases.Channel;
 import org.followthrough.cases.EntryKind;
 import org.followthrough.cases.IllegalTransitionException;
-import org.followthrough.identity.Agent;
+import org.followthrough.identity.AgentView;
 import org.followthrough.identity.Role;
 import org.followthrough.platform.ConflictException;
 import org.followthrough.platform.ForbiddenException;
@@ -61,10 +61,10 @@ class PromiseIntegrationTests {
     @Autowired
     ApplicationEvents events;
 
-    Agent ann;
+    AgentView ann;
     CaseView escrow;
     /** A supervisor of the case's team. */
-    Agent sue;
+    AgentView sue;
 
     @BeforeEach
     void aCaseOwnedByAnn() {

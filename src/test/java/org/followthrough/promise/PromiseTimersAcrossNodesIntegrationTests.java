@@ -18,7 +18,7 @@ import org.followthrough.cases.CaseDesk.OpenCase;
 import org.followthrough.cases.Channel;
 import org.followthrough.customer.CustomerDetails;
 import org.followthrough.customer.Customers;
-import org.followthrough.identity.Agents;
+import org.followthrough.identity.AgentDesk;
 import org.followthrough.identity.Role;
 import org.followthrough.platform.Actor;
 import org.followthrough.platform.EmbeddedPostgres;
@@ -86,8 +86,8 @@ class PromiseTimersAcrossNodesIntegrationTests {
         try (var database = EmbeddedPostgres.start(databaseDir, 0, "followthrough", true);
                 var a = node(database, nodeADir);
                 var b = node(database, nodeBDir)) {
-            var ann = a.getBean(Agents.class)
-                    .create("ann@nodes.example", "Ann", Role.AGENT, ZoneOffset.UTC, Fixtures.PASSWORD);
+            var ann = a.getBean(AgentDesk.class)
+                    .create("ann@nodes.example", "Ann", Role.AGENT, ZoneOffset.UTC, Fixtures.PASSWORD, Actor.SYSTEM);
             var customer = a.getBean(Customers.class)
                     .create(CustomerDetails.named("Maria Lopez", "maria@nodes.example"), Actor.SYSTEM);
             var desk = a.getBean(CaseDesk.class);

@@ -10,9 +10,10 @@ import org.followthrough.cases.Priority;
 import org.followthrough.customer.Customer;
 import org.followthrough.customer.CustomerDetails;
 import org.followthrough.customer.Customers;
-import org.followthrough.identity.Agent;
+import org.followthrough.identity.AgentDesk;
 import org.followthrough.identity.AgentId;
-import org.followthrough.identity.Agents;
+import org.followthrough.identity.AgentQueries;
+import org.followthrough.identity.AgentView;
 import org.followthrough.identity.ApiTokens;
 import org.followthrough.identity.Role;
 import org.followthrough.identity.SignedInAgent;
@@ -30,19 +31,22 @@ public class Fixtures {
     public static final String PASSWORD = "test-password-1";
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
 
-    private final Agents agents;
+    private final AgentDesk agents;
+    private final AgentQueries agentQueries;
     private final ApiTokens tokens;
     private final Customers customers;
     private final CaseDesk desk;
     private final org.springframework.jdbc.core.simple.JdbcClient db;
 
     Fixtures(
-            Agents agents,
+            AgentDesk agents,
+            AgentQueries agentQueries,
             ApiTokens tokens,
             Customers customers,
             CaseDesk desk,
             org.springframework.jdbc.core.simple.JdbcClient db) {
         this.agents = agents;
+        this.agentQueries = agentQueries;
         this.tokens = tokens;
         this.customers = customers;
         this.desk = desk;
@@ -62,12 +66,13 @@ public class Fixtures {
         return prefix + "-" + System.nanoTime() % 1_000_000_000 + "-" + SEQUENCE.incrementAndGet();
     }
 
-    public Agent agent(Role role) {
+    public AgentView agent(Role role) {
         var name = unique(role.name().toLowerCase());
-        return agents.create(name + "@test.example", "Agent " + name, role, ZoneId.of("Europe/Berlin"), PASSWORD);
+        return agents.create(
+                name + "@test.example", "Agent " + name, role, ZoneId.of("Europe/Berlin"), PASSWORD, Actor.SYSTEM);
     }
 
-    public static SignedInAgent signedIn(Agent agent) {
+    public static SignedInAgent signedIn(AgentView agent) {
         return new SignedInAgent(
                 agent.id(),
                 agent.email(),
@@ -77,14 +82,14 @@ public class Fixtures {
     }
 
     /** A new team with these members. */
-    public org.followthrough.identity.TeamId team(Agent... members) {
-        var team = agents.createTeam(unique("team"));
+    public org.followthrough.identity.TeamId team(AgentView... members) {
+        var team = agents.createTeam(unique("team"), Actor.SYSTEM);
         agents.setMembers(
-                team.id(), java.util.Arrays.stream(members).map(Agent::id).toList());
+                team.id(), java.util.Arrays.stream(members).map(AgentView::id).toList(), Actor.SYSTEM);
         return team.id();
     }
 
-    public String tokenFor(Agent agent) {
+    public String tokenFor(AgentView agent) {
         return tokens.issue(unique("token"), agent.id(), agent.id()).secret();
     }
 
@@ -112,7 +117,7 @@ public class Fixtures {
             return this;
         }
 
-        public CaseBuilder ownedBy(Agent agent) {
+        public CaseBuilder ownedBy(AgentView agent) {
             this.owner = agent.id();
             return this;
         }

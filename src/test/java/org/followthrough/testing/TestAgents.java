@@ -2,21 +2,22 @@ package org.followthrough.testing;
 
 import java.time.ZoneId;
 import java.util.UUID;
-import org.followthrough.identity.Agent;
-import org.followthrough.identity.Agents;
+import org.followthrough.identity.AgentDesk;
+import org.followthrough.identity.AgentView;
 import org.followthrough.identity.ApiTokens;
 import org.followthrough.identity.Role;
+import org.followthrough.platform.Actor;
 
 /** Creates agents of a role, each uniquely named, with an API token to call as them. */
 public class TestAgents {
 
     /** An agent and the secret of a token that acts as them. */
-    public record WithToken(Agent agent, String token) {}
+    public record WithToken(AgentView agent, String token) {}
 
-    private final Agents agents;
+    private final AgentDesk agents;
     private final ApiTokens tokens;
 
-    public TestAgents(Agents agents, ApiTokens tokens) {
+    public TestAgents(AgentDesk agents, ApiTokens tokens) {
         this.agents = agents;
         this.tokens = tokens;
     }
@@ -28,7 +29,8 @@ public class TestAgents {
                 name + " " + unique,
                 role,
                 ZoneId.of("UTC"),
-                "password-" + unique);
+                "password-" + unique,
+                Actor.SYSTEM);
         var issued = tokens.issue("test token", agent.id(), agent.id());
         return new WithToken(agent, issued.secret());
     }

@@ -17,7 +17,7 @@ import org.followthrough.cases.Channel;
 import org.followthrough.cases.Priority;
 import org.followthrough.customer.Customers;
 import org.followthrough.identity.AgentId;
-import org.followthrough.identity.Agents;
+import org.followthrough.identity.AgentQueries;
 import org.followthrough.identity.SignedInAgent;
 import org.followthrough.identity.TeamId;
 import org.followthrough.platform.Ids;
@@ -45,10 +45,10 @@ class CaseController {
     private final CaseQueries queries;
     private final CaseDesk desk;
     private final Customers customers;
-    private final Agents agents;
+    private final AgentQueries agents;
     private final CaseAccess access;
 
-    CaseController(CaseQueries queries, CaseDesk desk, Customers customers, Agents agents, CaseAccess access) {
+    CaseController(CaseQueries queries, CaseDesk desk, Customers customers, AgentQueries agents, CaseAccess access) {
         this.queries = queries;
         this.desk = desk;
         this.customers = customers;

@@ -13,7 +13,7 @@ import org.followthrough.customer.CustomerId;
 import org.followthrough.customer.Customers;
 import org.followthrough.customer.Phone;
 import org.followthrough.identity.AgentId;
-import org.followthrough.identity.Agents;
+import org.followthrough.identity.AgentQueries;
 import org.followthrough.identity.SignedInAgent;
 import org.followthrough.identity.TeamId;
 import org.followthrough.platform.ConflictException;
@@ -37,10 +37,10 @@ class NewCaseController {
 
     private final CaseDesk desk;
     private final Customers customers;
-    private final Agents agents;
+    private final AgentQueries agents;
     private final TransactionTemplate transaction;
 
-    NewCaseController(CaseDesk desk, Customers customers, Agents agents, TransactionTemplate transaction) {
+    NewCaseController(CaseDesk desk, Customers customers, AgentQueries agents, TransactionTemplate transaction) {
         this.desk = desk;
         this.customers = customers;
         this.agents = agents;

@@ -11,10 +11,10 @@ import org.followthrough.email.MailboxChanges;
 import org.followthrough.email.MailboxDraft;
 import org.followthrough.email.MailboxId;
 import org.followthrough.email.Mailboxes;
-import org.followthrough.identity.Agents;
+import org.followthrough.identity.AgentQueries;
 import org.followthrough.identity.SignedInAgent;
-import org.followthrough.identity.Team;
 import org.followthrough.identity.TeamId;
+import org.followthrough.identity.TeamView;
 import org.followthrough.platform.ConflictException;
 import org.followthrough.platform.Ids;
 import org.followthrough.platform.InvalidInputException;
@@ -36,9 +36,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 class MailboxController {
 
     private final Mailboxes mailboxes;
-    private final Agents agents;
+    private final AgentQueries agents;
 
-    MailboxController(Mailboxes mailboxes, Agents agents) {
+    MailboxController(Mailboxes mailboxes, AgentQueries agents) {
         this.mailboxes = mailboxes;
         this.agents = agents;
     }
@@ -324,6 +324,6 @@ class MailboxController {
     }
 
     private Map<TeamId, String> teamNames() {
-        return agents.teams().stream().collect(Collectors.toMap(Team::id, Team::name, (a, b) -> a));
+        return agents.teams().stream().collect(Collectors.toMap(TeamView::id, TeamView::name, (a, b) -> a));
     }
 }

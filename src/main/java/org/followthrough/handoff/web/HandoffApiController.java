@@ -9,9 +9,10 @@ import java.util.UUID;
 import org.followthrough.cases.CaseAccess;
 import org.followthrough.cases.CaseId;
 import org.followthrough.cases.CaseQueries;
-import org.followthrough.handoff.Handoff;
+import org.followthrough.handoff.HandoffDesk;
 import org.followthrough.handoff.HandoffId;
-import org.followthrough.handoff.Handoffs;
+import org.followthrough.handoff.HandoffQueries;
+import org.followthrough.handoff.HandoffView;
 import org.followthrough.identity.AgentId;
 import org.followthrough.identity.SignedInAgent;
 import org.followthrough.identity.TeamId;
@@ -32,12 +33,14 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 @RequestMapping("/api/v1")
 class HandoffApiController {
 
-    private final Handoffs handoffs;
+    private final HandoffDesk handoffs;
+    private final HandoffQueries queries;
     private final CaseQueries cases;
     private final CaseAccess access;
 
-    HandoffApiController(Handoffs handoffs, CaseQueries cases, CaseAccess access) {
+    HandoffApiController(HandoffDesk handoffs, HandoffQueries queries, CaseQueries cases, CaseAccess access) {
         this.handoffs = handoffs;
+        this.queries = queries;
         this.cases = cases;
         this.access = access;
     }
@@ -79,26 +82,27 @@ class HandoffApiController {
             String decidedBy,
             String declineReason) {
 
-        static HandoffResponse of(Handoff h) {
+        static HandoffResponse of(HandoffView h) {
+            var to = h.to();
             return new HandoffResponse(
                     h.id().value(),
-                    h.caseId().value(),
-                    h.caseNumber(),
-                    h.fromOwnerId().value(),
-                    h.fromOwnerName(),
-                    h.toAgentId() == null ? null : h.toAgentId().value(),
-                    h.toAgentName(),
-                    h.toTeamId() == null ? null : h.toTeamId().value(),
-                    h.toTeamName(),
-                    h.offeredByName(),
+                    h.supportCase().id().value(),
+                    h.supportCase().number(),
+                    h.from().id().value(),
+                    h.from().name(),
+                    to.agentId() == null ? null : to.agentId().value(),
+                    to.agentName(),
+                    to.teamId() == null ? null : to.teamId().value(),
+                    to.teamName(),
+                    h.offered().byName(),
                     h.note(),
                     ApiNames.of(h.state()),
-                    h.offeredAt(),
-                    h.answerBy(),
+                    h.offered().at(),
+                    h.offered().answerBy(),
                     h.unansweredAt(),
-                    h.decidedAt(),
-                    h.decidedByName(),
-                    h.declineReason());
+                    h.decision().at(),
+                    h.decision().byName(),
+                    h.decision().declineReason());
         }
     }
 
@@ -111,7 +115,7 @@ class HandoffApiController {
     ResponseEntity<HandoffResponse> offer(
             @PathVariable UUID id, @RequestBody NewHandoff body, @AuthenticationPrincipal SignedInAgent agent) {
         var handoff = handoffs.offer(
-                new CaseId(id), AgentId.of(body.toAgentId()), TeamId.of(body.toTeamId()), body.note(), agent);
+                new CaseId(id), AgentId.of(body.toAgentId()), TeamId.of(body.toTeamId()), body.note(), agent.actor());
         var location = ServletUriComponentsBuilder.fromCurrentContextPath()
                 .path("/api/v1/handoffs/{id}")
                 .buildAndExpand(handoff.id().value())
@@ -125,31 +129,31 @@ class HandoffApiController {
         var caseId = new CaseId(id);
         cases.get(caseId, access.scopeOf(agent));
         return new Items<>(
-                handoffs.ofCase(caseId).stream().map(HandoffResponse::of).toList());
+                queries.ofCase(caseId).stream().map(HandoffResponse::of).toList());
     }
 
     @GetMapping("/handoffs/{id}")
     @Operation(summary = "A handoff")
     HandoffResponse get(@PathVariable UUID id, @AuthenticationPrincipal SignedInAgent agent) {
-        return HandoffResponse.of(handoffs.get(new HandoffId(id), access.scopeOf(agent)));
+        return HandoffResponse.of(queries.get(new HandoffId(id), access.scopeOf(agent)));
     }
 
     @PostMapping("/handoffs/{id}/accept")
     @Operation(summary = "Accept an offer: the case and its open promises become yours")
     HandoffResponse accept(@PathVariable UUID id, @AuthenticationPrincipal SignedInAgent agent) {
-        return HandoffResponse.of(handoffs.accept(new HandoffId(id), agent));
+        return HandoffResponse.of(handoffs.accept(new HandoffId(id), agent.actor()));
     }
 
     @PostMapping("/handoffs/{id}/decline")
     @Operation(summary = "Decline an offer, saying why; the case stays with its owner")
     HandoffResponse decline(
             @PathVariable UUID id, @RequestBody Decline body, @AuthenticationPrincipal SignedInAgent agent) {
-        return HandoffResponse.of(handoffs.decline(new HandoffId(id), body.reason(), agent));
+        return HandoffResponse.of(handoffs.decline(new HandoffId(id), body.reason(), agent.actor()));
     }
 
     @PostMapping("/handoffs/{id}/withdraw")
     @Operation(summary = "Withdraw an open offer (its owner or a supervisor)")
     HandoffResponse withdraw(@PathVariable UUID id, @AuthenticationPrincipal SignedInAgent agent) {
-        return HandoffResponse.of(handoffs.withdraw(new HandoffId(id), agent));
+        return HandoffResponse.of(handoffs.withdraw(new HandoffId(id), agent.actor()));
     }
 }

@@ -7,10 +7,11 @@ import java.util.UUID;
 import org.followthrough.cases.CaseAccess;
 import org.followthrough.cases.CaseQueries;
 import org.followthrough.cases.CaseView;
+import org.followthrough.handoff.HandoffDesk;
 import org.followthrough.handoff.HandoffId;
-import org.followthrough.handoff.Handoffs;
+import org.followthrough.handoff.HandoffQueries;
 import org.followthrough.identity.AgentId;
-import org.followthrough.identity.Agents;
+import org.followthrough.identity.AgentQueries;
 import org.followthrough.identity.SignedInAgent;
 import org.followthrough.identity.TeamId;
 import org.followthrough.platform.Ids;
@@ -28,13 +29,16 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class HandoffController {
 
-    private final Handoffs handoffs;
+    private final HandoffDesk handoffs;
+    private final HandoffQueries queries;
     private final CaseQueries cases;
-    private final Agents agents;
+    private final AgentQueries agents;
     private final CaseAccess access;
 
-    HandoffController(Handoffs handoffs, CaseQueries cases, Agents agents, CaseAccess access) {
+    HandoffController(
+            HandoffDesk handoffs, HandoffQueries queries, CaseQueries cases, AgentQueries agents, CaseAccess access) {
         this.handoffs = handoffs;
+        this.queries = queries;
         this.cases = cases;
         this.agents = agents;
         this.access = access;
@@ -44,17 +48,17 @@ class HandoffController {
     String panel(@PathVariable long number, @AuthenticationPrincipal SignedInAgent me, Model model) {
         var scope = access.scopeOf(me);
         var c = cases.getByNumber(number, scope);
-        var open = handoffs.openForCase(c.id()).orElse(null);
+        var open = queries.openForCase(c.id()).orElse(null);
         model.addAttribute("c", c);
         model.addAttribute("open", open);
-        model.addAttribute("mayOffer", c.ownerId() != null && c.status().isActive() && Handoffs.mayOffer(c, scope));
+        model.addAttribute("mayOffer", c.ownerId() != null && c.status().isActive() && HandoffDesk.mayOffer(c, scope));
         model.addAttribute(
                 "mayAnswer",
                 open != null
                         && (open.toAgentId() != null
                                 ? open.toAgentId().equals(me.id())
                                 : agents.isMember(me.id(), open.toTeamId())));
-        model.addAttribute("mayWithdraw", open != null && Handoffs.mayWithdraw(open, c, scope));
+        model.addAttribute("mayWithdraw", open != null && HandoffDesk.mayWithdraw(open, c, scope));
         model.addAttribute(
                 "agents",
                 agents.active().stream()
@@ -80,7 +84,7 @@ class HandoffController {
                 toAgentId.isBlank() ? null : new AgentId(Ids.parse(toAgentId, "toAgentId")),
                 toTeamId.isBlank() ? null : new TeamId(Ids.parse(toTeamId, "toTeamId")),
                 note,
-                me);
+                me.actor());
         changed(c.number(), request, response);
     }
 
@@ -91,7 +95,7 @@ class HandoffController {
             HttpServletRequest request,
             HttpServletResponse response)
             throws IOException {
-        var handoff = handoffs.accept(new HandoffId(id), me);
+        var handoff = handoffs.accept(new HandoffId(id), me.actor());
         changed(handoff.caseNumber(), request, response);
     }
 
@@ -103,7 +107,7 @@ class HandoffController {
             HttpServletRequest request,
             HttpServletResponse response)
             throws IOException {
-        var handoff = handoffs.decline(new HandoffId(id), reason, me);
+        var handoff = handoffs.decline(new HandoffId(id), reason, me.actor());
         changed(handoff.caseNumber(), request, response);
     }
 
@@ -114,7 +118,7 @@ class HandoffController {
             HttpServletRequest request,
             HttpServletResponse response)
             throws IOException {
-        var handoff = handoffs.withdraw(new HandoffId(id), me);
+        var handoff = handoffs.withdraw(new HandoffId(id), me.actor());
         changed(handoff.caseNumber(), request, response);
     }
 
@@ -126,7 +130,7 @@ class HandoffController {
             HttpServletRequest request,
             HttpServletResponse response)
             throws IOException {
-        handoffs.acknowledgeReturn(new HandoffId(id), me);
+        handoffs.acknowledgeReturn(new HandoffId(id), me.actor());
         Htmx.changed(request, response, "/", "needs-you-changed");
     }
 

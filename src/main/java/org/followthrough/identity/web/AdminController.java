@@ -4,9 +4,10 @@ import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
-import org.followthrough.identity.Agent;
+import org.followthrough.identity.AgentDesk;
 import org.followthrough.identity.AgentId;
-import org.followthrough.identity.Agents;
+import org.followthrough.identity.AgentQueries;
+import org.followthrough.identity.AgentView;
 import org.followthrough.identity.ApiTokens;
 import org.followthrough.identity.Role;
 import org.followthrough.identity.SignInThrottle;
@@ -31,13 +32,20 @@ class AdminController {
             .sorted()
             .toList();
 
-    private final Agents agents;
+    private final AgentDesk agents;
+    private final AgentQueries agentQueries;
     private final ApiTokens tokens;
     private final SignInThrottle throttle;
     private final java.time.Clock clock;
 
-    AdminController(Agents agents, ApiTokens tokens, SignInThrottle throttle, java.time.Clock clock) {
+    AdminController(
+            AgentDesk agents,
+            AgentQueries agentQueries,
+            ApiTokens tokens,
+            SignInThrottle throttle,
+            java.time.Clock clock) {
         this.agents = agents;
+        this.agentQueries = agentQueries;
         this.tokens = tokens;
         this.throttle = throttle;
         this.clock = clock;
@@ -63,11 +71,12 @@ class AdminController {
             @RequestParam(defaultValue = "UTC") String timeZone,
             @RequestParam String password,
             @RequestParam(required = false) List<UUID> teams,
+            @AuthenticationPrincipal SignedInAgent me,
             Model model) {
         try {
-            var agent = agents.create(email, displayName, role, zone(timeZone), password);
+            var agent = agents.create(email, displayName, role, zone(timeZone), password, me.actor());
             if (teams != null) {
-                teams.forEach(team -> agents.join(new TeamId(team), agent.id()));
+                teams.forEach(team -> agents.join(new TeamId(team), agent.id(), me.actor()));
             }
             return "redirect:/admin/agents";
         } catch (InvalidInputException | ConflictException e) {
@@ -77,7 +86,7 @@ class AdminController {
 
     @GetMapping("/admin/agents/{id}")
     String agent(@PathVariable UUID id, Model model) {
-        return agentPage(agents.get(new AgentId(id)), null, model);
+        return agentPage(agentQueries.get(new AgentId(id)), null, model);
     }
 
     @PostMapping("/admin/agents/{id}")
@@ -88,42 +97,43 @@ class AdminController {
             @RequestParam String timeZone,
             @RequestParam(defaultValue = "false") boolean active,
             @RequestParam(defaultValue = "") String password,
+            @AuthenticationPrincipal SignedInAgent me,
             Model model) {
         var agentId = new AgentId(id);
         try {
-            agents.update(agentId, displayName, role, zone(timeZone), active, password);
+            agents.update(agentId, displayName, role, zone(timeZone), active, password, me.actor());
             return "redirect:/admin/agents";
         } catch (InvalidInputException | ConflictException e) {
-            return agentPage(agents.get(agentId), e.getMessage(), model);
+            return agentPage(agentQueries.get(agentId), e.getMessage(), model);
         }
     }
 
     /** Lifts an agent's sign-in back-off after too many wrong passwords. */
     @PostMapping("/admin/agents/{id}/unlock")
     String unlock(@PathVariable UUID id) {
-        throttle.lift(agents.get(new AgentId(id)));
+        throttle.lift(agentQueries.get(new AgentId(id)));
         return "redirect:/admin/agents/" + id;
     }
 
     private String agentsPage(Model model, String error) {
-        var all = agents.all();
+        var all = agentQueries.all();
         model.addAttribute("agents", all);
         model.addAttribute(
                 "teamsByAgent",
                 all.stream()
                         .collect(java.util.stream.Collectors.toMap(
                                 a -> a.id(),
-                                a -> agents.teamsOf(a.id()).stream()
+                                a -> agentQueries.teamsOf(a.id()).stream()
                                         .map(t -> t.name())
                                         .toList())));
-        model.addAttribute("teams", agents.teams());
+        model.addAttribute("teams", agentQueries.teams());
         model.addAttribute("roles", Role.values());
         model.addAttribute("zones", ZONES);
         model.addAttribute("error", error);
         return "admin/agents";
     }
 
-    private String agentPage(Agent agent, String error, Model model) {
+    private String agentPage(AgentView agent, String error, Model model) {
         model.addAttribute("agent", agent);
         var lockout = throttle.lockout(agent);
         model.addAttribute("lockout", lockout);
@@ -142,9 +152,9 @@ class AdminController {
     }
 
     @PostMapping("/admin/teams")
-    String createTeam(@RequestParam String name, Model model) {
+    String createTeam(@RequestParam String name, @AuthenticationPrincipal SignedInAgent me, Model model) {
         try {
-            agents.createTeam(name);
+            agents.createTeam(name, me.actor());
             return "redirect:/admin/teams";
         } catch (InvalidInputException | ConflictException e) {
             return teamsPage(model, e.getMessage());
@@ -156,6 +166,7 @@ class AdminController {
             @PathVariable UUID id,
             @RequestParam String name,
             @RequestParam(required = false) List<UUID> members,
+            @AuthenticationPrincipal SignedInAgent me,
             Model model) {
         var team = new TeamId(id);
         try {
@@ -164,7 +175,8 @@ class AdminController {
                     name,
                     members == null
                             ? List.of()
-                            : members.stream().map(AgentId::new).toList());
+                            : members.stream().map(AgentId::new).toList(),
+                    me.actor());
             return "redirect:/admin/teams";
         } catch (InvalidInputException | ConflictException e) {
             return teamsPage(model, e.getMessage());
@@ -172,16 +184,16 @@ class AdminController {
     }
 
     private String teamsPage(Model model, String error) {
-        var teams = agents.teams();
+        var teams = agentQueries.teams();
         model.addAttribute("teams", teams);
-        model.addAttribute("agents", agents.active());
+        model.addAttribute("agents", agentQueries.active());
         model.addAttribute(
                 "membersByTeam",
                 teams.stream()
                         .collect(java.util.stream.Collectors.toMap(
                                 t -> t.id(),
-                                t -> agents.membersOf(t.id()).stream()
-                                        .map(Agent::id)
+                                t -> agentQueries.membersOf(t.id()).stream()
+                                        .map(AgentView::id)
                                         .toList())));
         model.addAttribute("error", error);
         return "admin/teams";
@@ -216,7 +228,7 @@ class AdminController {
 
     private String tokensPage(Model model, ApiTokens.Issued issued, String error) {
         model.addAttribute("tokens", tokens.all());
-        model.addAttribute("agents", agents.active());
+        model.addAttribute("agents", agentQueries.active());
         model.addAttribute("issued", issued);
         model.addAttribute("error", error);
         return "admin/tokens";

@@ -3,9 +3,9 @@ package org.followthrough.identity.web;
 import io.swagger.v3.oas.annotations.Operation;
 import java.util.List;
 import java.util.UUID;
-import org.followthrough.identity.Agent;
-import org.followthrough.identity.Agents;
-import org.followthrough.identity.Team;
+import org.followthrough.identity.AgentQueries;
+import org.followthrough.identity.AgentView;
+import org.followthrough.identity.TeamView;
 import org.followthrough.platform.ApiNames;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -16,16 +16,16 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1")
 class AgentApiController {
 
-    private final Agents agents;
+    private final AgentQueries agents;
 
-    AgentApiController(Agents agents) {
+    AgentApiController(AgentQueries agents) {
         this.agents = agents;
     }
 
     /** An agent: someone cases can be assigned to ({@code ownerId}) when active. */
     record AgentResponse(UUID id, String email, String displayName, String role, String timeZone, boolean active) {
 
-        static AgentResponse of(Agent a) {
+        static AgentResponse of(AgentView a) {
             return new AgentResponse(
                     a.id().value(),
                     a.email(),
@@ -38,7 +38,7 @@ class AgentApiController {
 
     record TeamResponse(UUID id, String name) {
 
-        static TeamResponse of(Team t) {
+        static TeamResponse of(TeamView t) {
             return new TeamResponse(t.id().value(), t.name());
         }
     }

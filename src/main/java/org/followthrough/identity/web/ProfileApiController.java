@@ -10,9 +10,10 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Set;
 import java.util.UUID;
-import org.followthrough.identity.Agent;
+import org.followthrough.identity.AgentDesk;
 import org.followthrough.identity.AgentId;
-import org.followthrough.identity.Agents;
+import org.followthrough.identity.AgentQueries;
+import org.followthrough.identity.AgentView;
 import org.followthrough.identity.SignInThrottle;
 import org.followthrough.identity.SignedInAgent;
 import org.followthrough.platform.ApiNames;
@@ -38,13 +39,20 @@ class ProfileApiController {
 
     private static final Set<String> CHANGEABLE = Set.of("timeZone", "currentPassword", "newPassword");
 
-    private final Agents agents;
+    private final AgentDesk agents;
+    private final AgentQueries agentQueries;
     private final SignInThrottle throttle;
     private final TransactionTemplate transaction;
     private final Clock clock;
 
-    ProfileApiController(Agents agents, SignInThrottle throttle, TransactionTemplate transaction, Clock clock) {
+    ProfileApiController(
+            AgentDesk agents,
+            AgentQueries agentQueries,
+            SignInThrottle throttle,
+            TransactionTemplate transaction,
+            Clock clock) {
         this.agents = agents;
+        this.agentQueries = agentQueries;
         this.throttle = throttle;
         this.transaction = transaction;
         this.clock = clock;
@@ -52,7 +60,7 @@ class ProfileApiController {
 
     record MeResponse(UUID id, String email, String displayName, String role, String timeZone) {
 
-        static MeResponse of(Agent a) {
+        static MeResponse of(AgentView a) {
             return new MeResponse(
                     a.id().value(),
                     a.email(),
@@ -70,7 +78,7 @@ class ProfileApiController {
     @GetMapping("/me")
     @Operation(summary = "The agent this token acts as")
     MeResponse me(@AuthenticationPrincipal SignedInAgent me) {
-        return MeResponse.of(agents.get(me.id()));
+        return MeResponse.of(agentQueries.get(me.id()));
     }
 
     @PatchMapping(
@@ -101,18 +109,18 @@ class ProfileApiController {
         }
         if (fresh != null) {
             // First, and in its own transaction: a wrong current password must stay counted.
-            agents.changeOwnPassword(me.id(), current, fresh, request.getRemoteAddr());
+            agents.changeOwnPassword(current, fresh, request.getRemoteAddr(), me.actor());
         }
         if (zone != null) {
-            transaction.executeWithoutResult(status -> agents.changeTimeZone(me.id(), zone));
+            transaction.executeWithoutResult(status -> agents.changeTimeZone(me.id(), zone, me.actor()));
         }
-        return MeResponse.of(agents.get(me.id()));
+        return MeResponse.of(agentQueries.get(me.id()));
     }
 
     @GetMapping("/agents/{id}/lockout")
     @Operation(summary = "An agent's failed sign-ins since their last success, and whether they are blocked (admins)")
     LockoutResponse lockout(@PathVariable UUID id) {
-        var agent = agents.get(new AgentId(id));
+        var agent = agentQueries.get(new AgentId(id));
         var lockout = throttle.lockout(agent);
         return new LockoutResponse(lockout.failures(), lockout.blockedUntil(), lockout.blockedAt(clock.instant()));
     }
@@ -120,7 +128,7 @@ class ProfileApiController {
     @DeleteMapping("/agents/{id}/lockout")
     @Operation(summary = "Lift an agent's sign-in back-off now (admins)")
     ResponseEntity<Void> lift(@PathVariable UUID id) {
-        throttle.lift(agents.get(new AgentId(id)));
+        throttle.lift(agentQueries.get(new AgentId(id)));
         return ResponseEntity.noContent().build();
     }
 

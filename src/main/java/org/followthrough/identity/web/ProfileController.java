@@ -4,7 +4,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.ZoneId;
 import java.util.List;
-import org.followthrough.identity.Agents;
+import org.followthrough.identity.AgentDesk;
+import org.followthrough.identity.AgentQueries;
 import org.followthrough.identity.SignedInAgent;
 import org.followthrough.platform.InvalidInputException;
 import org.followthrough.platform.TooManyAttemptsException;
@@ -31,12 +32,14 @@ class ProfileController {
             .sorted()
             .toList();
 
-    private final Agents agents;
+    private final AgentDesk agents;
+    private final AgentQueries agentQueries;
     private final MessageSource messages;
     private final SecurityContextRepository sessions = new HttpSessionSecurityContextRepository();
 
-    ProfileController(Agents agents, MessageSource messages) {
+    ProfileController(AgentDesk agents, AgentQueries agentQueries, MessageSource messages) {
         this.agents = agents;
+        this.agentQueries = agentQueries;
         this.messages = messages;
     }
 
@@ -53,7 +56,7 @@ class ProfileController {
             HttpServletResponse response,
             Model model) {
         try {
-            var updated = agents.changeTimeZone(me.id(), ProfileApiController.zone(timeZone));
+            var updated = agents.changeTimeZone(me.id(), ProfileApiController.zone(timeZone), me.actor());
             // The session's principal carries the zone every page shows times in: replace it now.
             var principal = SignedInAgent.of(updated);
             var context = SecurityContextHolder.createEmptyContext();
@@ -83,7 +86,7 @@ class ProfileController {
             if (!newPassword.equals(confirmPassword)) {
                 throw new InvalidInputException("confirmPassword", "does not match the new password");
             }
-            agents.changeOwnPassword(me.id(), currentPassword, newPassword, request.getRemoteAddr());
+            agents.changeOwnPassword(currentPassword, newPassword, request.getRemoteAddr(), me.actor());
         } catch (InvalidInputException e) {
             response.setStatus(422);
             return page(me, model, e.field(), fieldMessage(e));
@@ -106,7 +109,7 @@ class ProfileController {
     }
 
     private String page(SignedInAgent me, Model model, String field, String error) {
-        model.addAttribute("agent", agents.get(me.id()));
+        model.addAttribute("agent", agentQueries.get(me.id()));
         model.addAttribute("zones", ZONES);
         model.addAttribute("errorField", field);
         model.addAttribute("error", error);

@@ -20,7 +20,7 @@ import org.followthrough.cases.CaseId;
 import org.followthrough.cases.CaseQueries;
 import org.followthrough.cases.Channel;
 import org.followthrough.identity.AgentId;
-import org.followthrough.identity.Agents;
+import org.followthrough.identity.AgentQueries;
 import org.followthrough.identity.SignedInAgent;
 import org.followthrough.identity.TeamId;
 import org.followthrough.platform.ApiNames;
@@ -55,7 +55,7 @@ class PromiseApiController {
     private final CaseQueries cases;
     private final CommitmentDetector detector;
     private final TeamCalendars calendars;
-    private final Agents agents;
+    private final AgentQueries agents;
     private final Clock clock;
     private final CaseAccess access;
 
@@ -64,7 +64,7 @@ class PromiseApiController {
             CaseQueries cases,
             CommitmentDetector detector,
             TeamCalendars calendars,
-            Agents agents,
+            AgentQueries agents,
             Clock clock,
             CaseAccess access) {
         this.access = access;

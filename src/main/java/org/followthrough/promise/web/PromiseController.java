@@ -17,11 +17,11 @@ import org.followthrough.cases.CaseView;
 import org.followthrough.cases.Channel;
 import org.followthrough.cases.EntryKind;
 import org.followthrough.customer.Customers;
-import org.followthrough.identity.Agents;
+import org.followthrough.identity.AgentQueries;
 import org.followthrough.identity.Role;
 import org.followthrough.identity.SignedInAgent;
-import org.followthrough.identity.Team;
 import org.followthrough.identity.TeamId;
+import org.followthrough.identity.TeamView;
 import org.followthrough.platform.Ids;
 import org.followthrough.platform.InvalidInputException;
 import org.followthrough.platform.PageSize;
@@ -54,7 +54,7 @@ class PromiseController {
     private final Promises promises;
     private final CaseQueries cases;
     private final Customers customers;
-    private final Agents agents;
+    private final AgentQueries agents;
     private final TeamCalendars calendars;
     private final Clock clock;
     private final CaseAccess access;
@@ -63,7 +63,7 @@ class PromiseController {
             Promises promises,
             CaseQueries cases,
             Customers customers,
-            Agents agents,
+            AgentQueries agents,
             TeamCalendars calendars,
             Clock clock,
             CaseAccess access) {
@@ -183,7 +183,7 @@ class PromiseController {
             @AuthenticationPrincipal SignedInAgent me,
             Model model) {
         var teams = me.isAtLeast(Role.SUPERVISOR)
-                ? agents.teamsOf(me.id()).stream().map(Team::id).toList()
+                ? agents.teamsOf(me.id()).stream().map(TeamView::id).toList()
                 : List.<TeamId>of();
         boolean team = scope.equals("team") && !teams.isEmpty();
         var owners = team ? null : List.of(me.id());

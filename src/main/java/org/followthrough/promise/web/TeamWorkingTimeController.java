@@ -15,7 +15,7 @@ import java.util.UUID;
 import org.followthrough.calendar.BusinessCalendar.OpeningHours;
 import org.followthrough.calendar.TeamCalendars;
 import org.followthrough.calendar.TeamCalendars.Holiday;
-import org.followthrough.identity.Agents;
+import org.followthrough.identity.AgentQueries;
 import org.followthrough.identity.SignedInAgent;
 import org.followthrough.identity.TeamId;
 import org.followthrough.platform.InvalidInputException;
@@ -40,9 +40,9 @@ class TeamWorkingTimeController {
 
     private final TeamCalendars calendars;
     private final PromisePolicies policies;
-    private final Agents agents;
+    private final AgentQueries agents;
 
-    TeamWorkingTimeController(TeamCalendars calendars, PromisePolicies policies, Agents agents) {
+    TeamWorkingTimeController(TeamCalendars calendars, PromisePolicies policies, AgentQueries agents) {
         this.calendars = calendars;
         this.policies = policies;
         this.agents = agents;

@@ -11,7 +11,8 @@ import java.util.UUID;
 import org.followthrough.customer.Customer;
 import org.followthrough.customer.CustomerDetails;
 import org.followthrough.customer.Customers;
-import org.followthrough.identity.Agents;
+import org.followthrough.identity.AgentDesk;
+import org.followthrough.identity.AgentQueries;
 import org.followthrough.identity.ApiTokens;
 import org.followthrough.identity.Role;
 import org.followthrough.platform.Actor;
@@ -33,7 +34,10 @@ class CaseApiIntegrationTests {
     Customers customers;
 
     @Autowired
-    Agents agents;
+    AgentDesk agents;
+
+    @Autowired
+    AgentQueries agentQueries;
 
     @Autowired
     ApiTokens tokens;
@@ -62,7 +66,7 @@ class CaseApiIntegrationTests {
     }
 
     private String adminId() {
-        return agents.findByEmail("admin@test.example").orElseThrow().id().toString();
+        return agentQueries.findByEmail("admin@test.example").orElseThrow().id().toString();
     }
 
     private ApiClient.Response openOwnedBy(String ownerId) {
@@ -328,8 +332,8 @@ class CaseApiIntegrationTests {
         var colleague = testAgents.create(Role.AGENT, "Colleague");
         var supervisor = testAgents.create(Role.SUPERVISOR, "Supervisor");
         // Supervisors reassign the cases of the teams they supervise (ADR 013).
-        var team = agents.createTeam("Team " + unique).id();
-        agents.setMembers(team, java.util.List.of(supervisor.agent().id()));
+        var team = agents.createTeam("Team " + unique, Actor.SYSTEM).id();
+        agents.setMembers(team, java.util.List.of(supervisor.agent().id()), Actor.SYSTEM);
         var body = newCase("Owned " + unique);
         body.put("ownerId", owner.agent().id().toString());
         body.put("teamId", team.toString());

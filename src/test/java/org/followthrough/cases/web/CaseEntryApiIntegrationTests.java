@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.followthrough.customer.CustomerDetails;
 import org.followthrough.customer.Customers;
-import org.followthrough.identity.Agents;
+import org.followthrough.identity.AgentQueries;
 import org.followthrough.platform.Actor;
 import org.followthrough.testing.ApiClient;
 import org.followthrough.testing.IntegrationTest;
@@ -27,7 +27,7 @@ class CaseEntryApiIntegrationTests {
     Customers customers;
 
     @Autowired
-    Agents agents;
+    AgentQueries agents;
 
     ApiClient api;
     String caseId;

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.followthrough.cases.CaseView;
-import org.followthrough.identity.Agent;
+import org.followthrough.identity.AgentView;
 import org.followthrough.identity.Role;
 import org.followthrough.identity.TeamId;
 import org.followthrough.testing.ApiClient;
@@ -38,9 +38,9 @@ class HandoffApiIntegrationTests {
     @Autowired
     MutableClock clock;
 
-    Agent ann;
-    Agent bob;
-    Agent sue;
+    AgentView ann;
+    AgentView bob;
+    AgentView sue;
     TeamId team;
     CaseView escrow;
     ApiClient asAnn;
@@ -63,7 +63,7 @@ class HandoffApiIntegrationTests {
         handoffsOfCase = casePath + "/handoffs";
     }
 
-    private static Map<String, Object> offerTo(Agent agent) {
+    private static Map<String, Object> offerTo(AgentView agent) {
         var body = new LinkedHashMap<String, Object>();
         body.put("toAgentId", agent.id().toString());
         body.put("note", NOTE);

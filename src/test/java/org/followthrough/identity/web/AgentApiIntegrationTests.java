@@ -3,9 +3,10 @@ package org.followthrough.identity.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.UUID;
-import org.followthrough.identity.Agents;
+import org.followthrough.identity.AgentDesk;
 import org.followthrough.identity.ApiTokens;
 import org.followthrough.identity.Role;
+import org.followthrough.platform.Actor;
 import org.followthrough.testing.ApiClient;
 import org.followthrough.testing.IntegrationTest;
 import org.followthrough.testing.TestAgents;
@@ -20,7 +21,7 @@ class AgentApiIntegrationTests {
     int port;
 
     @Autowired
-    Agents agents;
+    AgentDesk agents;
 
     @Autowired
     ApiTokens tokens;
@@ -49,7 +50,7 @@ class AgentApiIntegrationTests {
 
     @Test
     void teamsAreListed() {
-        var team = agents.createTeam("Team " + UUID.randomUUID());
+        var team = agents.createTeam("Team " + UUID.randomUUID(), Actor.SYSTEM);
 
         var response = ApiClient.admin(port).get("/api/v1/teams");
 

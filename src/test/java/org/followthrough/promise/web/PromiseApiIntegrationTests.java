@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.followthrough.cases.CaseView;
-import org.followthrough.identity.Agent;
+import org.followthrough.identity.AgentView;
 import org.followthrough.identity.Role;
 import org.followthrough.identity.TeamId;
 import org.followthrough.testing.ApiClient;
@@ -46,9 +46,9 @@ class PromiseApiIntegrationTests {
     @Autowired
     TimerRunner timers;
 
-    Agent ann;
-    Agent bob;
-    Agent sue;
+    AgentView ann;
+    AgentView bob;
+    AgentView sue;
     TeamId team;
     CaseView escrow;
     ApiClient asAnn;
