@@ -6,12 +6,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.followthrough.customer.ContactChannel;
-import org.followthrough.customer.Customer;
+import org.followthrough.customer.CustomerDesk;
 import org.followthrough.customer.CustomerDetails;
-import org.followthrough.customer.Customers;
+import org.followthrough.customer.CustomerQueries;
+import org.followthrough.customer.CustomerView;
 import org.followthrough.customer.Phone;
-import org.followthrough.customer.Segment;
 import org.followthrough.customer.SegmentId;
+import org.followthrough.customer.SegmentView;
 import org.followthrough.identity.Agent;
 import org.followthrough.identity.Agents;
 import org.followthrough.identity.Role;
@@ -63,9 +64,9 @@ class DemoPeople {
             SignedInAgent noah,
             SignedInAgent sofia,
             SignedInAgent claire,
-            Map<String, Customer> customers) {
+            Map<String, CustomerView> customers) {
 
-        Customer customer(String key) {
+        CustomerView customer(String key) {
             var customer = customers.get(key);
             if (customer == null) {
                 throw new IllegalArgumentException("No demo customer " + key);
@@ -75,11 +76,13 @@ class DemoPeople {
     }
 
     private final Agents agents;
-    private final Customers customers;
+    private final CustomerQueries customers;
+    private final CustomerDesk customerDesk;
 
-    DemoPeople(Agents agents, Customers customers) {
+    DemoPeople(Agents agents, CustomerQueries customers, CustomerDesk customerDesk) {
         this.agents = agents;
         this.customers = customers;
+        this.customerDesk = customerDesk;
     }
 
     Cast gather(Replay replay, Actor admin) {
@@ -113,7 +116,7 @@ class DemoPeople {
                                 + " small surprise: a check-in call after a purchase, a handwritten card.",
                         admin));
         replay.at(setUp, () -> organizations(everyday.id(), premium.id(), luxury.id(), admin));
-        var people = new LinkedHashMap<String, Customer>();
+        var people = new LinkedHashMap<String, CustomerView>();
         var segments = Map.of("everyday", everyday.id(), "premium", premium.id(), "luxury", luxury.id());
         int i = 0;
         for (var row : CUSTOMERS) {
@@ -156,8 +159,8 @@ class DemoPeople {
                 agent.timeZone().getId());
     }
 
-    private Segment segment(String name, String description, Actor admin) {
-        return customers.findSegmentByName(name).orElseGet(() -> customers.createSegment(name, description, admin));
+    private SegmentView segment(String name, String description, Actor admin) {
+        return customers.findSegmentByName(name).orElseGet(() -> customerDesk.createSegment(name, description, admin));
     }
 
     private Void organizations(SegmentId everyday, SegmentId premium, SegmentId luxury, Actor admin) {
@@ -200,14 +203,14 @@ class DemoPeople {
 
     private void organization(String name, List<String> domains, String notes, SegmentId segment, Actor admin) {
         if (customers.findOrganizationByDomain(domains.getFirst()).isEmpty()) {
-            customers.createOrganization(name, domains, notes, segment, admin);
+            customerDesk.createOrganization(name, domains, notes, segment, admin);
         }
     }
 
-    private Customer customer(Row row, Map<String, SegmentId> segments) {
+    private CustomerView customer(Row row, Map<String, SegmentId> segments) {
         return customers
                 .findByEmail(row.email())
-                .orElseGet(() -> customers.create(
+                .orElseGet(() -> customerDesk.create(
                         new CustomerDetails(
                                 row.name(),
                                 List.of(row.email()),
