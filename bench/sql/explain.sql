@@ -3,7 +3,7 @@
 --   cases/CaseQueries.java   inbox(), count(), list(), casesOf(), casesOfOrganization(), getAll()
 --   cases/Timeline.java      of(), count()
 --   cases/CaseSearch.java    search()
---   customer/Customers.java  search(), findByEmail()
+--   customer/CustomerQueries.java  search(), findByEmail()
 -- Each query runs once untimed first so the numbers are warm-cache ones, as on a live desk.
 -- Run: psql -h localhost -p PORT -U postgres followthrough -v admin_email=... -f bench/sql/explain.sql
 

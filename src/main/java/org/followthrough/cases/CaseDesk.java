@@ -13,9 +13,10 @@ import org.followthrough.cases.CaseEvents.CaseAssigned;
 import org.followthrough.cases.CaseEvents.CaseOpened;
 import org.followthrough.cases.CaseEvents.CaseStatusChanged;
 import org.followthrough.cases.CaseEvents.EntryAdded;
-import org.followthrough.customer.Customer;
+import org.followthrough.customer.CustomerDesk;
 import org.followthrough.customer.CustomerId;
-import org.followthrough.customer.Customers;
+import org.followthrough.customer.CustomerQueries;
+import org.followthrough.customer.CustomerView;
 import org.followthrough.identity.AgentId;
 import org.followthrough.identity.AgentQueries;
 import org.followthrough.identity.AgentView;
@@ -46,7 +47,8 @@ public class CaseDesk {
     private final Cases cases;
     private final Timeline timeline;
     private final CaseQueries queries;
-    private final Customers customers;
+    private final CustomerQueries customers;
+    private final CustomerDesk customerDesk;
     private final AgentQueries agents;
     private final AuditLog audit;
     private final ApplicationEventPublisher events;
@@ -60,7 +62,8 @@ public class CaseDesk {
             Cases cases,
             Timeline timeline,
             CaseQueries queries,
-            Customers customers,
+            CustomerQueries customers,
+            CustomerDesk customerDesk,
             AgentQueries agents,
             AuditLog audit,
             ApplicationEventPublisher events,
@@ -72,6 +75,7 @@ public class CaseDesk {
         this.timeline = timeline;
         this.queries = queries;
         this.customers = customers;
+        this.customerDesk = customerDesk;
         this.agents = agents;
         this.audit = audit;
         this.events = events;
@@ -109,7 +113,7 @@ public class CaseDesk {
      * A case just opened, the customer's message that opened it (null when it had no text), and the
      * customer as the case was opened for them.
      */
-    public record Opened(CaseView supportCase, TimelineEntry message, Customer customer) {}
+    public record Opened(CaseView supportCase, TimelineEntry message, CustomerView customer) {}
 
     @Transactional
     public CaseView open(OpenCase command, Actor by) {
@@ -126,7 +130,7 @@ public class CaseDesk {
      * Opens the case for a customer already in hand. Every statement here is on the hot path of
      * each new contact, so what is known is not read back.
      */
-    private Opened open(Customer customer, OpenCase command, Actor by) {
+    private Opened open(CustomerView customer, OpenCase command, Actor by) {
         var now = clock.instant();
         var body = validBody(command.body(), "body", true);
         var channel = command.channel() == null ? Channel.API : command.channel();
@@ -222,7 +226,7 @@ public class CaseDesk {
     /** {@link #openForSender}, answering with the timeline entry of the sender's message too. */
     @Transactional
     public Opened openFromMessage(String name, String email, OpenCase command, Actor by) {
-        var customer = customers.findOrCreate(name, email, by);
+        var customer = customerDesk.findOrCreate(name, email, by);
         return open(customer, command, by);
     }
 

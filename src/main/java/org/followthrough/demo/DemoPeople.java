@@ -6,12 +6,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.followthrough.customer.ContactChannel;
-import org.followthrough.customer.Customer;
+import org.followthrough.customer.CustomerDesk;
 import org.followthrough.customer.CustomerDetails;
-import org.followthrough.customer.Customers;
+import org.followthrough.customer.CustomerQueries;
+import org.followthrough.customer.CustomerView;
 import org.followthrough.customer.Phone;
-import org.followthrough.customer.Segment;
 import org.followthrough.customer.SegmentId;
+import org.followthrough.customer.SegmentView;
 import org.followthrough.identity.AgentDesk;
 import org.followthrough.identity.AgentQueries;
 import org.followthrough.identity.AgentView;
@@ -64,9 +65,9 @@ class DemoPeople {
             SignedInAgent noah,
             SignedInAgent sofia,
             SignedInAgent claire,
-            Map<String, Customer> customers) {
+            Map<String, CustomerView> customers) {
 
-        Customer customer(String key) {
+        CustomerView customer(String key) {
             var customer = customers.get(key);
             if (customer == null) {
                 throw new IllegalArgumentException("No demo customer " + key);
@@ -77,12 +78,14 @@ class DemoPeople {
 
     private final AgentDesk agents;
     private final AgentQueries agentQueries;
-    private final Customers customers;
+    private final CustomerQueries customers;
+    private final CustomerDesk customerDesk;
 
-    DemoPeople(AgentDesk agents, AgentQueries agentQueries, Customers customers) {
+    DemoPeople(AgentDesk agents, AgentQueries agentQueries, CustomerQueries customers, CustomerDesk customerDesk) {
         this.agents = agents;
         this.agentQueries = agentQueries;
         this.customers = customers;
+        this.customerDesk = customerDesk;
     }
 
     Cast gather(Replay replay, Actor admin) {
@@ -116,7 +119,7 @@ class DemoPeople {
                                 + " small surprise: a check-in call after a purchase, a handwritten card.",
                         admin));
         replay.at(setUp, () -> organizations(everyday.id(), premium.id(), luxury.id(), admin));
-        var people = new LinkedHashMap<String, Customer>();
+        var people = new LinkedHashMap<String, CustomerView>();
         var segments = Map.of("everyday", everyday.id(), "premium", premium.id(), "luxury", luxury.id());
         int i = 0;
         for (var row : CUSTOMERS) {
@@ -160,8 +163,8 @@ class DemoPeople {
                 agent.timeZone().getId());
     }
 
-    private Segment segment(String name, String description, Actor admin) {
-        return customers.findSegmentByName(name).orElseGet(() -> customers.createSegment(name, description, admin));
+    private SegmentView segment(String name, String description, Actor admin) {
+        return customers.findSegmentByName(name).orElseGet(() -> customerDesk.createSegment(name, description, admin));
     }
 
     private Void organizations(SegmentId everyday, SegmentId premium, SegmentId luxury, Actor admin) {
@@ -204,14 +207,14 @@ class DemoPeople {
 
     private void organization(String name, List<String> domains, String notes, SegmentId segment, Actor admin) {
         if (customers.findOrganizationByDomain(domains.getFirst()).isEmpty()) {
-            customers.createOrganization(name, domains, notes, segment, admin);
+            customerDesk.createOrganization(name, domains, notes, segment, admin);
         }
     }
 
-    private Customer customer(Row row, Map<String, SegmentId> segments) {
+    private CustomerView customer(Row row, Map<String, SegmentId> segments) {
         return customers
                 .findByEmail(row.email())
-                .orElseGet(() -> customers.create(
+                .orElseGet(() -> customerDesk.create(
                         new CustomerDetails(
                                 row.name(),
                                 List.of(row.email()),

@@ -17,7 +17,7 @@ import org.followthrough.cases.CaseId;
 import org.followthrough.cases.CaseStatus;
 import org.followthrough.cases.Channel;
 import org.followthrough.cases.Priority;
-import org.followthrough.customer.Customer;
+import org.followthrough.customer.CustomerView;
 import org.followthrough.identity.SignedInAgent;
 import org.followthrough.identity.TeamView;
 import org.followthrough.platform.Actor;
@@ -95,19 +95,19 @@ final class Replay {
     }
 
     /** A case about to be opened: say who and what, then how it arrives. */
-    NewCase newCase(Customer customer, String subject) {
+    NewCase newCase(CustomerView customer, String subject) {
         return new NewCase(customer, subject);
     }
 
     final class NewCase {
 
-        private final Customer customer;
+        private final CustomerView customer;
         private final String subject;
         private TeamView team;
         private Priority priority = Priority.NORMAL;
         private Set<String> tags = Set.of();
 
-        private NewCase(Customer customer, String subject) {
+        private NewCase(CustomerView customer, String subject) {
             this.customer = customer;
             this.subject = subject;
         }

@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.followthrough.calendar.TeamCalendars;
 import org.followthrough.cases.CaseView;
-import org.followthrough.customer.Customer;
+import org.followthrough.customer.CustomerView;
 import org.followthrough.email.parse.MailAddress;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
@@ -39,7 +39,7 @@ class Acknowledgements {
         this.clock = clock;
     }
 
-    void acknowledge(Mailbox mailbox, CaseView supportCase, Customer customer, MailAddress to, String answering) {
+    void acknowledge(Mailbox mailbox, CaseView supportCase, CustomerView customer, MailAddress to, String answering) {
         var now = clock.instant();
         var address = to.address().toLowerCase(Locale.ROOT);
         if (outbox.acknowledgementsTo(address, now.minus(Duration.ofHours(1)))

@@ -25,7 +25,8 @@ import org.followthrough.cases.CaseView;
 import org.followthrough.cases.Channel;
 import org.followthrough.cases.Priority;
 import org.followthrough.cases.TimelineEntry;
-import org.followthrough.customer.Customers;
+import org.followthrough.customer.CustomerDesk;
+import org.followthrough.customer.CustomerQueries;
 import org.followthrough.email.MailEvents.MailBounced;
 import org.followthrough.email.parse.AutoKind;
 import org.followthrough.email.parse.MailAddress;
@@ -76,7 +77,8 @@ public class MailIngest {
     private final Mailboxes mailboxes;
     private final CaseDesk desk;
     private final CaseQueries cases;
-    private final Customers customers;
+    private final CustomerQueries customers;
+    private final CustomerDesk customerDesk;
     private final Acknowledgements acknowledgements;
     private final Outbox outbox;
     private final ApplicationEventPublisher events;
@@ -93,7 +95,8 @@ public class MailIngest {
             Mailboxes mailboxes,
             CaseDesk desk,
             CaseQueries cases,
-            Customers customers,
+            CustomerQueries customers,
+            CustomerDesk customerDesk,
             Acknowledgements acknowledgements,
             Outbox outbox,
             ApplicationEventPublisher events,
@@ -108,6 +111,7 @@ public class MailIngest {
         this.desk = desk;
         this.cases = cases;
         this.customers = customers;
+        this.customerDesk = customerDesk;
         this.acknowledgements = acknowledgements;
         this.outbox = outbox;
         this.events = events;
@@ -354,7 +358,7 @@ public class MailIngest {
                 && endedAt.plus(properties.reopenWithin()).isBefore(now)) {
             return newCase(mailbox, mail, ours, by, Outcome.FOLLOW_UP, existing, mayAcknowledge);
         }
-        var customer = customers.findOrCreate(sender.name(), sender.address(), by);
+        var customer = customerDesk.findOrCreate(sender.name(), sender.address(), by);
         Actor author = null;
         if (!customer.id().equals(existing.customerId())) {
             author = Actor.customer(customer.id().value(), customer.name());
@@ -427,7 +431,7 @@ public class MailIngest {
             CaseId caseId,
             ParsedMail mail,
             Set<String> ours,
-            org.followthrough.customer.Customer customer,
+            org.followthrough.customer.CustomerView customer,
             Instant now) {
         var others = Stream.concat(mail.to().stream(), mail.cc().stream())
                 .filter(a -> plausibleAddress(a.address()))

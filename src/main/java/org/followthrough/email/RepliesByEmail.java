@@ -11,8 +11,8 @@ import org.followthrough.cases.Channel;
 import org.followthrough.cases.EntryFollowUp;
 import org.followthrough.cases.EntryKind;
 import org.followthrough.cases.TimelineEntry;
-import org.followthrough.customer.Customer;
-import org.followthrough.customer.Customers;
+import org.followthrough.customer.CustomerQueries;
+import org.followthrough.customer.CustomerView;
 import org.followthrough.identity.SignedInAgent;
 import org.followthrough.promise.PromiseState;
 import org.followthrough.promise.Promises;
@@ -35,7 +35,7 @@ class RepliesByEmail implements EntryFollowUp {
     static final String LIST_PROMISES = "mail.listPromises";
 
     private final CaseQueries cases;
-    private final Customers customers;
+    private final CustomerQueries customers;
     private final Mailboxes mailboxes;
     private final MailStore store;
     private final Outbox outbox;
@@ -44,7 +44,7 @@ class RepliesByEmail implements EntryFollowUp {
 
     RepliesByEmail(
             CaseQueries cases,
-            Customers customers,
+            CustomerQueries customers,
             Mailboxes mailboxes,
             MailStore store,
             Outbox outbox,
@@ -127,7 +127,7 @@ class RepliesByEmail implements EntryFollowUp {
         return subject.contains(token) ? reply : reply + " " + token;
     }
 
-    private String promiseList(CaseView supportCase, Customer customer, Locale locale) {
+    private String promiseList(CaseView supportCase, CustomerView customer, Locale locale) {
         var open = promises.visibleToCustomer(supportCase.id()).stream()
                 .filter(p -> p.state() == PromiseState.OPEN
                         || p.state() == PromiseState.RENEGOTIATED

@@ -8,7 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.followthrough.customer.Customer;
+import org.followthrough.customer.CustomerView;
 import org.followthrough.identity.AgentView;
 import org.followthrough.identity.Role;
 import org.followthrough.identity.TeamId;
@@ -50,7 +50,7 @@ abstract class CaseAccessMatrix {
     AgentView admin;
     TeamId teamA;
     TeamId teamB;
-    Customer customer;
+    CustomerView customer;
     CaseView escrow;
     String word;
     String casePath;

@@ -24,7 +24,7 @@ class CaseConsoleIntegrationTests {
     CaseQueries queries;
 
     @Autowired
-    org.followthrough.customer.Customers customers;
+    org.followthrough.customer.CustomerQueries customers;
 
     @Test
     void anIllegalStatusChangeFromTheCasePageShowsItsReasonAndChangesNothing() {

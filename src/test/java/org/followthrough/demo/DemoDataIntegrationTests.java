@@ -13,7 +13,7 @@ import org.followthrough.cases.CaseStatus;
 import org.followthrough.cases.CaseView;
 import org.followthrough.cases.EntryKind;
 import org.followthrough.cases.TimelineEntry;
-import org.followthrough.customer.Customers;
+import org.followthrough.customer.CustomerQueries;
 import org.followthrough.identity.AgentQueries;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -33,7 +33,7 @@ class DemoDataIntegrationTests {
     DemoData demoData;
 
     @Autowired
-    Customers customers;
+    CustomerQueries customers;
 
     @Autowired
     CaseQueries cases;

@@ -2,7 +2,7 @@ package org.followthrough.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.followthrough.customer.Customers;
+import org.followthrough.customer.CustomerQueries;
 import org.followthrough.testing.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -16,7 +16,7 @@ class WithoutDemoProfileIntegrationTests {
     ApplicationContext context;
 
     @Autowired
-    Customers customers;
+    CustomerQueries customers;
 
     @Test
     void productionStartHasNoDemoDataNorDemoClock() {

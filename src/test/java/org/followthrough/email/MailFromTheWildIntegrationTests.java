@@ -14,7 +14,7 @@ import org.followthrough.cases.CaseId;
 import org.followthrough.cases.CaseQueries;
 import org.followthrough.cases.CaseView;
 import org.followthrough.cases.EntryKind;
-import org.followthrough.customer.Customers;
+import org.followthrough.customer.CustomerQueries;
 import org.followthrough.email.MailIngest.Outcome;
 import org.followthrough.platform.Actor;
 import org.followthrough.testing.Fixtures;
@@ -48,7 +48,7 @@ class MailFromTheWildIntegrationTests {
     CaseQueries cases;
 
     @Autowired
-    Customers customers;
+    CustomerQueries customers;
 
     @Autowired
     Quarantine quarantine;

@@ -15,7 +15,7 @@ import java.util.Properties;
 import java.util.UUID;
 import org.followthrough.cases.CaseQueries;
 import org.followthrough.cases.EntryKind;
-import org.followthrough.customer.Customers;
+import org.followthrough.customer.CustomerQueries;
 import org.followthrough.email.MailIngest.Outcome;
 import org.followthrough.identity.Role;
 import org.followthrough.platform.Actor;
@@ -59,7 +59,7 @@ class UnfiledMailIntegrationTests {
     CaseQueries cases;
 
     @Autowired
-    Customers customers;
+    CustomerQueries customers;
 
     @Autowired
     TimerRunner timerRunner;

@@ -16,8 +16,8 @@ import org.followthrough.FollowthroughApplication;
 import org.followthrough.cases.CaseDesk;
 import org.followthrough.cases.CaseDesk.OpenCase;
 import org.followthrough.cases.Channel;
+import org.followthrough.customer.CustomerDesk;
 import org.followthrough.customer.CustomerDetails;
-import org.followthrough.customer.Customers;
 import org.followthrough.identity.AgentDesk;
 import org.followthrough.identity.Role;
 import org.followthrough.platform.Actor;
@@ -88,7 +88,7 @@ class PromiseTimersAcrossNodesIntegrationTests {
                 var b = node(database, nodeBDir)) {
             var ann = a.getBean(AgentDesk.class)
                     .create("ann@nodes.example", "Ann", Role.AGENT, ZoneOffset.UTC, Fixtures.PASSWORD, Actor.SYSTEM);
-            var customer = a.getBean(Customers.class)
+            var customer = a.getBean(CustomerDesk.class)
                     .create(CustomerDetails.named("Maria Lopez", "maria@nodes.example"), Actor.SYSTEM);
             var desk = a.getBean(CaseDesk.class);
             var promises = a.getBean(Promises.class);

@@ -7,9 +7,9 @@ import org.followthrough.cases.CaseDesk;
 import org.followthrough.cases.CaseView;
 import org.followthrough.cases.Channel;
 import org.followthrough.cases.Priority;
-import org.followthrough.customer.Customer;
+import org.followthrough.customer.CustomerDesk;
 import org.followthrough.customer.CustomerDetails;
-import org.followthrough.customer.Customers;
+import org.followthrough.customer.CustomerView;
 import org.followthrough.identity.AgentDesk;
 import org.followthrough.identity.AgentId;
 import org.followthrough.identity.AgentQueries;
@@ -34,7 +34,7 @@ public class Fixtures {
     private final AgentDesk agents;
     private final AgentQueries agentQueries;
     private final ApiTokens tokens;
-    private final Customers customers;
+    private final CustomerDesk customers;
     private final CaseDesk desk;
     private final org.springframework.jdbc.core.simple.JdbcClient db;
 
@@ -42,7 +42,7 @@ public class Fixtures {
             AgentDesk agents,
             AgentQueries agentQueries,
             ApiTokens tokens,
-            Customers customers,
+            CustomerDesk customers,
             CaseDesk desk,
             org.springframework.jdbc.core.simple.JdbcClient db) {
         this.agents = agents;
@@ -93,7 +93,7 @@ public class Fixtures {
         return tokens.issue(unique("token"), agent.id(), agent.id()).secret();
     }
 
-    public Customer customer() {
+    public CustomerView customer() {
         var name = unique("customer");
         return customers.create(CustomerDetails.named("Customer " + name, name + "@customer.example"), Actor.SYSTEM);
     }
@@ -104,7 +104,7 @@ public class Fixtures {
 
     /** {@code fixtures.aCase().ownedBy(ann).about("Refund").open()} */
     public class CaseBuilder {
-        private Customer customer;
+        private CustomerView customer;
         private AgentId owner;
         private TeamId team;
         private String subject = "Something is wrong " + SEQUENCE.incrementAndGet();
@@ -112,7 +112,7 @@ public class Fixtures {
         private Priority priority = Priority.NORMAL;
         private Set<String> tags = Set.of();
 
-        public CaseBuilder of(Customer customer) {
+        public CaseBuilder of(CustomerView customer) {
             this.customer = customer;
             return this;
         }

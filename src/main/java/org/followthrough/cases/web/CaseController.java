@@ -15,7 +15,7 @@ import org.followthrough.cases.CaseStatus;
 import org.followthrough.cases.CaseView;
 import org.followthrough.cases.Channel;
 import org.followthrough.cases.Priority;
-import org.followthrough.customer.Customers;
+import org.followthrough.customer.CustomerQueries;
 import org.followthrough.identity.AgentId;
 import org.followthrough.identity.AgentQueries;
 import org.followthrough.identity.SignedInAgent;
@@ -44,11 +44,12 @@ class CaseController {
 
     private final CaseQueries queries;
     private final CaseDesk desk;
-    private final Customers customers;
+    private final CustomerQueries customers;
     private final AgentQueries agents;
     private final CaseAccess access;
 
-    CaseController(CaseQueries queries, CaseDesk desk, Customers customers, AgentQueries agents, CaseAccess access) {
+    CaseController(
+            CaseQueries queries, CaseDesk desk, CustomerQueries customers, AgentQueries agents, CaseAccess access) {
         this.queries = queries;
         this.desk = desk;
         this.customers = customers;

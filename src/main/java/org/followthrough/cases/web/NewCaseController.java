@@ -7,10 +7,11 @@ import java.util.UUID;
 import org.followthrough.cases.CaseDesk;
 import org.followthrough.cases.Channel;
 import org.followthrough.cases.Priority;
-import org.followthrough.customer.Customer;
+import org.followthrough.customer.CustomerDesk;
 import org.followthrough.customer.CustomerDetails;
 import org.followthrough.customer.CustomerId;
-import org.followthrough.customer.Customers;
+import org.followthrough.customer.CustomerQueries;
+import org.followthrough.customer.CustomerView;
 import org.followthrough.customer.Phone;
 import org.followthrough.identity.AgentId;
 import org.followthrough.identity.AgentQueries;
@@ -36,13 +37,20 @@ class NewCaseController {
             List.of(Channel.PHONE, Channel.EMAIL, Channel.CHAT, Channel.IN_PERSON, Channel.PORTAL);
 
     private final CaseDesk desk;
-    private final Customers customers;
+    private final CustomerQueries customers;
+    private final CustomerDesk customerDesk;
     private final AgentQueries agents;
     private final TransactionTemplate transaction;
 
-    NewCaseController(CaseDesk desk, Customers customers, AgentQueries agents, TransactionTemplate transaction) {
+    NewCaseController(
+            CaseDesk desk,
+            CustomerQueries customers,
+            CustomerDesk customerDesk,
+            AgentQueries agents,
+            TransactionTemplate transaction) {
         this.desk = desk;
         this.customers = customers;
+        this.customerDesk = customerDesk;
         this.agents = agents;
         this.transaction = transaction;
     }
@@ -105,21 +113,21 @@ class NewCaseController {
         }
     }
 
-    private Customer customerFor(NewCaseForm form, SignedInAgent me) {
+    private CustomerView customerFor(NewCaseForm form, SignedInAgent me) {
         if (!blank(form.customerId())) {
             return customers.get(new CustomerId(UUID.fromString(form.customerId())));
         }
         if (!blank(form.email()) && blank(form.phone())) {
             // The same lock the API and email intake use: two agents typing in one new address make one customer.
-            return customers.findOrCreate(form.name(), form.email(), me.actor());
+            return customerDesk.findOrCreate(form.name(), form.email(), me.actor());
         }
         if (!blank(form.email())) {
-            return customers.findByEmail(form.email()).orElseGet(() -> customers.create(details(form), me.actor()));
+            return customers.findByEmail(form.email()).orElseGet(() -> customerDesk.create(details(form), me.actor()));
         }
         if (blank(form.name())) {
             throw new InvalidInputException("customer", "choose a customer, or give a new customer's name");
         }
-        return customers.create(details(form), me.actor());
+        return customerDesk.create(details(form), me.actor());
     }
 
     private static CustomerDetails details(NewCaseForm form) {
@@ -129,7 +137,7 @@ class NewCaseController {
                 blank(form.phone()) ? List.of() : List.of(new Phone(form.phone(), "")));
     }
 
-    private String show(NewCaseForm form, Customer customer, String error, Model model) {
+    private String show(NewCaseForm form, CustomerView customer, String error, Model model) {
         model.addAttribute("form", form);
         model.addAttribute("customer", customer);
         model.addAttribute("error", error);

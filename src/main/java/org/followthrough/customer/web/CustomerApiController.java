@@ -8,9 +8,10 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.followthrough.customer.ContactChannel;
+import org.followthrough.customer.CustomerDesk;
 import org.followthrough.customer.CustomerDetails;
 import org.followthrough.customer.CustomerId;
-import org.followthrough.customer.Customers;
+import org.followthrough.customer.CustomerQueries;
 import org.followthrough.customer.OrganizationId;
 import org.followthrough.customer.Phone;
 import org.followthrough.customer.SegmentId;
@@ -54,10 +55,12 @@ class CustomerApiController {
             "organizationId",
             "segmentId");
 
-    private final Customers customers;
+    private final CustomerDesk desk;
+    private final CustomerQueries queries;
 
-    CustomerApiController(Customers customers) {
-        this.customers = customers;
+    CustomerApiController(CustomerDesk desk, CustomerQueries queries) {
+        this.desk = desk;
+        this.queries = queries;
     }
 
     /** A new customer. {@code email} is a shorthand for a single entry of {@code emails}. */
@@ -112,8 +115,8 @@ class CustomerApiController {
                 SegmentId.of(body.segmentId()),
                 false,
                 false);
-        var created = CustomerResponse.of(
-                withEmailsNamed(body.emails() != null, () -> customers.create(details, agent.actor())));
+        var created =
+                CustomerResponse.of(withEmailsNamed(body.emails() != null, () -> desk.create(details, agent.actor())));
         var location = ServletUriComponentsBuilder.fromCurrentRequestUri()
                 .path("/{id}")
                 .buildAndExpand(created.id())
@@ -136,15 +139,15 @@ class CustomerApiController {
                 throw new InvalidInputException("cursor", "cannot be combined with q: search answers one page");
             }
             return new Slice<>(
-                    customers.search(q, size).stream().map(CustomerResponse::of).toList(), null);
+                    queries.search(q, size).stream().map(CustomerResponse::of).toList(), null);
         }
-        return customers.list(cursor, size).map(CustomerResponse::of);
+        return queries.list(cursor, size).map(CustomerResponse::of);
     }
 
     @GetMapping("/{id}")
     @Operation(summary = "Get a customer")
     CustomerResponse get(@PathVariable UUID id) {
-        return CustomerResponse.of(customers.get(new CustomerId(id)));
+        return CustomerResponse.of(queries.get(new CustomerId(id)));
     }
 
     @PatchMapping(
@@ -175,7 +178,7 @@ class CustomerApiController {
                 patch.removes("organizationId"),
                 patch.removes("segmentId"));
         return CustomerResponse.of(
-                withEmailsNamed(emails != null, () -> customers.update(new CustomerId(id), details, agent.actor())));
+                withEmailsNamed(emails != null, () -> desk.update(new CustomerId(id), details, agent.actor())));
     }
 
     private static List<Phone> phones(List<PhoneBody> phones) {

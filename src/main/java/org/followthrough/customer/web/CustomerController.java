@@ -6,11 +6,12 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import org.followthrough.customer.ContactChannel;
-import org.followthrough.customer.Customer;
 import org.followthrough.customer.CustomerActivity;
+import org.followthrough.customer.CustomerDesk;
 import org.followthrough.customer.CustomerDetails;
 import org.followthrough.customer.CustomerId;
-import org.followthrough.customer.Customers;
+import org.followthrough.customer.CustomerQueries;
+import org.followthrough.customer.CustomerView;
 import org.followthrough.customer.OrganizationId;
 import org.followthrough.customer.Phone;
 import org.followthrough.customer.SegmentId;
@@ -37,11 +38,13 @@ class CustomerController {
             .sorted()
             .toList();
 
-    private final Customers customers;
+    private final CustomerDesk desk;
+    private final CustomerQueries queries;
     private final CustomerActivity activity;
 
-    CustomerController(Customers customers, CustomerActivity activity) {
-        this.customers = customers;
+    CustomerController(CustomerDesk desk, CustomerQueries queries, CustomerActivity activity) {
+        this.desk = desk;
+        this.queries = queries;
         this.activity = activity;
     }
 
@@ -63,7 +66,7 @@ class CustomerController {
             return new CustomerForm(null, "", "", "", "", "en", "UTC", "EMAIL", "", "", "");
         }
 
-        static CustomerForm of(Customer c) {
+        static CustomerForm of(CustomerView c) {
             return new CustomerForm(
                     c.id().value(),
                     c.name(),
@@ -121,10 +124,10 @@ class CustomerController {
     @GetMapping("/customers")
     String list(@RequestParam(required = false) String q, @RequestParam(required = false) String cursor, Model model) {
         if (q != null && !q.isBlank()) {
-            model.addAttribute("items", customers.search(q, PAGE));
+            model.addAttribute("items", queries.search(q, PAGE));
             model.addAttribute("next", null);
         } else {
-            var slice = customers.list(cursor, PAGE);
+            var slice = queries.list(cursor, PAGE);
             model.addAttribute("items", slice.items());
             model.addAttribute("next", slice.nextCursor());
         }
@@ -134,14 +137,14 @@ class CustomerController {
 
     @GetMapping("/customers/pick")
     String pick(@RequestParam(required = false) String q, Model model) {
-        model.addAttribute("items", customers.search(q, 8));
+        model.addAttribute("items", queries.search(q, 8));
         model.addAttribute("q", q);
         return "customer/pick :: picks";
     }
 
     @GetMapping("/customers/{id}")
     String show(@PathVariable UUID id, @AuthenticationPrincipal SignedInAgent me, Model model) {
-        var customer = customers.get(new CustomerId(id));
+        var customer = queries.get(new CustomerId(id));
         model.addAttribute("customer", customer);
         model.addAttribute("cases", activity.casesOf(customer.id(), me, 200));
         return "customer/detail";
@@ -154,14 +157,14 @@ class CustomerController {
 
     @GetMapping("/customers/{id}/edit")
     String edit(@PathVariable UUID id, Model model) {
-        return form(CustomerForm.of(customers.get(new CustomerId(id))), null, model);
+        return form(CustomerForm.of(queries.get(new CustomerId(id))), null, model);
     }
 
     @PostMapping("/customers")
     String created(@ModelAttribute CustomerForm form, @AuthenticationPrincipal SignedInAgent me, Model model) {
         try {
             Text.check(form);
-            var customer = customers.create(form.details(), me.actor());
+            var customer = desk.create(form.details(), me.actor());
             return "redirect:/customers/" + customer.id();
         } catch (InvalidInputException | ConflictException | IllegalArgumentException e) {
             return form(form, e.getMessage(), model);
@@ -177,7 +180,7 @@ class CustomerController {
             Model model) {
         try {
             Text.check(form);
-            customers.update(new CustomerId(id), form.details(), me.actor());
+            desk.update(new CustomerId(id), form.details(), me.actor());
             return "redirect:/customers/" + id;
         } catch (InvalidInputException | ConflictException | IllegalArgumentException e) {
             return form(
@@ -203,8 +206,8 @@ class CustomerController {
         model.addAttribute("error", error);
         model.addAttribute("zones", ZONES);
         model.addAttribute("channels", ContactChannel.values());
-        model.addAttribute("organizations", customers.organizations());
-        model.addAttribute("segments", customers.segments());
+        model.addAttribute("organizations", queries.organizations());
+        model.addAttribute("segments", queries.segments());
         return "customer/form";
     }
 

@@ -3,7 +3,7 @@ package org.followthrough.customer.web;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import org.followthrough.customer.Customer;
+import org.followthrough.customer.CustomerView;
 import org.followthrough.platform.ApiNames;
 
 /** A customer as the API shows it. */
@@ -27,7 +27,7 @@ record CustomerResponse(
     /** A phone number and what it is for ("mobile", "office"). */
     record PhoneBody(String number, String label) {}
 
-    static CustomerResponse of(Customer c) {
+    static CustomerResponse of(CustomerView c) {
         return new CustomerResponse(
                 c.id().value(),
                 c.name(),

@@ -3,7 +3,8 @@ package org.followthrough.customer.web;
 import java.util.Arrays;
 import java.util.UUID;
 import org.followthrough.customer.CustomerActivity;
-import org.followthrough.customer.Customers;
+import org.followthrough.customer.CustomerDesk;
+import org.followthrough.customer.CustomerQueries;
 import org.followthrough.customer.OrganizationId;
 import org.followthrough.customer.SegmentId;
 import org.followthrough.identity.SignedInAgent;
@@ -22,11 +23,13 @@ import org.springframework.web.bind.annotation.PostMapping;
 @Controller
 class OrganizationController {
 
-    private final Customers customers;
+    private final CustomerDesk desk;
+    private final CustomerQueries queries;
     private final CustomerActivity activity;
 
-    OrganizationController(Customers customers, CustomerActivity activity) {
-        this.customers = customers;
+    OrganizationController(CustomerDesk desk, CustomerQueries queries, CustomerActivity activity) {
+        this.desk = desk;
+        this.queries = queries;
         this.activity = activity;
     }
 
@@ -39,15 +42,15 @@ class OrganizationController {
 
     @GetMapping("/organizations")
     String list(Model model) {
-        model.addAttribute("organizations", customers.organizations());
+        model.addAttribute("organizations", queries.organizations());
         return "customer/organizations";
     }
 
     @GetMapping("/organizations/{id}")
     String show(@PathVariable UUID id, @AuthenticationPrincipal SignedInAgent me, Model model) {
-        var organization = customers.getOrganization(new OrganizationId(id));
+        var organization = queries.getOrganization(new OrganizationId(id));
         model.addAttribute("organization", organization);
-        model.addAttribute("members", customers.membersOf(organization.id(), 500));
+        model.addAttribute("members", queries.membersOf(organization.id(), 500));
         model.addAttribute("cases", activity.casesOfOrganization(organization.id(), me, 200));
         return "customer/organization";
     }
@@ -59,7 +62,7 @@ class OrganizationController {
 
     @GetMapping("/organizations/{id}/edit")
     String edit(@PathVariable UUID id, Model model) {
-        var o = customers.getOrganization(new OrganizationId(id));
+        var o = queries.getOrganization(new OrganizationId(id));
         return form(
                 new OrganizationForm(
                         id,
@@ -75,7 +78,7 @@ class OrganizationController {
     String created(@ModelAttribute OrganizationForm form, @AuthenticationPrincipal SignedInAgent me, Model model) {
         try {
             Text.check(form);
-            var o = customers.createOrganization(form.name(), domains(form), form.notes(), segment(form), me.actor());
+            var o = desk.createOrganization(form.name(), domains(form), form.notes(), segment(form), me.actor());
             return "redirect:/organizations/" + o.id();
         } catch (InvalidInputException | ConflictException | IllegalArgumentException e) {
             return form(form, e.getMessage(), model);
@@ -90,7 +93,7 @@ class OrganizationController {
             Model model) {
         try {
             Text.check(form);
-            customers.updateOrganization(
+            desk.updateOrganization(
                     new OrganizationId(id), form.name(), domains(form), form.notes(), segment(form), me.actor());
             return "redirect:/organizations/" + id;
         } catch (InvalidInputException | ConflictException | IllegalArgumentException e) {
@@ -104,7 +107,7 @@ class OrganizationController {
     private String form(OrganizationForm form, String error, Model model) {
         model.addAttribute("form", form);
         model.addAttribute("error", error);
-        model.addAttribute("segments", customers.segments());
+        model.addAttribute("segments", queries.segments());
         return "customer/organization-form";
     }
 

@@ -1,6 +1,7 @@
 package org.followthrough.customer.web;
 
-import org.followthrough.customer.Customers;
+import org.followthrough.customer.CustomerDesk;
+import org.followthrough.customer.CustomerQueries;
 import org.followthrough.identity.SignedInAgent;
 import org.followthrough.platform.ConflictException;
 import org.followthrough.platform.InvalidInputException;
@@ -16,15 +17,17 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class SegmentController {
 
-    private final Customers customers;
+    private final CustomerDesk desk;
+    private final CustomerQueries queries;
 
-    SegmentController(Customers customers) {
-        this.customers = customers;
+    SegmentController(CustomerDesk desk, CustomerQueries queries) {
+        this.desk = desk;
+        this.queries = queries;
     }
 
     @GetMapping("/admin/segments")
     String list(Model model) {
-        model.addAttribute("segments", customers.segments());
+        model.addAttribute("segments", queries.segments());
         return "admin/segments";
     }
 
@@ -35,7 +38,7 @@ class SegmentController {
             @AuthenticationPrincipal SignedInAgent me,
             Model model) {
         try {
-            customers.createSegment(name, description, me.actor());
+            desk.createSegment(name, description, me.actor());
             return "redirect:/admin/segments";
         } catch (InvalidInputException | ConflictException e) {
             model.addAttribute("error", e.getMessage());

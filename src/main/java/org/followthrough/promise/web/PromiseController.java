@@ -16,7 +16,7 @@ import org.followthrough.cases.CaseQueries;
 import org.followthrough.cases.CaseView;
 import org.followthrough.cases.Channel;
 import org.followthrough.cases.EntryKind;
-import org.followthrough.customer.Customers;
+import org.followthrough.customer.CustomerQueries;
 import org.followthrough.identity.AgentQueries;
 import org.followthrough.identity.Role;
 import org.followthrough.identity.SignedInAgent;
@@ -53,7 +53,7 @@ class PromiseController {
 
     private final Promises promises;
     private final CaseQueries cases;
-    private final Customers customers;
+    private final CustomerQueries customers;
     private final AgentQueries agents;
     private final TeamCalendars calendars;
     private final Clock clock;
@@ -62,7 +62,7 @@ class PromiseController {
     PromiseController(
             Promises promises,
             CaseQueries cases,
-            Customers customers,
+            CustomerQueries customers,
             AgentQueries agents,
             TeamCalendars calendars,
             Clock clock,

@@ -4,7 +4,7 @@ import java.time.Clock;
 import org.followthrough.calendar.TeamCalendars;
 import org.followthrough.cases.CaseAccess;
 import org.followthrough.cases.CaseQueries;
-import org.followthrough.customer.Customers;
+import org.followthrough.customer.CustomerQueries;
 import org.followthrough.identity.SignedInAgent;
 import org.followthrough.platform.Text;
 import org.followthrough.promise.CommitmentDetector;
@@ -26,7 +26,7 @@ class PromiseSuggestionController {
 
     private final CommitmentDetector detector;
     private final CaseQueries cases;
-    private final Customers customers;
+    private final CustomerQueries customers;
     private final TeamCalendars calendars;
     private final Clock clock;
     private final CaseAccess access;
@@ -34,7 +34,7 @@ class PromiseSuggestionController {
     PromiseSuggestionController(
             CommitmentDetector detector,
             CaseQueries cases,
-            Customers customers,
+            CustomerQueries customers,
             TeamCalendars calendars,
             Clock clock,
             CaseAccess access) {

@@ -8,8 +8,8 @@ import java.util.UUID;
 import org.followthrough.cases.CaseAccess;
 import org.followthrough.cases.CaseHit;
 import org.followthrough.cases.CaseSearch;
-import org.followthrough.customer.Customer;
-import org.followthrough.customer.Customers;
+import org.followthrough.customer.CustomerQueries;
+import org.followthrough.customer.CustomerView;
 import org.followthrough.identity.SignedInAgent;
 import org.followthrough.platform.ApiNames;
 import org.followthrough.platform.InvalidInputException;
@@ -25,9 +25,9 @@ class SearchApiController {
 
     private final CaseSearch cases;
     private final CaseAccess access;
-    private final Customers customers;
+    private final CustomerQueries customers;
 
-    SearchApiController(CaseSearch cases, CaseAccess access, Customers customers) {
+    SearchApiController(CaseSearch cases, CaseAccess access, CustomerQueries customers) {
         this.cases = cases;
         this.access = access;
         this.customers = customers;
@@ -77,7 +77,7 @@ class SearchApiController {
     /** A customer that matched. */
     record CustomerHit(UUID id, String name, List<String> emails, String organizationName) {
 
-        static CustomerHit of(Customer c) {
+        static CustomerHit of(CustomerView c) {
             return new CustomerHit(c.id().value(), c.name(), c.emails(), c.organizationName());
         }
     }

@@ -2,7 +2,7 @@ package org.followthrough.search.web;
 
 import org.followthrough.cases.CaseAccess;
 import org.followthrough.cases.CaseSearch;
-import org.followthrough.customer.Customers;
+import org.followthrough.customer.CustomerQueries;
 import org.followthrough.identity.SignedInAgent;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -15,9 +15,9 @@ class SearchController {
 
     private final CaseSearch cases;
     private final CaseAccess access;
-    private final Customers customers;
+    private final CustomerQueries customers;
 
-    SearchController(CaseSearch cases, CaseAccess access, Customers customers) {
+    SearchController(CaseSearch cases, CaseAccess access, CustomerQueries customers) {
         this.cases = cases;
         this.access = access;
         this.customers = customers;

@@ -8,9 +8,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.followthrough.customer.Customer;
+import org.followthrough.customer.CustomerDesk;
 import org.followthrough.customer.CustomerDetails;
-import org.followthrough.customer.Customers;
+import org.followthrough.customer.CustomerQueries;
+import org.followthrough.customer.CustomerView;
 import org.followthrough.identity.AgentDesk;
 import org.followthrough.identity.AgentQueries;
 import org.followthrough.identity.ApiTokens;
@@ -31,7 +32,10 @@ class CaseApiIntegrationTests {
     int port;
 
     @Autowired
-    Customers customers;
+    CustomerQueries customers;
+
+    @Autowired
+    CustomerDesk customerDesk;
 
     @Autowired
     AgentDesk agents;
@@ -44,13 +48,13 @@ class CaseApiIntegrationTests {
 
     ApiClient api;
     String unique;
-    Customer customer;
+    CustomerView customer;
 
     @BeforeEach
     void setUp() {
         api = ApiClient.admin(port);
         unique = UUID.randomUUID().toString().substring(0, 8);
-        customer = customers.create(CustomerDetails.named("Grace " + unique, email("grace")), Actor.SYSTEM);
+        customer = customerDesk.create(CustomerDetails.named("Grace " + unique, email("grace")), Actor.SYSTEM);
     }
 
     private String email(String who) {

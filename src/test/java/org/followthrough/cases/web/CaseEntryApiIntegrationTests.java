@@ -6,8 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.followthrough.customer.CustomerDesk;
 import org.followthrough.customer.CustomerDetails;
-import org.followthrough.customer.Customers;
 import org.followthrough.identity.AgentQueries;
 import org.followthrough.platform.Actor;
 import org.followthrough.testing.ApiClient;
@@ -24,7 +24,7 @@ class CaseEntryApiIntegrationTests {
     int port;
 
     @Autowired
-    Customers customers;
+    CustomerDesk customers;
 
     @Autowired
     AgentQueries agents;

@@ -8,7 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.followthrough.customer.Customers;
+import org.followthrough.customer.CustomerDesk;
+import org.followthrough.customer.CustomerQueries;
 import org.followthrough.platform.Actor;
 import org.followthrough.testing.ApiClient;
 import org.followthrough.testing.IntegrationTest;
@@ -24,7 +25,10 @@ class CustomerApiIntegrationTests {
     int port;
 
     @Autowired
-    Customers customers;
+    CustomerQueries customers;
+
+    @Autowired
+    CustomerDesk customerDesk;
 
     ApiClient api;
     String unique;
@@ -254,8 +258,8 @@ class CustomerApiIntegrationTests {
 
     @Test
     void patchWithNullClearsOrganizationAndSegmentOneAtATime() {
-        var segment = customers.createSegment("Segment " + unique, "", Actor.SYSTEM);
-        var organization = customers.createOrganization(
+        var segment = customerDesk.createSegment("Segment " + unique, "", Actor.SYSTEM);
+        var organization = customerDesk.createOrganization(
                 "Org " + unique, List.of(unique + ".example"), "", segment.id(), Actor.SYSTEM);
         var body = customer("Member");
         body.put("organizationId", organization.id().toString());

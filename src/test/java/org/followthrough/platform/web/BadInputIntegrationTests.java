@@ -7,8 +7,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.followthrough.customer.CustomerDesk;
 import org.followthrough.customer.CustomerDetails;
-import org.followthrough.customer.Customers;
+import org.followthrough.customer.CustomerQueries;
 import org.followthrough.platform.Actor;
 import org.followthrough.testing.ApiClient;
 import org.followthrough.testing.ConsoleClient;
@@ -29,7 +30,10 @@ class BadInputIntegrationTests {
     int port;
 
     @Autowired
-    Customers customers;
+    CustomerQueries customers;
+
+    @Autowired
+    CustomerDesk customerDesk;
 
     ApiClient api;
     RawHttp raw;
@@ -41,7 +45,7 @@ class BadInputIntegrationTests {
         api = ApiClient.admin(port);
         raw = new RawHttp(port);
         unique = UUID.randomUUID().toString().substring(0, 8);
-        customerId = customers
+        customerId = customerDesk
                 .create(CustomerDetails.named("Ada " + unique, "ada." + unique + "@bad.test"), Actor.SYSTEM)
                 .id()
                 .toString();

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
 import java.util.Random;
+import org.followthrough.customer.CustomerDesk;
 import org.followthrough.customer.CustomerDetails;
-import org.followthrough.customer.Customers;
 import org.followthrough.platform.Actor;
 import org.followthrough.testing.ApiClient;
 import org.followthrough.testing.IntegrationTest;
@@ -21,7 +21,7 @@ class SearchApiIntegrationTests {
     int port;
 
     @Autowired
-    Customers customers;
+    CustomerDesk customers;
 
     ApiClient api;
     String word;
