@@ -93,7 +93,7 @@ public class Handoffs {
     public Handoff offer(CaseId caseId, AgentId toAgent, TeamId toTeam, String note, SignedInAgent by) {
         var scope = access.scopeOf(by);
         var supportCase = cases.get(caseId, scope);
-        if (supportCase.ownerId() == null) {
+        if (supportCase.people().ownerId() == null) {
             throw new ConflictException(
                     "Case #" + supportCase.number() + " has no owner yet: assign it directly instead of offering it");
         }
@@ -113,7 +113,7 @@ public class Handoffs {
             receiver = agents.find(toAgent)
                     .filter(Agent::active)
                     .orElseThrow(() -> new InvalidInputException("toAgentId", "is not an active agent"));
-            if (toAgent.equals(supportCase.ownerId())) {
+            if (toAgent.equals(supportCase.people().ownerId())) {
                 throw new InvalidInputException("toAgentId", "already owns the case");
             }
         }
@@ -133,9 +133,9 @@ public class Handoffs {
             throw new InvalidInputException("note", "must have at most " + MAX_NOTE + " characters");
         }
         var now = clock.instant();
-        var calendarTeam = toTeam != null ? toTeam : supportCase.teamId();
+        var calendarTeam = toTeam != null ? toTeam : supportCase.people().teamId();
         var answerBy = calendars.of(calendarTeam).plusBusinessTime(now, properties.answerWithin());
-        var owner = agents.get(supportCase.ownerId());
+        var owner = agents.get(supportCase.people().ownerId());
         var handoff = new Handoff(
                 new HandoffId(Ids.newId()),
                 caseId,
@@ -284,7 +284,7 @@ public class Handoffs {
         store.markUnanswered(id, now);
         var teamId = handoff.toTeamId() != null
                 ? handoff.toTeamId()
-                : cases.get(handoff.caseId()).teamId();
+                : cases.get(handoff.caseId()).people().teamId();
         desk.recordEvent(
                 handoff.caseId(),
                 "handoff_unanswered",
@@ -306,13 +306,15 @@ public class Handoffs {
 
     /** Who may offer a case: its owner, and the supervisors of its team (admins: any case). */
     public static boolean mayOffer(CaseView supportCase, CaseAccess.Scope scope) {
-        return supportCase.ownerId() != null
-                && (supportCase.ownerId().equals(scope.agent()) || scope.supervises(supportCase.teamId()));
+        return supportCase.people().ownerId() != null
+                && (supportCase.people().ownerId().equals(scope.agent())
+                        || scope.supervises(supportCase.people().teamId()));
     }
 
     /** Who may take an open offer back: who made it for the case's owner, and its team's supervisors. */
     public static boolean mayWithdraw(Handoff handoff, CaseView supportCase, CaseAccess.Scope scope) {
-        return handoff.fromOwnerId().equals(scope.agent()) || scope.supervises(supportCase.teamId());
+        return handoff.fromOwnerId().equals(scope.agent())
+                || scope.supervises(supportCase.people().teamId());
     }
 
     private CaseView readableCase(Handoff handoff, CaseAccess.Scope scope) {

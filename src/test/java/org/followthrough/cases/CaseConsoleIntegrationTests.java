@@ -80,7 +80,7 @@ class CaseConsoleIntegrationTests {
         var number = Long.parseLong(
                 response.headers().firstValue("Location").orElseThrow().replaceAll(".*/", ""));
         var opened = queries.findByNumber(number).orElseThrow();
-        assertThat(opened.ownerId()).isEqualTo(ann.id());
+        assertThat(opened.people().ownerId()).isEqualTo(ann.id());
         assertThat(opened.priority()).isEqualTo(Priority.HIGH);
         assertThat(opened.tags()).containsExactly("doa", "phone");
         assertThat(opened.channel()).isEqualTo(Channel.IN_PERSON);

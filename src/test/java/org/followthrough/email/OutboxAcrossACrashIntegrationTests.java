@@ -204,7 +204,12 @@ class OutboxAcrossACrashIntegrationTests {
         var agent = desk.getBean(Agents.class)
                 .create("ann@crash.example", "Ann", Role.AGENT, java.time.ZoneOffset.UTC, Fixtures.PASSWORD);
         desk.getBean(CaseDesk.class)
-                .reply(caseId, "We are sending a new parcel today.", Channel.EMAIL, null, Fixtures.signedIn(agent));
+                .reply(
+                        caseId,
+                        "We are sending a new parcel today.",
+                        Channel.EMAIL,
+                        null,
+                        Fixtures.signedIn(agent).actor());
         return desk.getBean(JdbcClient.class)
                 .sql("select id from mail_outbox where case_id = ? and kind = 'REPLY' and state = 'QUEUED'")
                 .param(caseId.value())

@@ -82,13 +82,13 @@ class HandoffIntegrationTests {
                 Fixtures.signedIn(ann));
         var offer = handoffs.offer(escrow.id(), bob.id(), null, NOTE, Fixtures.signedIn(ann));
         assertThat(offer.state()).isEqualTo(HandoffState.OFFERED);
-        assertThat(cases.get(escrow.id()).ownerId()).isEqualTo(ann.id());
+        assertThat(cases.get(escrow.id()).people().ownerId()).isEqualTo(ann.id());
         assertThat(promises.get(promise.id()).ownerId()).isEqualTo(ann.id());
         assertThat(handoffs.offeredTo(bob.id(), 10)).extracting(Handoff::id).contains(offer.id());
 
         handoffs.accept(offer.id(), Fixtures.signedIn(bob));
 
-        assertThat(cases.get(escrow.id()).ownerId()).isEqualTo(bob.id());
+        assertThat(cases.get(escrow.id()).people().ownerId()).isEqualTo(bob.id());
         var moved = promises.get(promise.id());
         assertThat(moved.ownerId()).isEqualTo(bob.id());
         assertThat(moved.state()).isEqualTo(PromiseState.OPEN);
@@ -117,7 +117,7 @@ class HandoffIntegrationTests {
                 .isZero();
         assertThat(handoffs.countNeedingAttention(ann.id(), java.util.List.of(team), java.util.List.of(), 99))
                 .isEqualTo(1);
-        assertThat(cases.get(escrow.id()).ownerId()).isEqualTo(ann.id());
+        assertThat(cases.get(escrow.id()).people().ownerId()).isEqualTo(ann.id());
         assertThat(handoffs.returnedTo(ann.id(), 10))
                 .singleElement()
                 .satisfies(h -> assertThat(h.declineReason()).isEqualTo("I am off from tomorrow"));
@@ -149,20 +149,24 @@ class HandoffIntegrationTests {
                 .isInstanceOf(ForbiddenException.class);
         handoffs.accept(offer.id(), Fixtures.signedIn(other));
         var after = cases.get(escrow.id());
-        assertThat(after.ownerId()).isEqualTo(other.id());
-        assertThat(after.teamId()).isEqualTo(devices);
+        assertThat(after.people().ownerId()).isEqualTo(other.id());
+        assertThat(after.people().teamId()).isEqualTo(devices);
     }
 
     @Test
     void anAgentCannotPassAnOwnedCaseDirectlyButASupervisorOverridesAndItIsRecorded() {
-        assertThatThrownBy(() -> desk.change(escrow.id(), CaseChanges.owner(bob.id()), Fixtures.signedIn(ann)))
+        assertThatThrownBy(() -> desk.change(
+                        escrow.id(),
+                        CaseChanges.owner(bob.id()),
+                        Fixtures.signedIn(ann).actor()))
                 .isInstanceOf(ForbiddenException.class)
                 .hasMessageContaining("handoff");
         var promise = promises.make(
                 new MakePromise(escrow.id(), "Send the receipt", clock.instant().plus(Duration.ofDays(1)), null, null),
                 Fixtures.signedIn(ann));
-        desk.change(escrow.id(), CaseChanges.owner(bob.id()), Fixtures.signedIn(sue));
-        assertThat(cases.get(escrow.id()).ownerId()).isEqualTo(bob.id());
+        desk.change(
+                escrow.id(), CaseChanges.owner(bob.id()), Fixtures.signedIn(sue).actor());
+        assertThat(cases.get(escrow.id()).people().ownerId()).isEqualTo(bob.id());
         assertThat(promises.get(promise.id()).ownerId()).isEqualTo(bob.id());
         assertThat(cases.timeline(escrow.id())).anySatisfy(e -> {
             assertThat(e.eventType()).isEqualTo("owner_changed");
@@ -191,14 +195,17 @@ class HandoffIntegrationTests {
     @Test
     void anOpenOfferIsWithdrawnWhenTheCaseEndsOrASupervisorGivesItToSomeoneElse() {
         var first = handoffs.offer(escrow.id(), bob.id(), null, NOTE, Fixtures.signedIn(ann));
-        desk.change(escrow.id(), CaseChanges.owner(sue.id()), Fixtures.signedIn(sue));
+        desk.change(
+                escrow.id(), CaseChanges.owner(sue.id()), Fixtures.signedIn(sue).actor());
         assertThat(handoffs.get(first.id()).state()).isEqualTo(HandoffState.WITHDRAWN);
         assertThatThrownBy(() -> handoffs.accept(first.id(), Fixtures.signedIn(bob)))
                 .isInstanceOf(ConflictException.class);
 
         var second = handoffs.offer(escrow.id(), bob.id(), null, NOTE, Fixtures.signedIn(sue));
         desk.change(
-                escrow.id(), CaseChanges.status(org.followthrough.cases.CaseStatus.RESOLVED), Fixtures.signedIn(sue));
+                escrow.id(),
+                CaseChanges.status(org.followthrough.cases.CaseStatus.RESOLVED),
+                Fixtures.signedIn(sue).actor());
         assertThat(handoffs.get(second.id()).state()).isEqualTo(HandoffState.WITHDRAWN);
         assertThat(handoffs.offeredTo(bob.id(), 10)).extracting(Handoff::id).doesNotContain(second.id());
     }
