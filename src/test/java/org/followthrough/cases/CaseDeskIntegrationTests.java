@@ -111,6 +111,27 @@ class CaseDeskIntegrationTests {
     }
 
     @Test
+    void onlyAnAgentWorksACaseAndWithTheRoleTheyHave() {
+        var ann = fixtures.agent(Role.AGENT);
+        var bob = fixtures.agent(Role.AGENT);
+        var c = fixtures.aCase().ownedBy(ann).open();
+        var entries = queries.entryCount(c.id());
+        var customer =
+                Actor.customer(c.people().customerId().value(), c.people().customerName());
+        assertThatThrownBy(() -> desk.reply(c.id(), "Done.", Channel.EMAIL, null, Actor.SYSTEM))
+                .isInstanceOf(ForbiddenException.class);
+        assertThatThrownBy(() -> desk.note(c.id(), "Noted.", customer)).isInstanceOf(ForbiddenException.class);
+        // Who acted is looked up: calling Bob a supervisor gives him no supervisor's powers.
+        assertThatThrownBy(() -> desk.change(
+                        c.id(),
+                        CaseChanges.owner(bob.id()),
+                        Actor.agent(bob.id().value(), "Bob (supervisor)")))
+                .isInstanceOf(ForbiddenException.class);
+        assertThat(queries.get(c.id()).people().ownerId()).isEqualTo(ann.id());
+        assertThat(queries.entryCount(c.id())).isEqualTo(entries);
+    }
+
+    @Test
     void onlyASupervisorTakesACaseAwayFromTheColleagueWhoOwnsIt() {
         var ann = fixtures.agent(Role.AGENT);
         var bob = fixtures.agent(Role.AGENT);
