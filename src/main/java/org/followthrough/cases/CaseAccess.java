@@ -1,15 +1,18 @@
 package org.followthrough.cases;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.followthrough.identity.ActingAgents;
 import org.followthrough.identity.AgentId;
 import org.followthrough.identity.AgentQueries;
 import org.followthrough.identity.Role;
 import org.followthrough.identity.SignedInAgent;
 import org.followthrough.identity.TeamId;
 import org.followthrough.identity.TeamView;
+import org.followthrough.platform.Actor;
 import org.followthrough.platform.ForbiddenException;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -78,7 +81,7 @@ public class CaseAccess {
         }
 
         public Map<String, Object> namedParams(String prefix) {
-            var named = new java.util.LinkedHashMap<String, Object>();
+            var named = new LinkedHashMap<String, Object>();
             for (int i = 0; i < params.size(); i++) {
                 named.put(prefix + i, params.get(i));
             }
@@ -87,12 +90,19 @@ public class CaseAccess {
     }
 
     private final AgentQueries agents;
+    private final ActingAgents acting;
     private final CaseProperties properties;
     private final ObjectProvider<CaseReadGrant> grants;
     private final JdbcClient db;
 
-    CaseAccess(AgentQueries agents, CaseProperties properties, ObjectProvider<CaseReadGrant> grants, JdbcClient db) {
+    CaseAccess(
+            AgentQueries agents,
+            ActingAgents acting,
+            CaseProperties properties,
+            ObjectProvider<CaseReadGrant> grants,
+            JdbcClient db) {
         this.agents = agents;
+        this.acting = acting;
         this.properties = properties;
         this.grants = grants;
         this.db = db;
@@ -107,6 +117,11 @@ public class CaseAccess {
         boolean seesAll =
                 agent.role() == Role.ADMIN || properties.agentVisibility() == CaseProperties.AgentVisibility.ALL;
         return new Scope(agent.id(), agent.role(), seesAll, teams);
+    }
+
+    /** The scope of the agent who acted; anyone but an active agent is refused. */
+    public Scope scopeOf(Actor by) {
+        return scopeOf(acting.of(by));
     }
 
     /** The scope of whoever is signed in on this request; the system's when nobody is. */
@@ -182,8 +197,54 @@ public class CaseAccess {
     /** Whether this person may name others on this case: its owner, its team's supervisors, admins. */
     public boolean mayNameOthers(Scope scope, CaseView supportCase) {
         return scope.role() == Role.ADMIN
-                || scope.agent() != null && scope.agent().equals(supportCase.ownerId())
-                || scope.supervises(supportCase.teamId());
+                || scope.agent() != null
+                        && scope.agent().equals(supportCase.people().ownerId())
+                || scope.supervises(supportCase.people().teamId());
+    }
+
+    /**
+     * Who may give a case an owner. Anyone triages an unowned case. A case someone owns moves by a
+     * handoff its receiver accepts, so its owner stays accountable until then; only the supervisors
+     * of its team (and admins) move it directly, and that override is recorded as such. Returns
+     * whether this is an override.
+     */
+    static boolean checkMayAssign(Scope scope, SupportCase supportCase) {
+        if (supportCase.ownerId() == null) {
+            return false;
+        }
+        if (scope.supervises(supportCase.teamId())) {
+            return !supportCase.ownerId().equals(scope.agent());
+        }
+        if (supportCase.ownerId().equals(scope.agent())) {
+            throw new ForbiddenException("Case #" + supportCase.number()
+                    + " is yours: offer it as a handoff, and you stay accountable until it is accepted");
+        }
+        if (scope.role().includes(Role.SUPERVISOR)) {
+            throw new ForbiddenException(
+                    "ownerId",
+                    "Case #" + supportCase.number()
+                            + " is not in a team you supervise; only a supervisor of its team can reassign it");
+        }
+        throw new ForbiddenException(
+                "Case #" + supportCase.number() + " is owned by a colleague; only a supervisor can reassign it");
+    }
+
+    /**
+     * Moving an owned case to another team is a handoff too, unless a supervisor of its team does it.
+     * Returns whether this is an override.
+     */
+    static boolean checkMayMoveTeam(Scope scope, SupportCase supportCase) {
+        if (supportCase.ownerId() == null || scope.supervises(supportCase.teamId())) {
+            return supportCase.ownerId() != null && !supportCase.ownerId().equals(scope.agent());
+        }
+        if (scope.role().includes(Role.SUPERVISOR)) {
+            throw new ForbiddenException(
+                    "teamId",
+                    "Case #" + supportCase.number()
+                            + " is not in a team you supervise; offer it to the other team as a handoff");
+        }
+        throw new ForbiddenException(
+                "Case #" + supportCase.number() + " has an owner: offer it to the other team as a handoff");
     }
 
     static List<Object> prepend(Object first, List<Object> rest) {

@@ -307,30 +307,34 @@ public class CaseQueries implements CustomerActivity {
                 rows,
                 limit,
                 sort == InboxSort.PRIORITY
-                        ? v -> Keyset.of(v.priority().rank(), v.lastActivityAt(), v.id().value())
-                        : v -> Keyset.of(v.lastActivityAt(), v.id().value()));
+                        ? v -> Keyset.of(v.priority().rank(), v.clock().lastActivityAt(), v.id().value())
+                        : v -> Keyset.of(v.clock().lastActivityAt(), v.id().value()));
     }
 
     static CaseView view(ResultSet rs, int row) throws SQLException {
-        return new CaseView(
-                new CaseId(Sql.uuid(rs, "id")),
-                rs.getLong("number"),
-                rs.getString("subject"),
+        var people = new CaseView.People(
                 new CustomerId(Sql.uuid(rs, "customer_id")),
                 rs.getString("customer_name"),
                 TeamId.of(Sql.uuid(rs, "team_id")),
                 rs.getString("team_name"),
                 AgentId.of(Sql.uuid(rs, "owner_id")),
-                rs.getString("owner_name"),
-                Priority.ofRank(rs.getInt("priority")),
-                CaseStatus.valueOf(rs.getString("status")),
-                Channel.valueOf(rs.getString("channel")),
-                Sql.strings(rs, "tags"),
+                rs.getString("owner_name"));
+        var clock = new CaseView.Clock(
                 Sql.instant(rs, "created_at"),
                 Sql.instant(rs, "updated_at"),
                 Sql.instant(rs, "last_activity_at"),
                 Sql.instant(rs, "resolved_at"),
                 Sql.instant(rs, "closed_at"));
+        return new CaseView(
+                new CaseId(Sql.uuid(rs, "id")),
+                rs.getLong("number"),
+                rs.getString("subject"),
+                CaseStatus.valueOf(rs.getString("status")),
+                Priority.ofRank(rs.getInt("priority")),
+                Channel.valueOf(rs.getString("channel")),
+                Sql.strings(rs, "tags"),
+                people,
+                clock);
     }
 
     private static CustomerCaseLine line(ResultSet rs, int row) throws SQLException {

@@ -2,6 +2,7 @@ package org.followthrough.cases;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.TreeSet;
 import org.followthrough.customer.CustomerId;
@@ -52,7 +53,7 @@ class Cases {
                 .single();
     }
 
-    void update(SupportCase c, java.time.Instant now) {
+    void update(SupportCase c, Instant now) {
         db.sql("""
                 update support_case set subject = ?, team_id = ?, owner_id = ?, priority = ?, status = ?, tags = ?,
                        updated_at = ?, last_activity_at = ?, resolved_at = ?, closed_at = ?, version = version + 1

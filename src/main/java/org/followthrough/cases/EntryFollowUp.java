@@ -1,15 +1,14 @@
 package org.followthrough.cases;
 
-import java.util.List;
-import java.util.Map;
-import org.followthrough.identity.SignedInAgent;
+import org.followthrough.platform.Actor;
 
 /**
  * Work another module does with what an agent wrote, inside the transaction that adds the reply or
- * call: the composer's extra fields (a promise made in this reply) are saved with the entry or not
- * at all. Declared here and implemented elsewhere, so cases do not depend on those modules.
+ * call: what else the agent filled in the {@link Composer} (a promise made in this reply) is saved
+ * with the entry or not at all. Declared here and implemented elsewhere, so cases do not depend on
+ * those modules.
  */
 public interface EntryFollowUp {
 
-    void entryAdded(TimelineEntry entry, Map<String, List<String>> composerFields, SignedInAgent by);
+    void entryAdded(TimelineEntry entry, Composer composer, Actor by);
 }

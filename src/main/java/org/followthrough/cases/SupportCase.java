@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 import org.followthrough.customer.CustomerId;
 import org.followthrough.identity.AgentId;
 import org.followthrough.identity.TeamId;
@@ -212,7 +213,7 @@ public final class SupportCase {
         return map;
     }
 
-    private static final java.util.regex.Pattern WHITESPACE = java.util.regex.Pattern.compile("\\s+");
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
     static String validSubject(String subject) {
         if (subject == null || subject.isBlank()) {

@@ -3,8 +3,11 @@ package org.followthrough.cases;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
 import org.followthrough.platform.Actor;
 import org.followthrough.platform.Sql;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -37,7 +40,7 @@ class Timeline {
                                         visible_to_customer, body, call_direction, call_duration_seconds,
                                         event_type, event_data, created_at)
                 values """);
-        var params = new java.util.ArrayList<Object>();
+        var params = new ArrayList<Object>();
         for (int i = 0; i < entries.size(); i++) {
             var entry = entries.get(i);
             sql.append(i == 0 ? "" : ", ").append("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?)");
@@ -75,7 +78,7 @@ class Timeline {
                 .list();
     }
 
-    java.util.Optional<TimelineEntry> find(CaseId caseId, java.util.UUID entryId) {
+    Optional<TimelineEntry> find(CaseId caseId, UUID entryId) {
         return db.sql("select * from case_entry where case_id = ? and id = ?")
                 .params(caseId.value(), entryId)
                 .query(this::entry)

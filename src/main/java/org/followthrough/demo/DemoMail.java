@@ -78,7 +78,7 @@ final class DemoMail {
                                 + " reached it.\n\nSofía",
                         Channel.EMAIL,
                         CaseStatus.WAITING_ON_CUSTOMER,
-                        cast.sofia()));
+                        cast.sofia().actor()));
         r.at(r.hoursAgo(3, 5), () -> ingest.ingest(mailbox, answer(mailbox, first, r.hoursAgo(3, 5))));
         r.at(r.hoursAgo(3, 4), () -> ingest.ingest(mailbox, outOfOffice(mailbox, first, r.hoursAgo(3, 4))));
     }

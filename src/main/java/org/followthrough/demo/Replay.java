@@ -5,8 +5,6 @@ import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
-import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.followthrough.cases.CallDirection;
@@ -16,6 +14,7 @@ import org.followthrough.cases.CaseDesk.OpenCase;
 import org.followthrough.cases.CaseId;
 import org.followthrough.cases.CaseStatus;
 import org.followthrough.cases.Channel;
+import org.followthrough.cases.Composer;
 import org.followthrough.cases.Priority;
 import org.followthrough.customer.CustomerView;
 import org.followthrough.identity.SignedInAgent;
@@ -188,7 +187,7 @@ final class Replay {
         }
 
         Story reply(Instant when, SignedInAgent agent, Channel channel, String message, CaseStatus then) {
-            at(when, () -> desk.reply(id, message, channel, then, agent));
+            at(when, () -> desk.reply(id, message, channel, then, agent.actor()));
             return this;
         }
 
@@ -199,12 +198,7 @@ final class Replay {
             at(
                     when,
                     () -> desk.reply(
-                            id,
-                            message,
-                            Channel.EMAIL,
-                            then,
-                            Map.of("promise.description", List.of(promise), "promise.dueAt", List.of(local)),
-                            agent));
+                            id, message, Channel.EMAIL, then, Composer.promising(promise, local), agent.actor()));
             return this;
         }
 
@@ -218,12 +212,12 @@ final class Replay {
         }
 
         Story call(Instant when, SignedInAgent agent, CallDirection direction, int minutes, String summary) {
-            at(when, () -> desk.logCall(id, direction, Duration.ofMinutes(minutes), summary, agent));
+            at(when, () -> desk.logCall(id, direction, Duration.ofMinutes(minutes), summary, agent.actor()));
             return this;
         }
 
         Story note(Instant when, SignedInAgent agent, String text) {
-            at(when, () -> desk.note(id, text, agent));
+            at(when, () -> desk.note(id, text, agent.actor()));
             return this;
         }
 
@@ -236,7 +230,7 @@ final class Replay {
         }
 
         Story change(Instant when, SignedInAgent by, CaseChanges changes) {
-            at(when, () -> desk.change(id, changes, by));
+            at(when, () -> desk.change(id, changes, by.actor()));
             return this;
         }
     }

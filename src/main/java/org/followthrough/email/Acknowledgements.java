@@ -47,7 +47,7 @@ class Acknowledgements {
             return;
         }
         var locale = Locale.forLanguageTag(customer.language());
-        var answerBy = calendars.of(supportCase.teamId()).plusBusinessTime(now, properties.answerWithin());
+        var answerBy = calendars.of(supportCase.people().teamId()).plusBusinessTime(now, properties.answerWithin());
         var when = formatted(answerBy.atZone(customer.timeZone()).toInstant(), customer.timeZone(), locale);
         var number = String.valueOf(supportCase.number());
         var subject = messages.getMessage("mail.ack.subject", new Object[] {supportCase.subject(), number}, locale);

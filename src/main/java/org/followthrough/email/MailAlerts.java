@@ -176,7 +176,7 @@ class MailAlerts {
         if (supportCase == null) {
             return;
         }
-        for (var to : subscriptions.among(List.of(supportCase.ownerId()))) {
+        for (var to : subscriptions.among(List.of(supportCase.people().ownerId()))) {
             if (event.addresses().stream().anyMatch(a -> a.equalsIgnoreCase(to.email()))) {
                 continue;
             }
@@ -201,7 +201,7 @@ class MailAlerts {
         if (kind == Outbox.Kind.ALERT) {
             return;
         }
-        for (var to : subscriptions.among(List.of(supportCase.ownerId()))) {
+        for (var to : subscriptions.among(List.of(supportCase.people().ownerId()))) {
             send(
                     supportCase,
                     to,
@@ -258,8 +258,8 @@ class MailAlerts {
     private Mailbox mailboxFor(CaseView supportCase) {
         var active = mailboxes.active();
         return active.stream()
-                .filter(m ->
-                        supportCase.teamId() != null && supportCase.teamId().equals(m.teamId()))
+                .filter(m -> supportCase.people().teamId() != null
+                        && supportCase.people().teamId().equals(m.teamId()))
                 .findFirst()
                 .or(() -> active.stream().findFirst())
                 .orElse(null);
@@ -280,7 +280,7 @@ class MailAlerts {
         if (caseId == null) {
             return null;
         }
-        return cases.find(caseId).filter(c -> c.ownerId() != null).orElse(null);
+        return cases.find(caseId).filter(c -> c.people().ownerId() != null).orElse(null);
     }
 
     private String when(java.time.Instant at, Subscriber to) {

@@ -352,7 +352,9 @@ public class MailIngest {
         }
         var threaded = thread.get();
         var existing = cases.get(threaded.caseId());
-        var endedAt = existing.closedAt() != null ? existing.closedAt() : existing.resolvedAt();
+        var endedAt = existing.clock().closedAt() != null
+                ? existing.clock().closedAt()
+                : existing.clock().resolvedAt();
         if (!existing.status().isActive()
                 && endedAt != null
                 && endedAt.plus(properties.reopenWithin()).isBefore(now)) {
@@ -360,7 +362,7 @@ public class MailIngest {
         }
         var customer = customerDesk.findOrCreate(sender.name(), sender.address(), by);
         Actor author = null;
-        if (!customer.id().equals(existing.customerId())) {
+        if (!customer.id().equals(existing.people().customerId())) {
             author = Actor.customer(customer.id().value(), customer.name());
             if (threaded.trusted()) {
                 // Someone the customer copied in, answering the thread: they hear the replies too.
@@ -373,9 +375,9 @@ public class MailIngest {
                     existing.id(),
                     mail,
                     ours,
-                    existing.customerId().equals(customer.id())
+                    existing.people().customerId().equals(customer.id())
                             ? customer
-                            : customers.find(existing.customerId()).orElse(null),
+                            : customers.find(existing.people().customerId()).orElse(null),
                     now);
         }
         if (mailbox != null) {
@@ -400,8 +402,8 @@ public class MailIngest {
                 entryText(mail),
                 Channel.EMAIL,
                 followed == null ? Priority.NORMAL : followed.priority(),
-                followed != null && followed.teamId() != null
-                        ? followed.teamId()
+                followed != null && followed.people().teamId() != null
+                        ? followed.people().teamId()
                         : mailbox == null ? null : mailbox.teamId(),
                 null,
                 Set.of());
@@ -463,7 +465,7 @@ public class MailIngest {
         // The case's customer, someone we know, or a machine we don't: never a new customer record.
         var customer = customers.findByEmail(sender.address());
         Actor author = null;
-        if (customer.isEmpty() || !customer.get().id().equals(existing.customerId())) {
+        if (customer.isEmpty() || !customer.get().id().equals(existing.people().customerId())) {
             author = new Actor(
                     Actor.Type.CUSTOMER,
                     customer.map(c -> c.id().value()).orElse(null),
@@ -523,7 +525,8 @@ public class MailIngest {
                 var c = found.get();
                 boolean known = customers
                                 .findByEmail(sender.address())
-                                .filter(customer -> customer.id().equals(c.customerId()))
+                                .filter(customer ->
+                                        customer.id().equals(c.people().customerId()))
                                 .isPresent()
                         || store.isParticipant(c.id(), sender.address());
                 return Optional.of(new Threaded(c.id(), known));

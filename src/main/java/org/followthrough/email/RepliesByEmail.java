@@ -4,16 +4,17 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import org.followthrough.cases.CaseQueries;
 import org.followthrough.cases.CaseView;
 import org.followthrough.cases.Channel;
+import org.followthrough.cases.Composer;
 import org.followthrough.cases.EntryFollowUp;
 import org.followthrough.cases.EntryKind;
 import org.followthrough.cases.TimelineEntry;
 import org.followthrough.customer.CustomerQueries;
 import org.followthrough.customer.CustomerView;
-import org.followthrough.identity.SignedInAgent;
+import org.followthrough.identity.AgentId;
+import org.followthrough.platform.Actor;
 import org.followthrough.promise.PromiseState;
 import org.followthrough.promise.Promises;
 import org.springframework.context.MessageSource;
@@ -30,9 +31,6 @@ import org.springframework.stereotype.Component;
 @Component
 @Order(Ordered.LOWEST_PRECEDENCE)
 class RepliesByEmail implements EntryFollowUp {
-
-    /** The composer's checkbox: list the case's open promises under the reply. */
-    static final String LIST_PROMISES = "mail.listPromises";
 
     private final CaseQueries cases;
     private final CustomerQueries customers;
@@ -60,12 +58,12 @@ class RepliesByEmail implements EntryFollowUp {
     }
 
     @Override
-    public void entryAdded(TimelineEntry entry, Map<String, List<String>> composerFields, SignedInAgent by) {
+    public void entryAdded(TimelineEntry entry, Composer composer, Actor by) {
         if (entry.kind() != EntryKind.REPLY || entry.channel() != Channel.EMAIL) {
             return;
         }
         var supportCase = cases.get(entry.caseId());
-        var customer = customers.get(supportCase.customerId());
+        var customer = customers.get(supportCase.people().customerId());
         var locale = Locale.forLanguageTag(customer.language());
         var mailbox = mailboxFor(supportCase);
         var thread = store.thread(supportCase.id());
@@ -74,7 +72,7 @@ class RepliesByEmail implements EntryFollowUp {
                 .filter(address -> to == null || !address.equalsIgnoreCase(to))
                 .toList();
         var text = entry.body();
-        if (composerFields.getOrDefault(LIST_PROMISES, List.of()).contains("on")) {
+        if (composer.mail().listPromises()) {
             text += promiseList(supportCase, customer, locale);
         }
         var mail = new Outbox.Mail(
@@ -82,8 +80,8 @@ class RepliesByEmail implements EntryFollowUp {
                 mailbox,
                 supportCase.id(),
                 entry.id(),
-                by.id(),
-                mailbox == null ? by.displayName() : by.displayName() + " (" + mailbox.displayName() + ")",
+                new AgentId(by.id()),
+                mailbox == null ? by.name() : by.name() + " (" + mailbox.displayName() + ")",
                 to == null ? List.of() : List.of(to),
                 cc,
                 subject(supportCase, locale),
@@ -113,8 +111,8 @@ class RepliesByEmail implements EntryFollowUp {
             }
         }
         return active.stream()
-                .filter(m ->
-                        supportCase.teamId() != null && supportCase.teamId().equals(m.teamId()))
+                .filter(m -> supportCase.people().teamId() != null
+                        && supportCase.people().teamId().equals(m.teamId()))
                 .findFirst()
                 .or(() -> active.stream().findFirst())
                 .orElse(null);

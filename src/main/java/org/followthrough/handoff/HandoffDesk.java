@@ -97,7 +97,7 @@ public class HandoffDesk {
     public HandoffView offer(CaseId caseId, AgentId toAgent, TeamId toTeam, String note, Actor by) {
         var scope = access.scopeOf(acting.of(by));
         var supportCase = cases.get(caseId, scope);
-        if (supportCase.ownerId() == null) {
+        if (supportCase.people().ownerId() == null) {
             throw new ConflictException(
                     "Case #" + supportCase.number() + " has no owner yet: assign it directly instead of offering it");
         }
@@ -116,7 +116,7 @@ public class HandoffDesk {
             agents.find(toAgent)
                     .filter(AgentView::active)
                     .orElseThrow(() -> new InvalidInputException("toAgentId", "is not an active agent"));
-            if (toAgent.equals(supportCase.ownerId())) {
+            if (toAgent.equals(supportCase.people().ownerId())) {
                 throw new InvalidInputException("toAgentId", "already owns the case");
             }
         }
@@ -128,10 +128,18 @@ public class HandoffDesk {
             }
         }
         var now = clock.instant();
-        var calendarTeam = toTeam != null ? toTeam : supportCase.teamId();
+        var calendarTeam = toTeam != null ? toTeam : supportCase.people().teamId();
         var answerBy = calendars.of(calendarTeam).plusBusinessTime(now, properties.answerWithin());
         var handoff = Handoff.offer(
-                new HandoffId(Ids.newId()), caseId, supportCase.ownerId(), toAgent, toTeam, note, by, now, answerBy);
+                new HandoffId(Ids.newId()),
+                caseId,
+                supportCase.people().ownerId(),
+                toAgent,
+                toTeam,
+                note,
+                by,
+                now,
+                answerBy);
         try {
             handoffs.insert(handoff);
         } catch (DuplicateKeyException e) {
@@ -262,7 +270,7 @@ public class HandoffDesk {
         handoffs.update(handoff);
         var teamId = handoff.toTeamId() != null
                 ? handoff.toTeamId()
-                : cases.get(handoff.caseId()).teamId();
+                : cases.get(handoff.caseId()).people().teamId();
         desk.recordEvent(
                 handoff.caseId(),
                 "handoff_unanswered",
@@ -273,13 +281,15 @@ public class HandoffDesk {
 
     /** Who may offer a case: its owner, and the supervisors of its team (admins: any case). */
     public static boolean mayOffer(CaseView supportCase, CaseAccess.Scope scope) {
-        return supportCase.ownerId() != null
-                && (supportCase.ownerId().equals(scope.agent()) || scope.supervises(supportCase.teamId()));
+        return supportCase.people().ownerId() != null
+                && (supportCase.people().ownerId().equals(scope.agent())
+                        || scope.supervises(supportCase.people().teamId()));
     }
 
     /** Who may take an open offer back: who made it for the case's owner, and its team's supervisors. */
     public static boolean mayWithdraw(HandoffView handoff, CaseView supportCase, CaseAccess.Scope scope) {
-        return handoff.fromOwnerId().equals(scope.agent()) || scope.supervises(supportCase.teamId());
+        return handoff.fromOwnerId().equals(scope.agent())
+                || scope.supervises(supportCase.people().teamId());
     }
 
     private Handoff lock(HandoffId id) {

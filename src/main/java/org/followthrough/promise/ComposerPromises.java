@@ -5,18 +5,19 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.util.List;
-import java.util.Map;
+import org.followthrough.cases.Composer;
 import org.followthrough.cases.EntryFollowUp;
 import org.followthrough.cases.TimelineEntry;
+import org.followthrough.identity.ActingAgents;
 import org.followthrough.identity.SignedInAgent;
+import org.followthrough.platform.Actor;
 import org.followthrough.platform.InvalidInputException;
 import org.springframework.stereotype.Component;
 
 /**
- * Promises made in the reply or call composer: each {@code promise.description} with its
- * {@code promise.dueAt} (a local date-time in the agent's time zone) becomes a promise made in the
- * entry just written, in the same transaction.
+ * Promises made in the reply or call composer: each of the {@link Composer}'s promise rows, its due
+ * a local date-time in the agent's time zone, becomes a promise made in the entry just written, in
+ * the same transaction.
  */
 @Component
 class ComposerPromises implements EntryFollowUp {
@@ -25,21 +26,22 @@ class ComposerPromises implements EntryFollowUp {
     static final String DUE = "promise.dueAt";
 
     private final Promises promises;
+    private final ActingAgents agents;
 
-    ComposerPromises(Promises promises) {
+    ComposerPromises(Promises promises, ActingAgents agents) {
         this.promises = promises;
+        this.agents = agents;
     }
 
     @Override
-    public void entryAdded(TimelineEntry entry, Map<String, List<String>> fields, SignedInAgent by) {
-        var descriptions = fields.getOrDefault(DESCRIPTION, List.of());
-        var dues = fields.getOrDefault(DUE, List.of());
-        for (int i = 0; i < Math.max(descriptions.size(), dues.size()); i++) {
-            var description = i < descriptions.size() ? descriptions.get(i) : "";
-            var due = i < dues.size() ? dues.get(i) : "";
-            if (blank(description) && blank(due)) {
-                continue;
-            }
+    public void entryAdded(TimelineEntry entry, Composer composer, Actor actor) {
+        if (composer.promises().isEmpty()) {
+            return;
+        }
+        var by = agents.of(actor);
+        for (var row : composer.promises()) {
+            var description = row.description();
+            var due = row.due();
             if (blank(description)) {
                 throw new InvalidInputException(DESCRIPTION, "say what was promised");
             }

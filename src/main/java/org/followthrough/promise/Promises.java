@@ -140,8 +140,8 @@ public class Promises {
         // Without a named owner a promise is the case owner's when its maker may name them, else the maker's own.
         var ownerId = command.ownerId() != null
                 ? command.ownerId()
-                : supportCase.ownerId() != null && access.mayNameOthers(scope, supportCase)
-                        ? supportCase.ownerId()
+                : supportCase.people().ownerId() != null && access.mayNameOthers(scope, supportCase)
+                        ? supportCase.people().ownerId()
                         : by.id();
         access.checkMayNameOwner(scope, supportCase, ownerId);
         var owner = activeAgent(ownerId, "ownerId");
@@ -149,15 +149,15 @@ public class Promises {
                 && desk.entry(supportCase.id(), command.madeInEntryId()).isEmpty()) {
             throw new InvalidInputException("madeInEntryId", "is not an entry of case #" + supportCase.number());
         }
-        var remindAt = policies.of(supportCase.teamId()).remindAt(now, command.dueAt());
+        var remindAt = policies.of(supportCase.people().teamId()).remindAt(now, command.dueAt());
         var promise = new Promise(
                 new PromiseId(Ids.newId()),
                 supportCase.id(),
                 supportCase.number(),
                 supportCase.subject(),
-                supportCase.customerId(),
-                supportCase.customerName(),
-                supportCase.teamId(),
+                supportCase.people().customerId(),
+                supportCase.people().customerName(),
+                supportCase.people().teamId(),
                 description,
                 command.madeInEntryId(),
                 by.actor(),
@@ -254,7 +254,7 @@ public class Promises {
         }
         var remindAt = policies.of(before.teamId()).remindAt(now, newDue);
         var after = before.renegotiate(newDue, remindAt, now);
-        var reply = desk.reply(before.caseId(), message, channel, null, by);
+        var reply = desk.reply(before.caseId(), message, channel, null, by.actor());
         store.update(after);
         store.recordDueChange(before, after, reply.id(), by.actor());
         setTimers(after);
@@ -302,7 +302,7 @@ public class Promises {
             return List.of();
         }
         var owner = agents.get(to);
-        var team = cases.get(caseId).teamId();
+        var team = cases.get(caseId).people().teamId();
         var now = clock.instant();
         var moved = new java.util.ArrayList<Promise>();
         for (var promise : unsettled) {
@@ -452,7 +452,8 @@ public class Promises {
     private void mayAct(Promise promise, SignedInAgent by, String what) {
         var scope = access.scopeOf(by);
         var supportCase = readableCase(promise, scope);
-        if (!promise.ownerId().equals(by.id()) && !scope.supervises(supportCase.teamId())) {
+        if (!promise.ownerId().equals(by.id())
+                && !scope.supervises(supportCase.people().teamId())) {
             throw new ForbiddenException("This promise is " + promise.ownerName()
                     + "'s; only they or a supervisor of the case's team can " + what + " it");
         }

@@ -2,11 +2,14 @@ package org.followthrough.cases;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
+import java.time.ZoneId;
 import java.util.Map;
 import org.followthrough.identity.Role;
 import org.followthrough.testing.ConsoleClient;
 import org.followthrough.testing.Fixtures;
 import org.followthrough.testing.IntegrationTest;
+import org.followthrough.testing.MutableClock;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -25,6 +28,9 @@ class CaseConsoleIntegrationTests {
 
     @Autowired
     org.followthrough.customer.CustomerQueries customers;
+
+    @Autowired
+    MutableClock clock;
 
     @Test
     void anIllegalStatusChangeFromTheCasePageShowsItsReasonAndChangesNothing() {
@@ -47,6 +53,33 @@ class CaseConsoleIntegrationTests {
         var response = console.htmxPost("/cases/" + c.number() + "/reply", Map.of("body", "  "));
         assertThat(response.statusCode()).isEqualTo(422);
         assertThat(response.body()).contains("body must not be blank");
+    }
+
+    @Test
+    void aPromiseWrittenInTheComposerReachesThePromiseModuleExactlyAsTyped() {
+        var ann = fixtures.agent(Role.AGENT);
+        var c = fixtures.aCase().ownedBy(ann).open();
+        var console = new ConsoleClient(port).signIn(ann.email(), Fixtures.PASSWORD);
+        // Test agents work in Berlin time; the composer sends the due as a local date-time.
+        var due = clock.instant()
+                .plus(Duration.ofDays(1))
+                .atZone(ZoneId.of("Europe/Berlin"))
+                .toLocalDateTime()
+                .withSecond(0)
+                .withNano(0);
+        var response = console.htmxPost(
+                "/cases/" + c.number() + "/reply",
+                Map.of(
+                        "body", "I will send the label, then call you.",
+                        "channel", "PORTAL",
+                        "promise.description", "Send the label, then call back",
+                        "promise.dueAt", due.toString()));
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(queries.timeline(c.id()))
+                .filteredOn(e -> "promise_made".equals(e.eventType()))
+                .singleElement()
+                .satisfies(
+                        e -> assertThat(e.eventData()).containsEntry("description", "Send the label, then call back"));
     }
 
     @Test
@@ -80,7 +113,7 @@ class CaseConsoleIntegrationTests {
         var number = Long.parseLong(
                 response.headers().firstValue("Location").orElseThrow().replaceAll(".*/", ""));
         var opened = queries.findByNumber(number).orElseThrow();
-        assertThat(opened.ownerId()).isEqualTo(ann.id());
+        assertThat(opened.people().ownerId()).isEqualTo(ann.id());
         assertThat(opened.priority()).isEqualTo(Priority.HIGH);
         assertThat(opened.tags()).containsExactly("doa", "phone");
         assertThat(opened.channel()).isEqualTo(Channel.IN_PERSON);

@@ -103,7 +103,10 @@ class CaseDeskBrowserTests {
         page.navigate("http://localhost:" + port + "/cases/" + c.number());
 
         // A colleague resolves the case while Ann's page still shows it open.
-        desk.change(c.id(), CaseDesk.CaseChanges.status(CaseStatus.RESOLVED), Fixtures.signedIn(ann));
+        desk.change(
+                c.id(),
+                CaseDesk.CaseChanges.status(CaseStatus.RESOLVED),
+                Fixtures.signedIn(ann).actor());
 
         page.selectOption("select[name=priority]", "URGENT");
         assertThat(page.locator(".case-head .meta")).containsText("Urgent");

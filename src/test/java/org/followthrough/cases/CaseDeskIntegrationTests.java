@@ -65,11 +65,16 @@ class CaseDeskIntegrationTests {
         var ann = fixtures.agent(Role.AGENT);
         var c = fixtures.aCase().open();
         clock.advance(Duration.ofMinutes(3));
-        desk.reply(c.id(), "We are on it.", Channel.EMAIL, CaseStatus.WAITING_ON_CUSTOMER, Fixtures.signedIn(ann));
+        desk.reply(
+                c.id(),
+                "We are on it.",
+                Channel.EMAIL,
+                CaseStatus.WAITING_ON_CUSTOMER,
+                Fixtures.signedIn(ann).actor());
         var after = queries.get(c.id());
-        assertThat(after.ownerId()).isEqualTo(ann.id());
+        assertThat(after.people().ownerId()).isEqualTo(ann.id());
         assertThat(after.status()).isEqualTo(CaseStatus.WAITING_ON_CUSTOMER);
-        assertThat(after.lastActivityAt()).isEqualTo(clock.instant());
+        assertThat(after.clock().lastActivityAt()).isEqualTo(clock.instant());
         assertThat(queries.timeline(c.id()))
                 .filteredOn(e -> e.kind() == EntryKind.EVENT)
                 .extracting(TimelineEntry::eventType)
@@ -81,10 +86,10 @@ class CaseDeskIntegrationTests {
         var ann = fixtures.agent(Role.AGENT);
         var c = fixtures.aCase().ownedBy(ann).open();
         var me = Fixtures.signedIn(ann);
-        desk.change(c.id(), CaseChanges.status(CaseStatus.WAITING_ON_CUSTOMER), me);
+        desk.change(c.id(), CaseChanges.status(CaseStatus.WAITING_ON_CUSTOMER), me.actor());
         desk.recordInbound(c.id(), "Here is the document.", Channel.EMAIL, Actor.SYSTEM);
         assertThat(queries.get(c.id()).status()).isEqualTo(CaseStatus.OPEN);
-        desk.change(c.id(), CaseChanges.status(CaseStatus.RESOLVED), me);
+        desk.change(c.id(), CaseChanges.status(CaseStatus.RESOLVED), me.actor());
         desk.recordInbound(c.id(), "It broke again.", Channel.EMAIL, Actor.SYSTEM);
         assertThat(queries.get(c.id()).status()).isEqualTo(CaseStatus.OPEN);
     }
@@ -97,11 +102,32 @@ class CaseDeskIntegrationTests {
         assertThatThrownBy(() -> desk.change(
                         c.id(),
                         new CaseChanges(null, CaseStatus.CLOSED, null, Priority.URGENT, null, null),
-                        Fixtures.signedIn(ann)))
+                        Fixtures.signedIn(ann).actor()))
                 .isInstanceOf(ConflictException.class);
         var after = queries.get(c.id());
         assertThat(after.status()).isEqualTo(CaseStatus.OPEN);
         assertThat(after.priority()).isEqualTo(Priority.NORMAL);
+        assertThat(queries.entryCount(c.id())).isEqualTo(entries);
+    }
+
+    @Test
+    void onlyAnAgentWorksACaseAndWithTheRoleTheyHave() {
+        var ann = fixtures.agent(Role.AGENT);
+        var bob = fixtures.agent(Role.AGENT);
+        var c = fixtures.aCase().ownedBy(ann).open();
+        var entries = queries.entryCount(c.id());
+        var customer =
+                Actor.customer(c.people().customerId().value(), c.people().customerName());
+        assertThatThrownBy(() -> desk.reply(c.id(), "Done.", Channel.EMAIL, null, Actor.SYSTEM))
+                .isInstanceOf(ForbiddenException.class);
+        assertThatThrownBy(() -> desk.note(c.id(), "Noted.", customer)).isInstanceOf(ForbiddenException.class);
+        // Who acted is looked up: calling Bob a supervisor gives him no supervisor's powers.
+        assertThatThrownBy(() -> desk.change(
+                        c.id(),
+                        CaseChanges.owner(bob.id()),
+                        Actor.agent(bob.id().value(), "Bob (supervisor)")))
+                .isInstanceOf(ForbiddenException.class);
+        assertThat(queries.get(c.id()).people().ownerId()).isEqualTo(ann.id());
         assertThat(queries.entryCount(c.id())).isEqualTo(entries);
     }
 
@@ -111,22 +137,30 @@ class CaseDeskIntegrationTests {
         var bob = fixtures.agent(Role.AGENT);
         var sue = fixtures.agent(Role.SUPERVISOR);
         var c = fixtures.aCase().ownedBy(ann).inTeam(fixtures.team(sue)).open();
-        assertThatThrownBy(() -> desk.take(c.id(), Fixtures.signedIn(bob))).isInstanceOf(ForbiddenException.class);
-        desk.change(c.id(), CaseChanges.owner(bob.id()), Fixtures.signedIn(sue));
-        assertThat(queries.get(c.id()).ownerId()).isEqualTo(bob.id());
+        assertThatThrownBy(() -> desk.take(c.id(), Fixtures.signedIn(bob).actor()))
+                .isInstanceOf(ForbiddenException.class);
+        desk.change(c.id(), CaseChanges.owner(bob.id()), Fixtures.signedIn(sue).actor());
+        assertThat(queries.get(c.id()).people().ownerId()).isEqualTo(bob.id());
         // Bob now owns it: passing it on is a handoff, not a direct change.
-        assertThatThrownBy(() -> desk.change(c.id(), CaseChanges.owner(ann.id()), Fixtures.signedIn(bob)))
+        assertThatThrownBy(() -> desk.change(
+                        c.id(),
+                        CaseChanges.owner(ann.id()),
+                        Fixtures.signedIn(bob).actor()))
                 .isInstanceOf(ForbiddenException.class)
                 .hasMessageContaining("handoff");
-        assertThat(queries.get(c.id()).ownerId()).isEqualTo(bob.id());
+        assertThat(queries.get(c.id()).people().ownerId()).isEqualTo(bob.id());
     }
 
     @Test
     void aCallNeedsADirectionAndASensibleDuration() {
         var ann = fixtures.agent(Role.AGENT);
         var c = fixtures.aCase().ownedBy(ann).open();
-        assertThatThrownBy(() ->
-                        desk.logCall(c.id(), CallDirection.INBOUND, Duration.ofHours(30), "x", Fixtures.signedIn(ann)))
+        assertThatThrownBy(() -> desk.logCall(
+                        c.id(),
+                        CallDirection.INBOUND,
+                        Duration.ofHours(30),
+                        "x",
+                        Fixtures.signedIn(ann).actor()))
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("durationSeconds");
         var entry = desk.logCall(
@@ -134,7 +168,7 @@ class CaseDeskIntegrationTests {
                 CallDirection.OUTBOUND,
                 Duration.ofSeconds(245),
                 "Called back as promised.",
-                Fixtures.signedIn(ann));
+                Fixtures.signedIn(ann).actor());
         assertThat(entry.callDuration()).isEqualTo(Duration.ofSeconds(245));
         assertThat(entry.visibleToCustomer()).isFalse();
     }
@@ -174,7 +208,8 @@ class CaseDeskIntegrationTests {
                         .allSatisfy(v -> assertThat(v.priority()).isEqualTo(Priority.HIGH));
             } else {
                 assertThat(seen)
-                        .isSortedAccordingTo((a, b) -> b.lastActivityAt().compareTo(a.lastActivityAt()));
+                        .isSortedAccordingTo((a, b) ->
+                                b.clock().lastActivityAt().compareTo(a.clock().lastActivityAt()));
             }
         }
         assertThat(queries.count(InboxView.MINE, viewer)).isEqualTo(7);
@@ -211,10 +246,13 @@ class CaseDeskIntegrationTests {
     void theAgentWhoClosesAnUnownedNewCaseBecomesItsOwner() {
         var ann = fixtures.agent(Role.AGENT);
         var spam = fixtures.aCase().about("Cheap watches!!!").open();
-        desk.change(spam.id(), CaseChanges.status(CaseStatus.CLOSED), Fixtures.signedIn(ann));
+        desk.change(
+                spam.id(),
+                CaseChanges.status(CaseStatus.CLOSED),
+                Fixtures.signedIn(ann).actor());
         var after = queries.get(spam.id());
         assertThat(after.status()).isEqualTo(CaseStatus.CLOSED);
-        assertThat(after.ownerId()).isEqualTo(ann.id());
+        assertThat(after.people().ownerId()).isEqualTo(ann.id());
     }
 
     @Test
@@ -225,9 +263,9 @@ class CaseDeskIntegrationTests {
         desk.change(
                 c.id(),
                 new CaseChanges(null, CaseStatus.NEW, bob.id(), Priority.NORMAL, null, null),
-                Fixtures.signedIn(sue));
+                Fixtures.signedIn(sue).actor());
         var after = queries.get(c.id());
-        assertThat(after.ownerId()).isEqualTo(bob.id());
+        assertThat(after.people().ownerId()).isEqualTo(bob.id());
         assertThat(after.status()).isEqualTo(CaseStatus.OPEN);
     }
 }

@@ -80,7 +80,7 @@ class DemoDataIntegrationTests {
         assertThat(eleanor.notes()).contains("Personal owner: " + owner.displayName());
         assertThat(casesOf(eleanor.id().value()))
                 .hasSizeGreaterThanOrEqualTo(2)
-                .allSatisfy(c -> assertThat(c.ownerId()).isEqualTo(owner.id()));
+                .allSatisfy(c -> assertThat(c.people().ownerId()).isEqualTo(owner.id()));
     }
 
     @Test

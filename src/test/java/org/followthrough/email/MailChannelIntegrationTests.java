@@ -129,7 +129,7 @@ class MailChannelIntegrationTests {
                 "Sorry Bob, fixing it today.",
                 Channel.EMAIL,
                 CaseStatus.WAITING_ON_CUSTOMER,
-                Fixtures.signedIn(agent));
+                Fixtures.signedIn(agent).actor());
         timerRunner.runDue();
 
         var received = server.receivedBy(customer).stream()
@@ -185,7 +185,12 @@ class MailChannelIntegrationTests {
                 .toList()
                 .getLast();
         assertThat(entry.author().name()).isEqualTo("Dave");
-        desk.reply(c.id(), "Done.", Channel.EMAIL, null, Fixtures.signedIn(fixtures.agent(Role.AGENT)));
+        desk.reply(
+                c.id(),
+                "Done.",
+                Channel.EMAIL,
+                null,
+                Fixtures.signedIn(fixtures.agent(Role.AGENT)).actor());
         timerRunner.runDue();
         // The mail server keeps one copy per recipient's mailbox: one reply, to Cara and copied to Dave.
         var reply = server.receivedBy(customer).stream()
@@ -233,7 +238,7 @@ class MailChannelIntegrationTests {
         poller.poll(mailbox);
         var c = caseOf(customer);
         var agent = Fixtures.signedIn(fixtures.agent(Role.AGENT));
-        desk.reply(c.id(), "Replaced.", Channel.PHONE, CaseStatus.RESOLVED, agent);
+        desk.reply(c.id(), "Replaced.", Channel.PHONE, CaseStatus.RESOLVED, agent.actor());
 
         deliver(message(
                 customer,
@@ -245,7 +250,7 @@ class MailChannelIntegrationTests {
         poller.poll(mailbox);
         assertThat(cases.get(c.id()).status()).isEqualTo(CaseStatus.OPEN);
 
-        desk.change(c.id(), CaseDesk.CaseChanges.status(CaseStatus.RESOLVED), agent);
+        desk.change(c.id(), CaseDesk.CaseChanges.status(CaseStatus.RESOLVED), agent.actor());
         clock.advance(Duration.ofDays(31));
         deliver(message(
                 customer,
@@ -264,7 +269,7 @@ class MailChannelIntegrationTests {
                 .orElseThrow();
         var number = ((Number) followUp.eventData().get("number")).longValue();
         var next = cases.findByNumber(number).orElseThrow();
-        assertThat(next.customerId()).isEqualTo(c.customerId());
+        assertThat(next.people().customerId()).isEqualTo(c.people().customerId());
         assertThat(cases.timeline(next.id()).stream().anyMatch(e -> "follow_up_of".equals(e.eventType())))
                 .isTrue();
     }
@@ -281,7 +286,7 @@ class MailChannelIntegrationTests {
                 "On its way.",
                 Channel.EMAIL,
                 CaseStatus.WAITING_ON_CUSTOMER,
-                Fixtures.signedIn(fixtures.agent(Role.AGENT)));
+                Fixtures.signedIn(fixtures.agent(Role.AGENT)).actor());
         timerRunner.runDue();
         int mailBefore = server.receivedBy(customer).size();
 
@@ -317,7 +322,12 @@ class MailChannelIntegrationTests {
         poller.poll(mailbox);
         var c = caseOf(customer);
         var owner = fixtures.agent(Role.AGENT);
-        var reply = desk.reply(c.id(), "Shipped.", Channel.EMAIL, null, Fixtures.signedIn(owner));
+        var reply = desk.reply(
+                c.id(),
+                "Shipped.",
+                Channel.EMAIL,
+                null,
+                Fixtures.signedIn(owner).actor());
         var ourId = db.sql("select message_id from mail_outbox where entry_id = ?")
                 .param(reply.id())
                 .query(String.class)
@@ -403,7 +413,11 @@ class MailChannelIntegrationTests {
         server.stopSmtp();
         try {
             var reply = desk.reply(
-                    c.id(), "We are here.", Channel.EMAIL, null, Fixtures.signedIn(fixtures.agent(Role.AGENT)));
+                    c.id(),
+                    "We are here.",
+                    Channel.EMAIL,
+                    null,
+                    Fixtures.signedIn(fixtures.agent(Role.AGENT)).actor());
             timerRunner.runDue();
 
             assertThat(outboxState(reply.id())).isEqualTo("FAILED");

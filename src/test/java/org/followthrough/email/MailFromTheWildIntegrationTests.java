@@ -91,12 +91,12 @@ class MailFromTheWildIntegrationTests {
         assertThat(poll.count(Outcome.QUARANTINED)).isZero();
         assertThat(quarantine.countOpen()).isEqualTo(quarantinedBefore);
         assertThat(customers
-                        .find(caseWithSubject(subject).customerId())
+                        .find(caseWithSubject(subject).people().customerId())
                         .orElseThrow()
                         .emails())
                 .containsExactly("root@localhost");
         assertThat(customers
-                        .find(caseWithSubject(intranetSubject).customerId())
+                        .find(caseWithSubject(intranetSubject).people().customerId())
                         .orElseThrow()
                         .emails())
                 .containsExactly(intranet);
@@ -122,9 +122,11 @@ class MailFromTheWildIntegrationTests {
         assertThat(poller.poll(mailbox).count(Outcome.NEW_CASE)).isEqualTo(2);
 
         var ivan = caseWithSubject("Счёт не пришёл " + token);
-        assertThat(customers.find(ivan.customerId()).orElseThrow().name()).isEqualTo("Иван Петров");
+        assertThat(customers.find(ivan.people().customerId()).orElseThrow().name())
+                .isEqualTo("Иван Петров");
         var havard = caseWithSubject("Årsoppgjør " + token);
-        assertThat(customers.find(havard.customerId()).orElseThrow().name()).isEqualTo("Wilhelmsen Håvard");
+        assertThat(customers.find(havard.people().customerId()).orElseThrow().name())
+                .isEqualTo("Wilhelmsen Håvard");
     }
 
     @Test

@@ -210,7 +210,12 @@ class OutboxAcrossACrashIntegrationTests {
                         Fixtures.PASSWORD,
                         Actor.SYSTEM);
         desk.getBean(CaseDesk.class)
-                .reply(caseId, "We are sending a new parcel today.", Channel.EMAIL, null, Fixtures.signedIn(agent));
+                .reply(
+                        caseId,
+                        "We are sending a new parcel today.",
+                        Channel.EMAIL,
+                        null,
+                        Fixtures.signedIn(agent).actor());
         return desk.getBean(JdbcClient.class)
                 .sql("select id from mail_outbox where case_id = ? and kind = 'REPLY' and state = 'QUEUED'")
                 .param(caseId.value())

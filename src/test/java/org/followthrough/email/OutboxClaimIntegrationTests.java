@@ -76,7 +76,12 @@ class OutboxClaimIntegrationTests {
                         + "Content-Type: text/plain; charset=UTF-8\r\n\r\nThe shoes are too small.\r\n")
                 .getBytes(StandardCharsets.UTF_8);
         var caseId = ingest.ingest(mailbox, raw).caseId();
-        desk.reply(caseId, "We will swap them.", Channel.EMAIL, null, Fixtures.signedIn(fixtures.agent(Role.AGENT)));
+        desk.reply(
+                caseId,
+                "We will swap them.",
+                Channel.EMAIL,
+                null,
+                Fixtures.signedIn(fixtures.agent(Role.AGENT)).actor());
         queued = db.sql("select id from mail_outbox where case_id = ? and kind = 'REPLY'")
                 .param(caseId.value())
                 .query(UUID.class)

@@ -96,7 +96,8 @@ class UnfiledMailIntegrationTests {
 
         assertThat(poll.count(Outcome.NEW_CASE)).isEqualTo(1);
         var opened = caseWithSubject(subject);
-        assertThat(customers.find(opened.customerId()).orElseThrow().emails()).containsExactly(customer);
+        assertThat(customers.find(opened.people().customerId()).orElseThrow().emails())
+                .containsExactly(customer);
         assertThat(cases.timeline(opened.id()).stream().filter(e -> e.kind() == EntryKind.INBOUND))
                 .singleElement()
                 .satisfies(e -> assertThat(e.body()).contains("none arrived"));
@@ -122,7 +123,8 @@ class UnfiledMailIntegrationTests {
 
         assertThat(poll.count(Outcome.NEW_CASE)).isEqualTo(1);
         var opened = caseWithSubject(subject);
-        assertThat(customers.find(opened.customerId()).orElseThrow().emails()).containsExactly(customer);
+        assertThat(customers.find(opened.people().customerId()).orElseThrow().emails())
+                .containsExactly(customer);
     }
 
     @Test
@@ -192,7 +194,8 @@ class UnfiledMailIntegrationTests {
         var opened = caseWithSubject(subject);
         assertThat(filed.body().path("caseNumber").asLong()).isEqualTo(opened.number());
         assertThat(filed.text("caseId")).isEqualTo(opened.id().value().toString());
-        assertThat(customers.find(opened.customerId()).orElseThrow().emails()).containsExactly(shop);
+        assertThat(customers.find(opened.people().customerId()).orElseThrow().emails())
+                .containsExactly(shop);
         assertThat(cases.timeline(opened.id()).stream().filter(e -> e.kind() == EntryKind.INBOUND))
                 .singleElement()
                 .satisfies(e -> assertThat(e.body()).contains("Shop the collection now."));

@@ -86,7 +86,7 @@ class HandoffIntegrationTests {
         var offer = handoffs.offer(
                 escrow.id(), bob.id(), null, NOTE, Fixtures.signedIn(ann).actor());
         assertThat(offer.state()).isEqualTo(HandoffState.OFFERED);
-        assertThat(cases.get(escrow.id()).ownerId()).isEqualTo(ann.id());
+        assertThat(cases.get(escrow.id()).people().ownerId()).isEqualTo(ann.id());
         assertThat(promises.get(promise.id()).ownerId()).isEqualTo(ann.id());
         assertThat(handoffQueries.offeredTo(bob.id(), 10))
                 .extracting(HandoffView::id)
@@ -94,7 +94,7 @@ class HandoffIntegrationTests {
 
         handoffs.accept(offer.id(), Fixtures.signedIn(bob).actor());
 
-        assertThat(cases.get(escrow.id()).ownerId()).isEqualTo(bob.id());
+        assertThat(cases.get(escrow.id()).people().ownerId()).isEqualTo(bob.id());
         var moved = promises.get(promise.id());
         assertThat(moved.ownerId()).isEqualTo(bob.id());
         assertThat(moved.state()).isEqualTo(PromiseState.OPEN);
@@ -131,7 +131,7 @@ class HandoffIntegrationTests {
                 .isZero();
         assertThat(handoffQueries.countNeedingAttention(ann.id(), java.util.List.of(team), java.util.List.of(), 99))
                 .isEqualTo(1);
-        assertThat(cases.get(escrow.id()).ownerId()).isEqualTo(ann.id());
+        assertThat(cases.get(escrow.id()).people().ownerId()).isEqualTo(ann.id());
         assertThat(handoffQueries.returnedTo(ann.id(), 10))
                 .singleElement()
                 .satisfies(h -> assertThat(h.declineReason()).isEqualTo("I am off from tomorrow"));
@@ -178,20 +178,24 @@ class HandoffIntegrationTests {
                 .isInstanceOf(ForbiddenException.class);
         handoffs.accept(offer.id(), Fixtures.signedIn(other).actor());
         var after = cases.get(escrow.id());
-        assertThat(after.ownerId()).isEqualTo(other.id());
-        assertThat(after.teamId()).isEqualTo(devices);
+        assertThat(after.people().ownerId()).isEqualTo(other.id());
+        assertThat(after.people().teamId()).isEqualTo(devices);
     }
 
     @Test
     void anAgentCannotPassAnOwnedCaseDirectlyButASupervisorOverridesAndItIsRecorded() {
-        assertThatThrownBy(() -> desk.change(escrow.id(), CaseChanges.owner(bob.id()), Fixtures.signedIn(ann)))
+        assertThatThrownBy(() -> desk.change(
+                        escrow.id(),
+                        CaseChanges.owner(bob.id()),
+                        Fixtures.signedIn(ann).actor()))
                 .isInstanceOf(ForbiddenException.class)
                 .hasMessageContaining("handoff");
         var promise = promises.make(
                 new MakePromise(escrow.id(), "Send the receipt", clock.instant().plus(Duration.ofDays(1)), null, null),
                 Fixtures.signedIn(ann));
-        desk.change(escrow.id(), CaseChanges.owner(bob.id()), Fixtures.signedIn(sue));
-        assertThat(cases.get(escrow.id()).ownerId()).isEqualTo(bob.id());
+        desk.change(
+                escrow.id(), CaseChanges.owner(bob.id()), Fixtures.signedIn(sue).actor());
+        assertThat(cases.get(escrow.id()).people().ownerId()).isEqualTo(bob.id());
         assertThat(promises.get(promise.id()).ownerId()).isEqualTo(bob.id());
         assertThat(cases.timeline(escrow.id())).anySatisfy(e -> {
             assertThat(e.eventType()).isEqualTo("owner_changed");
@@ -222,7 +226,8 @@ class HandoffIntegrationTests {
     void anOpenOfferIsWithdrawnWhenTheCaseEndsOrASupervisorGivesItToSomeoneElse() {
         var first = handoffs.offer(
                 escrow.id(), bob.id(), null, NOTE, Fixtures.signedIn(ann).actor());
-        desk.change(escrow.id(), CaseChanges.owner(sue.id()), Fixtures.signedIn(sue));
+        desk.change(
+                escrow.id(), CaseChanges.owner(sue.id()), Fixtures.signedIn(sue).actor());
         assertThat(handoffQueries.get(first.id()).state()).isEqualTo(HandoffState.WITHDRAWN);
         assertThatThrownBy(
                         () -> handoffs.accept(first.id(), Fixtures.signedIn(bob).actor()))
@@ -231,7 +236,9 @@ class HandoffIntegrationTests {
         var second = handoffs.offer(
                 escrow.id(), bob.id(), null, NOTE, Fixtures.signedIn(sue).actor());
         desk.change(
-                escrow.id(), CaseChanges.status(org.followthrough.cases.CaseStatus.RESOLVED), Fixtures.signedIn(sue));
+                escrow.id(),
+                CaseChanges.status(org.followthrough.cases.CaseStatus.RESOLVED),
+                Fixtures.signedIn(sue).actor());
         assertThat(handoffQueries.get(second.id()).state()).isEqualTo(HandoffState.WITHDRAWN);
         assertThat(handoffQueries.offeredTo(bob.id(), 10))
                 .extracting(HandoffView::id)

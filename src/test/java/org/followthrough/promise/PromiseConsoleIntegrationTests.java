@@ -84,7 +84,7 @@ class PromiseConsoleIntegrationTests {
         desk.change(
                 c.id(),
                 org.followthrough.cases.CaseDesk.CaseChanges.status(org.followthrough.cases.CaseStatus.RESOLVED),
-                Fixtures.signedIn(ann));
+                Fixtures.signedIn(ann).actor());
         var console = new ConsoleClient(port).signIn(ann.email(), Fixtures.PASSWORD);
         var response = console.htmxPost(
                 "/cases/" + c.number() + "/reply",

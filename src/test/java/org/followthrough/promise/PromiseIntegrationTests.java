@@ -94,7 +94,7 @@ class PromiseIntegrationTests {
         var p = promiseIn(Duration.ofHours(8));
         assertThat(p.state()).isEqualTo(PromiseState.OPEN);
         assertThat(p.ownerId()).isEqualTo(ann.id());
-        assertThat(p.customerId()).isEqualTo(escrow.customerId());
+        assertThat(p.customerId()).isEqualTo(escrow.people().customerId());
         // 25% of an 8-hour window: reminded 2 hours ahead.
         assertThat(p.remindAt()).isEqualTo(p.dueAt().minus(Duration.ofHours(2)));
         assertThat(timers.dueAt(Promises.DUE, p.id().value())).contains(p.dueAt());
@@ -120,8 +120,12 @@ class PromiseIntegrationTests {
     @Test
     void keptInTimeWithEvidenceCountsAsOnTime() {
         var p = promiseIn(Duration.ofHours(4));
-        var reply =
-                desk.reply(escrow.id(), "The county confirmed payment.", Channel.EMAIL, null, Fixtures.signedIn(ann));
+        var reply = desk.reply(
+                escrow.id(),
+                "The county confirmed payment.",
+                Channel.EMAIL,
+                null,
+                Fixtures.signedIn(ann).actor());
         var kept = promises.keep(p.id(), reply.id(), null, Fixtures.signedIn(ann));
         assertThat(kept.state()).isEqualTo(PromiseState.KEPT);
         assertThat(kept.keptOnTime()).isTrue();
@@ -192,17 +196,26 @@ class PromiseIntegrationTests {
     @Test
     void aCaseWithAnUnsettledPromiseCannotBeResolvedAndTheRefusalNamesIt() {
         var p = promiseIn(Duration.ofHours(4));
-        assertThatThrownBy(
-                        () -> desk.change(escrow.id(), CaseChanges.status(CaseStatus.RESOLVED), Fixtures.signedIn(ann)))
+        assertThatThrownBy(() -> desk.change(
+                        escrow.id(),
+                        CaseChanges.status(CaseStatus.RESOLVED),
+                        Fixtures.signedIn(ann).actor()))
                 .isInstanceOf(ConflictException.class)
                 .hasMessageContaining("Call back with the county's answer");
         assertThatThrownBy(() -> desk.reply(
-                        escrow.id(), "All done!", Channel.EMAIL, CaseStatus.RESOLVED, Fixtures.signedIn(ann)))
+                        escrow.id(),
+                        "All done!",
+                        Channel.EMAIL,
+                        CaseStatus.RESOLVED,
+                        Fixtures.signedIn(ann).actor()))
                 .isInstanceOf(ConflictException.class);
         // Nothing of the refused reply was kept.
         assertThat(cases.timeline(escrow.id())).noneMatch(e -> "All done!".equals(e.body()));
         promises.keep(p.id(), null, "Called back", Fixtures.signedIn(ann));
-        assertThat(desk.change(escrow.id(), CaseChanges.status(CaseStatus.RESOLVED), Fixtures.signedIn(ann))
+        assertThat(desk.change(
+                                escrow.id(),
+                                CaseChanges.status(CaseStatus.RESOLVED),
+                                Fixtures.signedIn(ann).actor())
                         .status())
                 .isEqualTo(CaseStatus.RESOLVED);
     }
@@ -248,14 +261,22 @@ class PromiseIntegrationTests {
         var refusal = "\u201cSend the refund form\u201d (" + state.name().toLowerCase() + ")";
 
         if (statusBefore.canMoveTo(end)) {
-            assertThatThrownBy(() -> desk.change(c.id(), CaseChanges.status(end), Fixtures.signedIn(ann)))
+            assertThatThrownBy(() -> desk.change(
+                            c.id(),
+                            CaseChanges.status(end),
+                            Fixtures.signedIn(ann).actor()))
                     .isInstanceOf(ConflictException.class)
                     .hasMessageContaining(refusal);
         } else {
-            assertThatThrownBy(() -> desk.change(c.id(), CaseChanges.status(end), Fixtures.signedIn(ann)))
+            assertThatThrownBy(() -> desk.change(
+                            c.id(),
+                            CaseChanges.status(end),
+                            Fixtures.signedIn(ann).actor()))
                     .isInstanceOf(IllegalTransitionException.class);
-            assertThatThrownBy(
-                            () -> desk.change(c.id(), CaseChanges.status(CaseStatus.RESOLVED), Fixtures.signedIn(ann)))
+            assertThatThrownBy(() -> desk.change(
+                            c.id(),
+                            CaseChanges.status(CaseStatus.RESOLVED),
+                            Fixtures.signedIn(ann).actor()))
                     .isInstanceOf(ConflictException.class)
                     .hasMessageContaining(refusal);
         }
@@ -264,9 +285,15 @@ class PromiseIntegrationTests {
 
         promises.release(p.id(), "The customer found the form", Fixtures.signedIn(ann));
         if (!statusBefore.canMoveTo(end)) {
-            desk.change(c.id(), CaseChanges.status(CaseStatus.RESOLVED), Fixtures.signedIn(ann));
+            desk.change(
+                    c.id(),
+                    CaseChanges.status(CaseStatus.RESOLVED),
+                    Fixtures.signedIn(ann).actor());
         }
-        assertThat(desk.change(c.id(), CaseChanges.status(end), Fixtures.signedIn(ann))
+        assertThat(desk.change(
+                                c.id(),
+                                CaseChanges.status(end),
+                                Fixtures.signedIn(ann).actor())
                         .status())
                 .isEqualTo(end);
     }
@@ -320,7 +347,10 @@ class PromiseIntegrationTests {
 
     @Test
     void aPromiseCannotBeMadeOnAResolvedCase() {
-        desk.change(escrow.id(), CaseChanges.status(CaseStatus.RESOLVED), Fixtures.signedIn(ann));
+        desk.change(
+                escrow.id(),
+                CaseChanges.status(CaseStatus.RESOLVED),
+                Fixtures.signedIn(ann).actor());
         assertThatThrownBy(() -> promiseIn(Duration.ofHours(1)))
                 .isInstanceOf(ConflictException.class)
                 .hasMessageContaining("reopen");

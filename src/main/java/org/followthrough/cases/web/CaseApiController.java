@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -18,6 +19,7 @@ import org.followthrough.cases.CaseDesk.OpenCase;
 import org.followthrough.cases.CaseId;
 import org.followthrough.cases.CaseQueries;
 import org.followthrough.cases.CaseStatus;
+import org.followthrough.cases.CaseView;
 import org.followthrough.cases.Channel;
 import org.followthrough.cases.EntryKind;
 import org.followthrough.cases.Priority;
@@ -169,8 +171,7 @@ class CaseApiController {
         return ResponseEntity.created(location).body(CaseResponse.of(opened));
     }
 
-    private org.followthrough.cases.CaseView openForSender(
-            InlineCustomer customer, OpenCase command, SignedInAgent agent) {
+    private CaseView openForSender(InlineCustomer customer, OpenCase command, SignedInAgent agent) {
         try {
             return desk.openForSender(customer.name(), customer.email(), command, agent.actor());
         } catch (InvalidInputException e) {
@@ -240,7 +241,7 @@ class CaseApiController {
                 patch.oneOf("priority", Priority.class),
                 tags == null ? null : tags(tags),
                 TeamId.of(patch.uuid("teamId")));
-        return CaseResponse.of(desk.change(new CaseId(id), changes, agent));
+        return CaseResponse.of(desk.change(new CaseId(id), changes, agent.actor()));
     }
 
     @PostMapping("/cases/{id}/entries")
@@ -253,7 +254,7 @@ class CaseApiController {
         TimelineEntry entry = switch (kind) {
             case NOTE -> {
                 onlyFields(body, kind, "body");
-                yield desk.note(caseId, body.body(), agent);
+                yield desk.note(caseId, body.body(), agent.actor());
             }
             case REPLY -> {
                 onlyFields(body, kind, "body", "channel", "status");
@@ -262,7 +263,7 @@ class CaseApiController {
                         body.body(),
                         ApiNames.parse(Channel.class, "channel", body.channel()),
                         ApiNames.parse(CaseStatus.class, "status", body.status()),
-                        agent);
+                        agent.actor());
             }
             case CALL -> {
                 onlyFields(body, kind, "direction", "durationSeconds", "summary", "body");
@@ -281,7 +282,7 @@ class CaseApiController {
                         direction,
                         Duration.ofSeconds(body.durationSeconds()),
                         body.summary() != null ? body.summary() : body.body(),
-                        agent);
+                        agent.actor());
             }
             case INBOUND -> {
                 onlyFields(body, kind, "body", "channel");
@@ -342,7 +343,7 @@ class CaseApiController {
 
     /** Refuses fields that mean nothing for this kind of entry rather than silently dropping them. */
     private static void onlyFields(NewEntry body, EntryKind kind, String... allowed) {
-        var given = new java.util.LinkedHashMap<String, Object>();
+        var given = new LinkedHashMap<String, Object>();
         given.put("body", body.body());
         given.put("channel", body.channel());
         given.put("status", body.status());

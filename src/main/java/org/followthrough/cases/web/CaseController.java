@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import org.followthrough.cases.CallDirection;
 import org.followthrough.cases.CaseAccess;
 import org.followthrough.cases.CaseDesk;
@@ -14,6 +13,7 @@ import org.followthrough.cases.CaseQueries;
 import org.followthrough.cases.CaseStatus;
 import org.followthrough.cases.CaseView;
 import org.followthrough.cases.Channel;
+import org.followthrough.cases.Composer;
 import org.followthrough.cases.Priority;
 import org.followthrough.customer.CustomerQueries;
 import org.followthrough.identity.AgentId;
@@ -37,6 +37,12 @@ import org.springframework.web.bind.annotation.RequestParam;
  */
 @Controller
 class CaseController {
+
+    // The composer's fields that the promise and email modules' parts of it send
+    // (templates/promise/composer.html, templates/email/composer.html).
+    private static final String PROMISE_DESCRIPTION = "promise.description";
+    private static final String PROMISE_DUE = "promise.dueAt";
+    private static final String MAIL_LIST_PROMISES = "mail.listPromises";
 
     private static final List<Channel> REPLY_CHANNELS = List.of(Channel.EMAIL, Channel.PORTAL, Channel.CHAT);
     private static final List<CaseStatus> REPLY_STATUSES =
@@ -79,7 +85,7 @@ class CaseController {
             HttpServletRequest request,
             Model model) {
         var c = byNumber(number, me);
-        desk.reply(c.id(), body, channel, then, composerFields(request), me);
+        desk.reply(c.id(), body, channel, then, composer(request), me.actor());
         return answer(c, "reply", me, request, model);
     }
 
@@ -99,8 +105,8 @@ class CaseController {
                 direction,
                 Duration.ofMinutes(minutes).plusSeconds(seconds),
                 summary,
-                composerFields(request),
-                me);
+                composer(request),
+                me.actor());
         return answer(c, "call", me, request, model);
     }
 
@@ -112,7 +118,7 @@ class CaseController {
             HttpServletRequest request,
             Model model) {
         var c = byNumber(number, me);
-        desk.note(c.id(), body, me);
+        desk.note(c.id(), body, me.actor());
         return answer(c, "note", me, request, model);
     }
 
@@ -123,7 +129,7 @@ class CaseController {
             HttpServletRequest request,
             Model model) {
         var c = byNumber(number, me);
-        desk.take(c.id(), me);
+        desk.take(c.id(), me.actor());
         return answer(c, "reply", me, request, model);
     }
 
@@ -146,15 +152,25 @@ class CaseController {
                 priority,
                 tags == null ? null : new LinkedHashSet<>(Arrays.asList(tags.split("[,\\s]+"))),
                 blank(teamId) ? null : new TeamId(Ids.parse(teamId, "teamId")));
-        desk.change(c.id(), changes, me);
+        desk.change(c.id(), changes, me.actor());
         return answer(c, "reply", me, request, model);
     }
 
-    /** The composer's fields, for the modules that add to a reply or call (a promise made in it). */
-    private static Map<String, List<String>> composerFields(HttpServletRequest request) {
-        var fields = new java.util.LinkedHashMap<String, List<String>>();
-        request.getParameterMap().forEach((name, values) -> fields.put(name, List.of(values)));
-        return fields;
+    /**
+     * What else the composer held, for the modules that add to a reply or call: the promise rows
+     * (each a description and a due in the agent's time zone, paired in the order sent) and the
+     * mail's options. Read from the parameters as sent: a value is never split at its commas.
+     */
+    private static Composer composer(HttpServletRequest request) {
+        return Composer.of(
+                values(request, PROMISE_DESCRIPTION),
+                values(request, PROMISE_DUE),
+                new Composer.MailOptions(values(request, MAIL_LIST_PROMISES).contains("on")));
+    }
+
+    private static List<String> values(HttpServletRequest request, String name) {
+        var values = request.getParameterValues(name);
+        return values == null ? List.of() : List.of(values);
     }
 
     private String answer(CaseView c, String tab, SignedInAgent me, HttpServletRequest request, Model model) {
@@ -165,7 +181,7 @@ class CaseController {
     }
 
     private String workspace(CaseView c, String tab, SignedInAgent me, Model model, String view) {
-        var customer = customers.get(c.customerId());
+        var customer = customers.get(c.people().customerId());
         model.addAttribute("c", c);
         model.addAttribute("tab", List.of("reply", "call", "note").contains(tab) ? tab : "reply");
         model.addAttribute("entries", queries.timeline(c.id()));
@@ -181,7 +197,10 @@ class CaseController {
         var active = agents.active();
         model.addAttribute("agents", active);
         model.addAttribute(
-                "ownerInactive", c.ownerId() != null && active.stream().noneMatch(a -> a.id().equals(c.ownerId())));
+                "ownerInactive",
+                c.people().ownerId() != null
+                        && active.stream()
+                                .noneMatch(a -> a.id().equals(c.people().ownerId())));
         model.addAttribute("teams", agents.teams());
         model.addAttribute("replyChannels", REPLY_CHANNELS);
         model.addAttribute("replyStatuses", REPLY_STATUSES);

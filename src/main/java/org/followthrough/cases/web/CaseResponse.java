@@ -29,6 +29,8 @@ record CaseResponse(
         Instant closedAt) {
 
     static CaseResponse of(CaseView c) {
+        var people = c.people();
+        var clock = c.clock();
         return new CaseResponse(
                 c.id().value(),
                 c.number(),
@@ -37,17 +39,17 @@ record CaseResponse(
                 c.status().isActive(),
                 ApiNames.of(c.priority()),
                 ApiNames.of(c.channel()),
-                c.customerId().value(),
-                c.customerName(),
-                c.teamId() == null ? null : c.teamId().value(),
-                c.teamName(),
-                c.ownerId() == null ? null : c.ownerId().value(),
-                c.ownerName(),
+                people.customerId().value(),
+                people.customerName(),
+                people.teamId() == null ? null : people.teamId().value(),
+                people.teamName(),
+                people.ownerId() == null ? null : people.ownerId().value(),
+                people.ownerName(),
                 c.tags(),
-                c.createdAt(),
-                c.updatedAt(),
-                c.lastActivityAt(),
-                c.resolvedAt(),
-                c.closedAt());
+                clock.createdAt(),
+                clock.updatedAt(),
+                clock.lastActivityAt(),
+                clock.resolvedAt(),
+                clock.closedAt());
     }
 }

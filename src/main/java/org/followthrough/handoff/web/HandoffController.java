@@ -51,7 +51,8 @@ class HandoffController {
         var open = queries.openForCase(c.id()).orElse(null);
         model.addAttribute("c", c);
         model.addAttribute("open", open);
-        model.addAttribute("mayOffer", c.ownerId() != null && c.status().isActive() && HandoffDesk.mayOffer(c, scope));
+        model.addAttribute(
+                "mayOffer", c.people().ownerId() != null && c.status().isActive() && HandoffDesk.mayOffer(c, scope));
         model.addAttribute(
                 "mayAnswer",
                 open != null
@@ -62,7 +63,7 @@ class HandoffController {
         model.addAttribute(
                 "agents",
                 agents.active().stream()
-                        .filter(a -> !a.id().equals(c.ownerId()))
+                        .filter(a -> !a.id().equals(c.people().ownerId()))
                         .toList());
         model.addAttribute("teams", agents.teams());
         return "handoff/panel :: panel";

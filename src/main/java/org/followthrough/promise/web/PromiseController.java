@@ -79,7 +79,7 @@ class PromiseController {
     @GetMapping("/cases/{number}/promises")
     String panel(@PathVariable long number, @AuthenticationPrincipal SignedInAgent me, Model model) {
         var c = byNumber(number);
-        var customer = customers.get(c.customerId());
+        var customer = customers.get(c.people().customerId());
         var evidence = new ArrayList<>(cases.timeline(c.id()).stream()
                 .filter(e -> e.kind() == EntryKind.REPLY || e.kind() == EntryKind.CALL || e.kind() == EntryKind.NOTE)
                 .toList());
@@ -89,9 +89,10 @@ class PromiseController {
         model.addAttribute("customerZone", customer.timeZone());
         model.addAttribute("evidence", evidence.stream().limit(10).toList());
         model.addAttribute("replyChannels", List.of(Channel.EMAIL, Channel.PORTAL, Channel.CHAT));
-        model.addAttribute("quick", quickChoices(c.teamId(), me.zone()));
+        model.addAttribute("quick", quickChoices(c.people().teamId(), me.zone()));
         model.addAttribute("now", clock.instant());
-        model.addAttribute("mayActOnAll", access.scopeOf(me).supervises(c.teamId()));
+        model.addAttribute(
+                "mayActOnAll", access.scopeOf(me).supervises(c.people().teamId()));
         return "promise/panel :: panel";
     }
 
@@ -106,7 +107,7 @@ class PromiseController {
         var c = byNumber(number);
         model.addAttribute("description", description);
         model.addAttribute("due", due == null ? "" : due);
-        model.addAttribute("quick", quickChoices(c.teamId(), me.zone()));
+        model.addAttribute("quick", quickChoices(c.people().teamId(), me.zone()));
         model.addAttribute("rowId", "draft-" + UUID.randomUUID());
         return "promise/composer :: draft";
     }

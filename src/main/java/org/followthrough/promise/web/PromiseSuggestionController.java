@@ -60,9 +60,15 @@ class PromiseSuggestionController {
         if (text.length() > MAX_TEXT) {
             text = text.substring(0, MAX_TEXT);
         }
-        var customerZone = customers.get(c.customerId()).timeZone();
+        var customerZone = customers.get(c.people().customerId()).timeZone();
         var already = drafted == null ? java.util.Set.<String>of() : java.util.Set.copyOf(drafted);
-        var found = detector.detect(text, customerZone, clock.instant(), calendars.of(c.teamId())).stream()
+        var found = detector
+                .detect(
+                        text,
+                        customerZone,
+                        clock.instant(),
+                        calendars.of(c.people().teamId()))
+                .stream()
                 .filter(s -> !already.contains(s.sentence()))
                 .toList();
         model.addAttribute("suggestions", found);

@@ -127,7 +127,8 @@ class PromiseApiIntegrationTests {
         var body = response.body();
         assertThat(response.text("caseId")).isEqualTo(escrow.id().toString());
         assertThat(body.path("caseNumber").asLong()).isEqualTo(escrow.number());
-        assertThat(response.text("customerId")).isEqualTo(escrow.customerId().toString());
+        assertThat(response.text("customerId"))
+                .isEqualTo(escrow.people().customerId().toString());
         assertThat(response.text("description")).isEqualTo(CALL_BACK);
         assertThat(response.text("state")).isEqualTo("open");
         assertThat(instant(body, "dueAt")).isEqualTo(dueAt);
