@@ -5,7 +5,7 @@ import org.followthrough.cases.CaseAccess;
 import org.followthrough.email.Outbox;
 import org.followthrough.handoff.Handoffs;
 import org.followthrough.identity.SignedInAgent;
-import org.followthrough.promise.Promises;
+import org.followthrough.promise.PromiseQueries;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -22,13 +22,13 @@ class NeedsYouController {
     private static final int LIMIT = 20;
     private static final int COUNT_CAP = 99;
 
-    private final Promises promises;
+    private final PromiseQueries promises;
     private final Handoffs handoffs;
     private final Outbox outbox;
     private final Clock clock;
     private final CaseAccess access;
 
-    NeedsYouController(Promises promises, Handoffs handoffs, Outbox outbox, Clock clock, CaseAccess access) {
+    NeedsYouController(PromiseQueries promises, Handoffs handoffs, Outbox outbox, Clock clock, CaseAccess access) {
         this.access = access;
         this.promises = promises;
         this.handoffs = handoffs;

@@ -14,8 +14,8 @@ import org.followthrough.cases.TimelineEntry;
 import org.followthrough.customer.Customer;
 import org.followthrough.customer.Customers;
 import org.followthrough.identity.SignedInAgent;
+import org.followthrough.promise.PromiseQueries;
 import org.followthrough.promise.PromiseState;
-import org.followthrough.promise.Promises;
 import org.springframework.context.MessageSource;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -39,7 +39,7 @@ class RepliesByEmail implements EntryFollowUp {
     private final Mailboxes mailboxes;
     private final MailStore store;
     private final Outbox outbox;
-    private final Promises promises;
+    private final PromiseQueries promises;
     private final MessageSource messages;
 
     RepliesByEmail(
@@ -48,7 +48,7 @@ class RepliesByEmail implements EntryFollowUp {
             Mailboxes mailboxes,
             MailStore store,
             Outbox outbox,
-            Promises promises,
+            PromiseQueries promises,
             MessageSource messages) {
         this.cases = cases;
         this.customers = customers;

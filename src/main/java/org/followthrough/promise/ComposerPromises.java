@@ -24,9 +24,9 @@ class ComposerPromises implements EntryFollowUp {
     static final String DESCRIPTION = "promise.description";
     static final String DUE = "promise.dueAt";
 
-    private final Promises promises;
+    private final PromiseDesk promises;
 
-    ComposerPromises(Promises promises) {
+    ComposerPromises(PromiseDesk promises) {
         this.promises = promises;
     }
 
@@ -47,7 +47,8 @@ class ComposerPromises implements EntryFollowUp {
                 throw new InvalidInputException(DUE, "say by when \u201c" + description.strip() + "\u201d is due");
             }
             promises.make(
-                    new Promises.MakePromise(entry.caseId(), description, localDue(due, by), null, entry.id()), by);
+                    new PromiseDesk.MakePromise(entry.caseId(), description, localDue(due, by), null, entry.id()),
+                    by.actor());
         }
     }
 

@@ -2,8 +2,10 @@ package org.followthrough.promise;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.followthrough.audit.AuditLog;
@@ -13,19 +15,17 @@ import org.followthrough.cases.CaseId;
 import org.followthrough.cases.CaseQueries;
 import org.followthrough.cases.CaseView;
 import org.followthrough.cases.Channel;
+import org.followthrough.identity.ActingAgents;
 import org.followthrough.identity.Agent;
 import org.followthrough.identity.AgentId;
 import org.followthrough.identity.Agents;
 import org.followthrough.identity.SignedInAgent;
-import org.followthrough.identity.TeamId;
 import org.followthrough.platform.Actor;
 import org.followthrough.platform.ConflictException;
 import org.followthrough.platform.ForbiddenException;
 import org.followthrough.platform.Ids;
 import org.followthrough.platform.InvalidInputException;
 import org.followthrough.platform.NotFoundException;
-import org.followthrough.platform.Slice;
-import org.followthrough.platform.Sql;
 import org.followthrough.promise.PromiseEvents.PromiseBroken;
 import org.followthrough.promise.PromiseEvents.PromiseDueSoon;
 import org.followthrough.promise.PromiseEvents.PromiseKept;
@@ -40,74 +40,54 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * What agents do with promises, and what the clock does to them. Each use case is one
- * transaction: the promise, its timers, its line on the case timeline, its audit record and its
- * event commit together or not at all.
+ * What agents do with promises, and what the clock does to them: the promise module's one facade
+ * for changes. Each use case is one transaction: the promise, its timers, its line on the case
+ * timeline, its audit record and its event commit together or not at all. Reads are in {@link
+ * PromiseQueries}.
  */
 @Service
-public class Promises {
+public class PromiseDesk {
 
     static final String REMIND = "promise.remind";
     static final String DUE = "promise.due";
-    static final int MAX_DESCRIPTION = 500;
-    static final int MAX_NOTE = 2_000;
 
     /** A promise to make: due when, owned by whom (the case owner when null), made in which entry. */
     public record MakePromise(CaseId caseId, String description, Instant dueAt, AgentId ownerId, UUID madeInEntryId) {}
 
-    /** One change of a promise's due time, with the message that told the customer. */
-    public record DueChange(Instant changedAt, Instant previousDueAt, Instant dueAt, UUID messageEntryId, String by) {}
-
-    /** What the customer may see of a promise: what, by when, and how it stands. */
-    public record CustomerPromise(String description, Instant dueAt, PromiseState state, Instant keptAt) {}
-
-    /** Which promises a list shows. Null owners or teams mean anyone's. */
-    public record Query(
-            List<PromiseState> states,
-            List<AgentId> owners,
-            List<TeamId> teams,
-            Instant dueBefore,
-            CaseId caseId,
-            Instant remindedBy) {
-
-        public Query {
-            states = states == null ? List.of() : List.copyOf(states);
-        }
-
-        public Query(
-                List<PromiseState> states, List<AgentId> owners, List<TeamId> teams, Instant dueBefore, CaseId caseId) {
-            this(states, owners, teams, dueBefore, caseId, null);
-        }
-    }
-
-    private final PromiseStore store;
+    private final Promises promises;
+    private final PromiseQueries queries;
     private final PromisePolicies policies;
     private final CaseQueries cases;
     private final CaseDesk desk;
+    private final CaseAccess access;
     private final Agents agents;
+    private final ActingAgents acting;
     private final Timers timers;
     private final AuditLog audit;
     private final ApplicationEventPublisher events;
     private final Clock clock;
-    private final CaseAccess access;
 
-    Promises(
-            PromiseStore store,
+    PromiseDesk(
+            Promises promises,
+            PromiseQueries queries,
             PromisePolicies policies,
             CaseQueries cases,
             CaseDesk desk,
+            CaseAccess access,
             Agents agents,
+            ActingAgents acting,
             Timers timers,
             AuditLog audit,
             ApplicationEventPublisher events,
-            Clock clock,
-            CaseAccess access) {
-        this.access = access;
-        this.store = store;
+            Clock clock) {
+        this.promises = promises;
+        this.queries = queries;
         this.policies = policies;
         this.cases = cases;
         this.desk = desk;
+        this.access = access;
         this.agents = agents;
+        this.acting = acting;
         this.timers = timers;
         this.audit = audit;
         this.events = events;
@@ -115,34 +95,27 @@ public class Promises {
     }
 
     @Transactional
-    public Promise make(MakePromise command, SignedInAgent by) {
+    public PromiseView make(MakePromise command, Actor by) {
         var now = clock.instant();
         if (command.caseId() == null) {
             throw new InvalidInputException("caseId", "is required");
         }
-        var scope = access.scopeOf(by);
+        var agent = acting.of(by);
+        var scope = access.scopeOf(agent);
         CaseView supportCase = cases.get(command.caseId(), scope);
         if (!supportCase.status().isActive()) {
             throw new ConflictException("Case #" + supportCase.number() + " is "
-                    + supportCase.status().name().toLowerCase(java.util.Locale.ROOT)
+                    + supportCase.status().name().toLowerCase(Locale.ROOT)
                     + "; reopen it before promising more");
         }
-        var description = required(command.description(), "description", MAX_DESCRIPTION);
-        if (command.dueAt() == null) {
-            throw new InvalidInputException("dueAt", "is required");
-        }
-        if (!command.dueAt().isAfter(now)) {
-            throw new InvalidInputException("dueAt", "must be in the future");
-        }
-        if (command.dueAt().isAfter(Sql.LATEST)) {
-            throw new InvalidInputException("dueAt", "must be before the year 10000");
-        }
+        Promise.required(command.description(), "description", Promise.MAX_DESCRIPTION);
+        Promise.checkDue(command.dueAt(), now);
         // Without a named owner a promise is the case owner's when its maker may name them, else the maker's own.
         var ownerId = command.ownerId() != null
                 ? command.ownerId()
                 : supportCase.ownerId() != null && access.mayNameOthers(scope, supportCase)
                         ? supportCase.ownerId()
-                        : by.id();
+                        : agent.id();
         access.checkMayNameOwner(scope, supportCase, ownerId);
         var owner = activeAgent(ownerId, "ownerId");
         if (command.madeInEntryId() != null
@@ -150,34 +123,16 @@ public class Promises {
             throw new InvalidInputException("madeInEntryId", "is not an entry of case #" + supportCase.number());
         }
         var remindAt = policies.of(supportCase.teamId()).remindAt(now, command.dueAt());
-        var promise = new Promise(
+        var promise = Promise.make(
                 new PromiseId(Ids.newId()),
-                supportCase.id(),
-                supportCase.number(),
-                supportCase.subject(),
-                supportCase.customerId(),
-                supportCase.customerName(),
-                supportCase.teamId(),
-                description,
-                command.madeInEntryId(),
-                by.actor(),
+                new Promise.Made(
+                        supportCase.id(), supportCase.customerId(), supportCase.teamId(), command.madeInEntryId(), by),
+                command.description(),
                 owner.id(),
-                owner.displayName(),
-                PromiseState.OPEN,
-                now,
-                command.dueAt(),
                 command.dueAt(),
                 remindAt,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                0,
                 now);
-        store.insert(promise);
+        promises.insert(promise);
         setTimers(promise);
         desk.recordEvent(
                 supportCase.id(),
@@ -186,44 +141,41 @@ public class Promises {
                         "promise",
                         promise.id(),
                         "description",
-                        description,
+                        promise.description(),
                         "dueAt",
                         promise.dueAt(),
                         "owner",
                         owner.displayName()),
-                by.actor());
-        audit.record(by.actor(), "promise", promise.id().value(), "made", null, snapshot(promise));
+                by);
+        audit.record(by, "promise", promise.id().value(), "made", null, snapshot(promise));
         events.publishEvent(new PromiseMade(
-                promise.id(), promise.caseId(), promise.ownerId(), promise.teamId(), promise.dueAt(), by.actor(), now));
-        return promise;
+                promise.id(), promise.caseId(), promise.ownerId(), promise.teamId(), promise.dueAt(), by, now));
+        return queries.get(promise.id());
     }
 
     /** Kept, with the evidence: the timeline entry that fulfilled it, or a note saying how. */
     @Transactional
-    public Promise keep(PromiseId id, UUID evidenceEntryId, String note, SignedInAgent by) {
-        var before = lock(id);
-        mayAct(before, by, "keep");
-        var cleanNote = optional(note, "note", MAX_NOTE);
-        if (evidenceEntryId == null && cleanNote == null) {
-            throw new InvalidInputException("note", "say how the promise was kept, or name the entry that kept it");
-        }
+    public PromiseView keep(PromiseId id, UUID evidenceEntryId, String note, Actor by) {
+        var promise = lock(id);
+        var supportCase = mayAct(promise, by, "keep");
+        var before = snapshot(promise);
         if (evidenceEntryId != null
-                && desk.entry(before.caseId(), evidenceEntryId).isEmpty()) {
-            throw new InvalidInputException("entryId", "is not an entry of case #" + before.caseNumber());
+                && desk.entry(promise.caseId(), evidenceEntryId).isEmpty()) {
+            throw new InvalidInputException("entryId", "is not an entry of case #" + supportCase.number());
         }
         var now = clock.instant();
-        var after = before.keep(evidenceEntryId, cleanNote, now);
-        store.update(after);
-        clearTimers(after);
+        promise.keep(evidenceEntryId, note, now);
+        promises.update(promise);
+        clearTimers(promise);
         desk.recordEvent(
-                after.caseId(),
+                promise.caseId(),
                 "promise_kept",
-                data("promise", after.id(), "description", after.description(), "onTime", after.keptOnTime()),
-                by.actor());
-        audit.record(by.actor(), "promise", id.value(), "kept", snapshot(before), snapshot(after));
+                data("promise", promise.id(), "description", promise.description(), "onTime", promise.keptOnTime()),
+                by);
+        audit.record(by, "promise", id.value(), "kept", before, snapshot(promise));
         events.publishEvent(new PromiseKept(
-                after.id(), after.caseId(), after.ownerId(), after.teamId(), after.keptOnTime(), by.actor(), now));
-        return after;
+                promise.id(), promise.caseId(), promise.ownerId(), promise.teamId(), promise.keptOnTime(), by, now));
+        return queries.get(id);
     }
 
     /**
@@ -231,19 +183,12 @@ public class Promises {
      * which is sent as a reply on the case in the same transaction.
      */
     @Transactional
-    public Promise renegotiate(PromiseId id, Instant newDue, String message, Channel channel, SignedInAgent by) {
-        var before = lock(id);
-        mayAct(before, by, "renegotiate");
+    public PromiseView renegotiate(PromiseId id, Instant newDue, String message, Channel channel, Actor by) {
+        var promise = lock(id);
+        mayAct(promise, by, "renegotiate");
+        var before = snapshot(promise);
         var now = clock.instant();
-        if (newDue == null) {
-            throw new InvalidInputException("dueAt", "is required");
-        }
-        if (!newDue.isAfter(now)) {
-            throw new InvalidInputException("dueAt", "must be in the future");
-        }
-        if (newDue.isAfter(Sql.LATEST)) {
-            throw new InvalidInputException("dueAt", "must be before the year 10000");
-        }
+        Promise.checkDue(newDue, now);
         if (message == null || message.isBlank()) {
             throw new InvalidInputException(
                     "message",
@@ -252,175 +197,128 @@ public class Promises {
         if (message.length() > CaseDesk.MAX_BODY) {
             throw new InvalidInputException("message", "must have at most " + CaseDesk.MAX_BODY + " characters");
         }
-        var remindAt = policies.of(before.teamId()).remindAt(now, newDue);
-        var after = before.renegotiate(newDue, remindAt, now);
-        var reply = desk.reply(before.caseId(), message, channel, null, by);
-        store.update(after);
-        store.recordDueChange(before, after, reply.id(), by.actor());
-        setTimers(after);
+        var remindAt = policies.of(promise.teamId()).remindAt(now, newDue);
+        var change = promise.renegotiate(newDue, remindAt, now);
+        var reply = desk.reply(promise.caseId(), message, channel, null, acting.of(by));
+        promises.update(promise);
+        promises.recordDueChange(id, change, reply.id(), by);
+        setTimers(promise);
         desk.recordEvent(
-                after.caseId(),
+                promise.caseId(),
                 "promise_renegotiated",
-                data("promise", after.id(), "description", after.description(), "from", before.dueAt(), "to", newDue),
-                by.actor());
-        audit.record(by.actor(), "promise", id.value(), "renegotiated", snapshot(before), snapshot(after));
+                data(
+                        "promise",
+                        promise.id(),
+                        "description",
+                        promise.description(),
+                        "from",
+                        change.previousDueAt(),
+                        "to",
+                        newDue),
+                by);
+        audit.record(by, "promise", id.value(), "renegotiated", before, snapshot(promise));
         events.publishEvent(new PromiseRenegotiated(
-                after.id(), after.caseId(), after.ownerId(), after.teamId(), before.dueAt(), newDue, by.actor(), now));
-        return after;
+                promise.id(),
+                promise.caseId(),
+                promise.ownerId(),
+                promise.teamId(),
+                change.previousDueAt(),
+                newDue,
+                by,
+                now));
+        return queries.get(id);
     }
 
     /** The customer no longer needs it; the note says why. */
     @Transactional
-    public Promise release(PromiseId id, String note, SignedInAgent by) {
-        var before = lock(id);
-        mayAct(before, by, "release");
-        var reason = required(note, "note", MAX_NOTE);
+    public PromiseView release(PromiseId id, String note, Actor by) {
+        var promise = lock(id);
+        mayAct(promise, by, "release");
+        var before = snapshot(promise);
         var now = clock.instant();
-        var after = before.release(reason, now);
-        store.update(after);
-        clearTimers(after);
+        promise.release(note, now);
+        promises.update(promise);
+        clearTimers(promise);
         desk.recordEvent(
-                after.caseId(),
+                promise.caseId(),
                 "promise_released",
-                data("promise", after.id(), "description", after.description(), "note", reason),
-                by.actor());
-        audit.record(by.actor(), "promise", id.value(), "released", snapshot(before), snapshot(after));
+                data("promise", promise.id(), "description", promise.description(), "note", promise.releaseNote()),
+                by);
+        audit.record(by, "promise", id.value(), "released", before, snapshot(promise));
         events.publishEvent(
-                new PromiseReleased(after.id(), after.caseId(), after.ownerId(), after.teamId(), by.actor(), now));
-        return after;
+                new PromiseReleased(promise.id(), promise.caseId(), promise.ownerId(), promise.teamId(), by, now));
+        return queries.get(id);
     }
 
     /**
      * The case changed hands: its pending and broken promises go with it to the new owner, who now
-     * answers for them. Runs in the caller's transaction.
+     * answers for them. Runs in the caller's transaction; returns the promises that moved.
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    public List<Promise> handOver(CaseId caseId, AgentId to, Actor by) {
+    public List<PromiseId> handOver(CaseId caseId, AgentId to, Actor by) {
         // Most cases change hands owing nothing: one indexed read, and nothing else, for them.
-        var unsettled = store.unsettledOfCase(caseId);
+        var unsettled = promises.unsettledOfCase(caseId);
         if (unsettled.stream().allMatch(p -> p.ownerId().equals(to))) {
             return List.of();
         }
-        var owner = agents.get(to);
         var team = cases.get(caseId).teamId();
         var now = clock.instant();
-        var moved = new java.util.ArrayList<Promise>();
+        var moved = new ArrayList<PromiseId>();
         for (var promise : unsettled) {
             if (promise.ownerId().equals(to)) {
                 continue;
             }
-            var after = promise.ownedBy(to, owner.displayName(), team == null ? promise.teamId() : team);
-            store.update(after);
-            audit.record(by, "promise", promise.id().value(), "reassigned", snapshot(promise), snapshot(after));
-            events.publishEvent(new PromiseReassigned(promise.id(), caseId, promise.ownerId(), to, by, now));
-            moved.add(after);
+            var before = snapshot(promise);
+            var from = promise.ownerId();
+            promise.passTo(to, team);
+            promises.update(promise);
+            audit.record(by, "promise", promise.id().value(), "reassigned", before, snapshot(promise));
+            events.publishEvent(new PromiseReassigned(promise.id(), caseId, from, to, by, now));
+            moved.add(promise.id());
         }
         return moved;
-    }
-
-    public Promise get(PromiseId id) {
-        return store.find(id).orElseThrow(() -> new NotFoundException("Promise", id));
-    }
-
-    /** The promise if this scope may read its case; otherwise it is not found. */
-    public Promise get(PromiseId id, CaseAccess.Scope scope) {
-        var promise = get(id);
-        readableCase(promise, scope);
-        return promise;
-    }
-
-    public List<Promise> ofCase(CaseId caseId) {
-        return store.ofCase(caseId);
-    }
-
-    public List<Promise> unsettledOfCase(CaseId caseId) {
-        return store.unsettledOfCase(caseId);
-    }
-
-    /** The list the customer may see on a case: every promise but the released ones. */
-    public List<CustomerPromise> visibleToCustomer(CaseId caseId) {
-        return store.ofCase(caseId).stream()
-                .filter(p -> p.state() != PromiseState.RELEASED)
-                .map(p -> new CustomerPromise(p.description(), p.dueAt(), p.state(), p.keptAt()))
-                .toList();
-    }
-
-    public List<DueChange> dueChanges(PromiseId id) {
-        return store.dueChanges(id);
-    }
-
-    /** Promises on the cases this scope may read. */
-    public Slice<Promise> list(Query query, CaseAccess.Scope scope, String cursor, int limit) {
-        if (query.dueBefore() != null && query.dueBefore().isAfter(Sql.LATEST)) {
-            throw new InvalidInputException("dueBefore", "must be before the year 10000");
-        }
-        return store.list(query, access.visibleCaseId(scope, "p.case_id"), cursor, limit);
-    }
-
-    /**
-     * What needs this agent now: their own promises inside the reminder window, past due or broken,
-     * and, for the teams they supervise, their colleagues' broken ones. Soonest due first.
-     */
-    public List<Promise> needingAttention(CaseAccess.Scope scope, int limit) {
-        return store.needingAttention(
-                scope.agent(),
-                scope.supervisedTeams(),
-                access.visibleCaseId(scope, "p.case_id"),
-                clock.instant(),
-                limit);
-    }
-
-    public long countNeedingAttention(CaseAccess.Scope scope, int cap) {
-        return store.countNeedingAttention(
-                scope.agent(), scope.supervisedTeams(), access.visibleCaseId(scope, "p.case_id"), clock.instant(), cap);
-    }
-
-    public long count(Query query, CaseAccess.Scope scope, int cap) {
-        var states = query.states().isEmpty() ? List.copyOf(PromiseState.UNSETTLED) : query.states();
-        return store.count(
-                new Query(states, query.owners(), query.teams(), query.dueBefore(), query.caseId(), query.remindedBy()),
-                access.visibleCaseId(scope, "p.case_id"),
-                cap);
     }
 
     // The clock's side -------------------------------------------------------------------------
 
     /** The due timer fired: a promise still pending is broken, and says so. */
     void dueTimeReached(PromiseId id, Instant dueAt) {
-        var promise = store.lock(id).orElse(null);
+        var promise = promises.lock(id).orElse(null);
         if (promise == null || !promise.state().isPending() || promise.dueAt().isAfter(dueAt)) {
             return;
         }
+        var before = snapshot(promise);
         var now = clock.instant();
-        var after = promise.breach(now);
-        store.update(after);
+        promise.breach(now);
+        promises.update(promise);
         timers.clear(REMIND, id.value());
         desk.recordEvent(
-                after.caseId(),
+                promise.caseId(),
                 "promise_broken",
                 data(
                         "promise",
-                        after.id(),
+                        promise.id(),
                         "description",
-                        after.description(),
+                        promise.description(),
                         "dueAt",
-                        after.dueAt(),
+                        promise.dueAt(),
                         "owner",
-                        after.ownerName()),
+                        agents.get(promise.ownerId()).displayName()),
                 Actor.SYSTEM);
-        audit.record(Actor.SYSTEM, "promise", id.value(), "broken", snapshot(promise), snapshot(after));
-        events.publishEvent(
-                new PromiseBroken(after.id(), after.caseId(), after.ownerId(), after.teamId(), after.dueAt(), now));
+        audit.record(Actor.SYSTEM, "promise", id.value(), "broken", before, snapshot(promise));
+        events.publishEvent(new PromiseBroken(
+                promise.id(), promise.caseId(), promise.ownerId(), promise.teamId(), promise.dueAt(), now));
     }
 
     /** The reminder timer fired: the owner is told, once. */
     void reminderReached(PromiseId id) {
-        var promise = store.lock(id).orElse(null);
+        var promise = promises.lock(id).orElse(null);
         if (promise == null || !promise.state().isPending() || promise.remindedAt() != null) {
             return;
         }
         var now = clock.instant();
-        store.update(promise.reminded(now));
+        promise.remind(now);
+        promises.update(promise);
         events.publishEvent(new PromiseDueSoon(
                 promise.id(), promise.caseId(), promise.ownerId(), promise.teamId(), promise.dueAt(), now));
     }
@@ -442,53 +340,34 @@ public class Promises {
     }
 
     private Promise lock(PromiseId id) {
-        return store.lock(id).orElseThrow(() -> new NotFoundException("Promise", id));
+        return promises.lock(id).orElseThrow(() -> new NotFoundException("Promise", id));
     }
 
     /**
      * The owner acts on their own promises; the supervisors of the case's team and admins on anyone's.
-     * A promise on a case out of the agent's sight is not found.
+     * A promise on a case out of the agent's sight is not found. Returns its case.
      */
-    private void mayAct(Promise promise, SignedInAgent by, String what) {
-        var scope = access.scopeOf(by);
-        var supportCase = readableCase(promise, scope);
-        if (!promise.ownerId().equals(by.id()) && !scope.supervises(supportCase.teamId())) {
-            throw new ForbiddenException("This promise is " + promise.ownerName()
-                    + "'s; only they or a supervisor of the case's team can " + what + " it");
-        }
-    }
-
-    private CaseView readableCase(Promise promise, CaseAccess.Scope scope) {
+    private CaseView mayAct(Promise promise, Actor by, String what) {
+        SignedInAgent agent = acting.of(by);
+        var scope = access.scopeOf(agent);
+        CaseView supportCase;
         try {
-            return cases.get(promise.caseId(), scope);
+            supportCase = cases.get(promise.caseId(), scope);
         } catch (NotFoundException e) {
             throw new NotFoundException("Promise", promise.id());
         }
+        if (!promise.ownerId().equals(agent.id()) && !scope.supervises(supportCase.teamId())) {
+            throw new ForbiddenException(
+                    "This promise is " + agents.get(promise.ownerId()).displayName()
+                            + "'s; only they or a supervisor of the case's team can " + what + " it");
+        }
+        return supportCase;
     }
 
     private Agent activeAgent(AgentId id, String field) {
         return agents.find(id)
                 .filter(Agent::active)
                 .orElseThrow(() -> new InvalidInputException(field, "is not an active agent"));
-    }
-
-    private static String required(String text, String field, int max) {
-        var value = optional(text, field, max);
-        if (value == null) {
-            throw new InvalidInputException(field, "must not be blank");
-        }
-        return value;
-    }
-
-    private static String optional(String text, String field, int max) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        var value = text.strip();
-        if (value.length() > max) {
-            throw new InvalidInputException(field, "must have at most " + max + " characters");
-        }
-        return value;
     }
 
     private static Map<String, Object> data(Object... pairs) {
