@@ -16,9 +16,10 @@ import org.followthrough.identity.TeamId;
 import org.followthrough.platform.ConflictException;
 import org.followthrough.platform.ForbiddenException;
 import org.followthrough.platform.InvalidInputException;
+import org.followthrough.promise.PromiseDesk;
+import org.followthrough.promise.PromiseDesk.MakePromise;
+import org.followthrough.promise.PromiseQueries;
 import org.followthrough.promise.PromiseState;
-import org.followthrough.promise.Promises;
-import org.followthrough.promise.Promises.MakePromise;
 import org.followthrough.testing.Fixtures;
 import org.followthrough.testing.IntegrationTest;
 import org.followthrough.testing.MutableClock;
@@ -40,7 +41,10 @@ class HandoffIntegrationTests {
     Handoffs handoffs;
 
     @Autowired
-    Promises promises;
+    PromiseDesk promises;
+
+    @Autowired
+    PromiseQueries promiseQueries;
 
     @Autowired
     CaseDesk desk;
@@ -79,18 +83,18 @@ class HandoffIntegrationTests {
     void theOwnerStaysAccountableUntilTheReceiverAcceptsThenPromisesMoveWithTheCase() {
         var promise = promises.make(
                 new MakePromise(escrow.id(), "Call back Friday", clock.instant().plus(Duration.ofDays(2)), null, null),
-                Fixtures.signedIn(ann));
+                Fixtures.signedIn(ann).actor());
         var offer = handoffs.offer(escrow.id(), bob.id(), null, NOTE, Fixtures.signedIn(ann));
         assertThat(offer.state()).isEqualTo(HandoffState.OFFERED);
         assertThat(cases.get(escrow.id()).ownerId()).isEqualTo(ann.id());
-        assertThat(promises.get(promise.id()).ownerId()).isEqualTo(ann.id());
+        assertThat(promiseQueries.get(promise.id()).owner().id()).isEqualTo(ann.id());
         assertThat(handoffs.offeredTo(bob.id(), 10)).extracting(Handoff::id).contains(offer.id());
 
         handoffs.accept(offer.id(), Fixtures.signedIn(bob));
 
         assertThat(cases.get(escrow.id()).ownerId()).isEqualTo(bob.id());
-        var moved = promises.get(promise.id());
-        assertThat(moved.ownerId()).isEqualTo(bob.id());
+        var moved = promiseQueries.get(promise.id());
+        assertThat(moved.owner().id()).isEqualTo(bob.id());
         assertThat(moved.state()).isEqualTo(PromiseState.OPEN);
         assertThat(cases.timeline(escrow.id())).anySatisfy(e -> {
             assertThat(e.eventType()).isEqualTo("handoff_accepted");
@@ -160,10 +164,10 @@ class HandoffIntegrationTests {
                 .hasMessageContaining("handoff");
         var promise = promises.make(
                 new MakePromise(escrow.id(), "Send the receipt", clock.instant().plus(Duration.ofDays(1)), null, null),
-                Fixtures.signedIn(ann));
+                Fixtures.signedIn(ann).actor());
         desk.change(escrow.id(), CaseChanges.owner(bob.id()), Fixtures.signedIn(sue));
         assertThat(cases.get(escrow.id()).ownerId()).isEqualTo(bob.id());
-        assertThat(promises.get(promise.id()).ownerId()).isEqualTo(bob.id());
+        assertThat(promiseQueries.get(promise.id()).owner().id()).isEqualTo(bob.id());
         assertThat(cases.timeline(escrow.id())).anySatisfy(e -> {
             assertThat(e.eventType()).isEqualTo("owner_changed");
             assertThat(e.eventData().get("override")).isEqualTo(true);
