@@ -2,6 +2,7 @@ package org.followthrough.promise;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.time.Duration;
 import org.followthrough.cases.CaseDesk;
@@ -90,6 +91,36 @@ class PromiseIntegrationTests {
                         null,
                         null),
                 Fixtures.signedIn(ann).actor());
+    }
+
+    @Test
+    void theCustomerSeesEveryPromiseButTheReleasedOnesInTheOrderTheyWereMade() {
+        var kept = promiseIn(Duration.ofHours(4));
+        clock.advance(Duration.ofMinutes(1));
+        var released = promises.make(
+                new MakePromise(
+                        escrow.id(), "Waive the late fee", clock.instant().plus(Duration.ofHours(5)), null, null),
+                Fixtures.signedIn(ann).actor());
+        clock.advance(Duration.ofMinutes(1));
+        var open = promises.make(
+                new MakePromise(escrow.id(), "Send the receipt", clock.instant().plus(Duration.ofHours(6)), null, null),
+                Fixtures.signedIn(ann).actor());
+        promises.keep(kept.id(), null, "Called back", Fixtures.signedIn(ann).actor());
+        promises.release(
+                released.id(), "The county waived it", Fixtures.signedIn(ann).actor());
+
+        assertThat(promiseQueries.visibleToCustomer(escrow.id()))
+                .extracting(PromiseQueries.CustomerPromise::description, PromiseQueries.CustomerPromise::state)
+                .containsExactly(
+                        tuple("Call back with the county's answer", PromiseState.KEPT),
+                        tuple("Send the receipt", PromiseState.OPEN));
+        assertThat(promiseQueries.visibleToCustomer(escrow.id()).getLast().dueAt())
+                .isEqualTo(open.dueAt());
+        assertThat(promiseQueries.ofCase(escrow.id()))
+                .extracting(PromiseView::id)
+                .containsExactly(kept.id(), released.id(), open.id());
+        assertThat(promiseQueries.ofCase(escrow.id()).getFirst().supportCase())
+                .isEqualTo(new PromiseView.CaseRef(escrow.id(), escrow.number(), escrow.subject()));
     }
 
     @Test
