@@ -5,7 +5,7 @@ import org.followthrough.cases.CaseAccess;
 import org.followthrough.email.Outbox;
 import org.followthrough.handoff.HandoffQueries;
 import org.followthrough.identity.SignedInAgent;
-import org.followthrough.promise.Promises;
+import org.followthrough.promise.PromiseQueries;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -22,13 +22,14 @@ class NeedsYouController {
     private static final int LIMIT = 20;
     private static final int COUNT_CAP = 99;
 
-    private final Promises promises;
+    private final PromiseQueries promises;
     private final HandoffQueries handoffs;
     private final Outbox outbox;
     private final Clock clock;
     private final CaseAccess access;
 
-    NeedsYouController(Promises promises, HandoffQueries handoffs, Outbox outbox, Clock clock, CaseAccess access) {
+    NeedsYouController(
+            PromiseQueries promises, HandoffQueries handoffs, Outbox outbox, Clock clock, CaseAccess access) {
         this.access = access;
         this.promises = promises;
         this.handoffs = handoffs;

@@ -11,7 +11,8 @@ import org.followthrough.cases.CaseQueries;
 import org.followthrough.identity.AgentQueries;
 import org.followthrough.platform.Actor;
 import org.followthrough.platform.FollowthroughProperties;
-import org.followthrough.promise.Promises;
+import org.followthrough.promise.PromiseDesk;
+import org.followthrough.promise.PromiseQueries;
 import org.followthrough.timer.TimerRunner;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,7 +36,8 @@ class DemoData implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(DemoData.class);
 
     private final CaseDesk desk;
-    private final Promises promises;
+    private final PromiseDesk promises;
+    private final PromiseQueries promiseQueries;
     private final TeamCalendars calendars;
     // Looked up when seeding, not injected: a lifecycle bean's dependencies start before it, and the
     // timer runner must not fire at today's time while the replay pins the clock in the past.
@@ -50,7 +52,8 @@ class DemoData implements SmartLifecycle {
 
     DemoData(
             CaseDesk desk,
-            Promises promises,
+            PromiseDesk promises,
+            PromiseQueries promiseQueries,
             TeamCalendars calendars,
             ObjectProvider<TimerRunner> timers,
             CaseQueries cases,
@@ -62,6 +65,7 @@ class DemoData implements SmartLifecycle {
             org.followthrough.email.MailIngest mailIngest) {
         this.desk = desk;
         this.promises = promises;
+        this.promiseQueries = promiseQueries;
         this.calendars = calendars;
         this.timers = timers;
         this.cases = cases;
@@ -111,7 +115,7 @@ class DemoData implements SmartLifecycle {
         var admin = agents.findByEmail(properties.bootstrap().adminEmail())
                 .map(a -> Actor.agent(a.id().value(), a.displayName()))
                 .orElse(Actor.SYSTEM);
-        var replay = new Replay(desk, promises, timers.getObject(), clock);
+        var replay = new Replay(desk, promises, promiseQueries, timers.getObject(), clock);
         var cast = people.gather(replay, admin);
         workingHours(cast, admin);
         new DemoCases(replay, cast).play();

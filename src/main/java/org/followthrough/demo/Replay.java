@@ -20,7 +20,8 @@ import org.followthrough.customer.CustomerView;
 import org.followthrough.identity.SignedInAgent;
 import org.followthrough.identity.TeamView;
 import org.followthrough.platform.Actor;
-import org.followthrough.promise.Promises;
+import org.followthrough.promise.PromiseDesk;
+import org.followthrough.promise.PromiseQueries;
 import org.followthrough.timer.TimerRunner;
 
 /**
@@ -33,14 +34,16 @@ final class Replay {
     static final ZoneId DESK_ZONE = ZoneId.of("America/Chicago");
 
     private final CaseDesk desk;
-    private final Promises promises;
+    private final PromiseDesk promises;
+    private final PromiseQueries promiseQueries;
     private final TimerRunner timers;
     private final DemoClock clock;
     private final ZonedDateTime now;
 
-    Replay(CaseDesk desk, Promises promises, TimerRunner timers, DemoClock clock) {
+    Replay(CaseDesk desk, PromiseDesk promises, PromiseQueries promiseQueries, TimerRunner timers, DemoClock clock) {
         this.desk = desk;
         this.promises = promises;
+        this.promiseQueries = promiseQueries;
         this.timers = timers;
         this.clock = clock;
         this.now = ZonedDateTime.now(clock).withZoneSameInstant(DESK_ZONE);
@@ -205,8 +208,8 @@ final class Replay {
         /** The agent marks the case's earliest unsettled promise kept, saying how. */
         Story keepPromise(Instant when, SignedInAgent agent, String how) {
             at(when, () -> {
-                var open = promises.unsettledOfCase(id).getFirst();
-                return promises.keep(open.id(), null, how, agent);
+                var open = promiseQueries.unsettledOfCase(id).getFirst();
+                return promises.keep(open.id(), null, how, agent.actor());
             });
             return this;
         }

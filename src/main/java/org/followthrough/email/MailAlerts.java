@@ -22,7 +22,7 @@ import org.followthrough.identity.TeamId;
 import org.followthrough.platform.FollowthroughProperties;
 import org.followthrough.promise.PromiseEvents.PromiseBroken;
 import org.followthrough.promise.PromiseEvents.PromiseDueSoon;
-import org.followthrough.promise.Promises;
+import org.followthrough.promise.PromiseQueries;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
@@ -49,7 +49,7 @@ class MailAlerts {
     private final Outbox outbox;
     private final Mailboxes mailboxes;
     private final CaseQueries cases;
-    private final Promises promises;
+    private final PromiseQueries promises;
     private final HandoffQueries handoffs;
     private final AgentQueries agents;
     private final MessageSource messages;
@@ -60,7 +60,7 @@ class MailAlerts {
             Outbox outbox,
             Mailboxes mailboxes,
             CaseQueries cases,
-            Promises promises,
+            PromiseQueries promises,
             HandoffQueries handoffs,
             AgentQueries agents,
             MessageSource messages,
@@ -113,7 +113,7 @@ class MailAlerts {
                     own ? "alert.promiseBroken.body" : "alert.promiseBroken.team",
                     when(event.dueAt(), to),
                     promise.description(),
-                    promise.ownerName());
+                    promise.owner().name());
         }
     }
 

@@ -15,8 +15,8 @@ import org.followthrough.customer.CustomerQueries;
 import org.followthrough.customer.CustomerView;
 import org.followthrough.identity.AgentId;
 import org.followthrough.platform.Actor;
+import org.followthrough.promise.PromiseQueries;
 import org.followthrough.promise.PromiseState;
-import org.followthrough.promise.Promises;
 import org.springframework.context.MessageSource;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -37,7 +37,7 @@ class RepliesByEmail implements EntryFollowUp {
     private final Mailboxes mailboxes;
     private final MailStore store;
     private final Outbox outbox;
-    private final Promises promises;
+    private final PromiseQueries promises;
     private final MessageSource messages;
 
     RepliesByEmail(
@@ -46,7 +46,7 @@ class RepliesByEmail implements EntryFollowUp {
             Mailboxes mailboxes,
             MailStore store,
             Outbox outbox,
-            Promises promises,
+            PromiseQueries promises,
             MessageSource messages) {
         this.cases = cases;
         this.customers = customers;

@@ -25,10 +25,10 @@ class ComposerPromises implements EntryFollowUp {
     static final String DESCRIPTION = "promise.description";
     static final String DUE = "promise.dueAt";
 
-    private final Promises promises;
+    private final PromiseDesk promises;
     private final ActingAgents agents;
 
-    ComposerPromises(Promises promises, ActingAgents agents) {
+    ComposerPromises(PromiseDesk promises, ActingAgents agents) {
         this.promises = promises;
         this.agents = agents;
     }
@@ -49,7 +49,8 @@ class ComposerPromises implements EntryFollowUp {
                 throw new InvalidInputException(DUE, "say by when \u201c" + description.strip() + "\u201d is due");
             }
             promises.make(
-                    new Promises.MakePromise(entry.caseId(), description, localDue(due, by), null, entry.id()), by);
+                    new PromiseDesk.MakePromise(entry.caseId(), description, localDue(due, by), null, entry.id()),
+                    by.actor());
         }
     }
 

@@ -11,8 +11,8 @@ import org.springframework.context.annotation.Configuration;
 class PromiseTimers {
 
     @Bean
-    TimerHandler promiseReminder(Promises promises) {
-        return new Handler(Promises.REMIND) {
+    TimerHandler promiseReminder(PromiseDesk promises) {
+        return new Handler(PromiseDesk.REMIND) {
             @Override
             public void fire(UUID subject, Instant dueAt) {
                 promises.reminderReached(new PromiseId(subject));
@@ -21,8 +21,8 @@ class PromiseTimers {
     }
 
     @Bean
-    TimerHandler promiseDue(Promises promises) {
-        return new Handler(Promises.DUE) {
+    TimerHandler promiseDue(PromiseDesk promises) {
+        return new Handler(PromiseDesk.DUE) {
             @Override
             public void fire(UUID subject, Instant dueAt) {
                 promises.dueTimeReached(new PromiseId(subject), dueAt);

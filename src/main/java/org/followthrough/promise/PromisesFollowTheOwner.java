@@ -11,9 +11,9 @@ import org.springframework.stereotype.Component;
 @Component
 class PromisesFollowTheOwner {
 
-    private final Promises promises;
+    private final PromiseDesk promises;
 
-    PromisesFollowTheOwner(Promises promises) {
+    PromisesFollowTheOwner(PromiseDesk promises) {
         this.promises = promises;
     }
 

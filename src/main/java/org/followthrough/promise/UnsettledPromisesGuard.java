@@ -10,15 +10,15 @@ import org.springframework.stereotype.Component;
 @Component
 class UnsettledPromisesGuard implements ResolutionGuard {
 
-    private final PromiseStore store;
+    private final PromiseQueries queries;
 
-    UnsettledPromisesGuard(PromiseStore store) {
-        this.store = store;
+    UnsettledPromisesGuard(PromiseQueries queries) {
+        this.queries = queries;
     }
 
     @Override
     public void checkMayEnd(CaseId caseId) {
-        var unsettled = store.unsettledOfCase(caseId);
+        var unsettled = queries.unsettledOfCase(caseId);
         if (unsettled.isEmpty()) {
             return;
         }
@@ -26,8 +26,9 @@ class UnsettledPromisesGuard implements ResolutionGuard {
                 .map(p -> "\u201c" + p.description() + "\u201d ("
                         + p.state().name().toLowerCase(java.util.Locale.ROOT) + ")")
                 .collect(Collectors.joining(", "));
-        throw new ConflictException("Case #" + unsettled.getFirst().caseNumber()
-                + " still has " + (unsettled.size() == 1 ? "a promise" : unsettled.size() + " promises")
-                + " to keep, renegotiate or release: " + named);
+        throw new ConflictException(
+                "Case #" + unsettled.getFirst().supportCase().number()
+                        + " still has " + (unsettled.size() == 1 ? "a promise" : unsettled.size() + " promises")
+                        + " to keep, renegotiate or release: " + named);
     }
 }

@@ -16,9 +16,10 @@ import org.followthrough.identity.AgentView;
 import org.followthrough.identity.Role;
 import org.followthrough.identity.TeamId;
 import org.followthrough.platform.Actor;
+import org.followthrough.promise.PromiseDesk;
+import org.followthrough.promise.PromiseDesk.MakePromise;
+import org.followthrough.promise.PromiseQueries;
 import org.followthrough.promise.PromiseState;
-import org.followthrough.promise.Promises;
-import org.followthrough.promise.Promises.MakePromise;
 import org.followthrough.testing.ConsoleClient;
 import org.followthrough.testing.Fixtures;
 import org.followthrough.testing.IntegrationTest;
@@ -49,7 +50,10 @@ class MailAlertIntegrationTests {
     AlertSubscriptions subscriptions;
 
     @Autowired
-    Promises promises;
+    PromiseDesk promises;
+
+    @Autowired
+    PromiseQueries promiseQueries;
 
     @Autowired
     HandoffDesk handoffs;
@@ -105,7 +109,7 @@ class MailAlertIntegrationTests {
                         clock.instant().plus(dueIn),
                         null,
                         null),
-                Fixtures.signedIn(owner));
+                Fixtures.signedIn(owner).actor());
     }
 
     /** Fires what fell due (the breach), then the sending it queued. */
@@ -128,7 +132,7 @@ class MailAlertIntegrationTests {
         clock.advance(Duration.ofHours(2));
         runTimers();
 
-        assertThat(promises.ofCase(escrow.id()).getFirst().state()).isEqualTo(PromiseState.BROKEN);
+        assertThat(promiseQueries.ofCase(escrow.id()).getFirst().state()).isEqualTo(PromiseState.BROKEN);
         var broken = alertsTo(ann, "Promise broken");
         assertThat(broken).hasSize(1);
         var mail = broken.getFirst();
@@ -183,7 +187,7 @@ class MailAlertIntegrationTests {
         clock.advance(Duration.ofHours(2));
         runTimers();
 
-        assertThat(promises.ofCase(escrow.id()).getFirst().state()).isEqualTo(PromiseState.BROKEN);
+        assertThat(promiseQueries.ofCase(escrow.id()).getFirst().state()).isEqualTo(PromiseState.BROKEN);
         assertThat(server.receivedBy(ann.email())).isEmpty();
     }
 

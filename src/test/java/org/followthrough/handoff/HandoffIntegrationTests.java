@@ -16,9 +16,10 @@ import org.followthrough.identity.TeamId;
 import org.followthrough.platform.ConflictException;
 import org.followthrough.platform.ForbiddenException;
 import org.followthrough.platform.InvalidInputException;
+import org.followthrough.promise.PromiseDesk;
+import org.followthrough.promise.PromiseDesk.MakePromise;
+import org.followthrough.promise.PromiseQueries;
 import org.followthrough.promise.PromiseState;
-import org.followthrough.promise.Promises;
-import org.followthrough.promise.Promises.MakePromise;
 import org.followthrough.testing.Fixtures;
 import org.followthrough.testing.IntegrationTest;
 import org.followthrough.testing.MutableClock;
@@ -43,7 +44,10 @@ class HandoffIntegrationTests {
     HandoffQueries handoffQueries;
 
     @Autowired
-    Promises promises;
+    PromiseDesk promises;
+
+    @Autowired
+    PromiseQueries promiseQueries;
 
     @Autowired
     CaseDesk desk;
@@ -82,12 +86,12 @@ class HandoffIntegrationTests {
     void theOwnerStaysAccountableUntilTheReceiverAcceptsThenPromisesMoveWithTheCase() {
         var promise = promises.make(
                 new MakePromise(escrow.id(), "Call back Friday", clock.instant().plus(Duration.ofDays(2)), null, null),
-                Fixtures.signedIn(ann));
+                Fixtures.signedIn(ann).actor());
         var offer = handoffs.offer(
                 escrow.id(), bob.id(), null, NOTE, Fixtures.signedIn(ann).actor());
         assertThat(offer.state()).isEqualTo(HandoffState.OFFERED);
         assertThat(cases.get(escrow.id()).people().ownerId()).isEqualTo(ann.id());
-        assertThat(promises.get(promise.id()).ownerId()).isEqualTo(ann.id());
+        assertThat(promiseQueries.get(promise.id()).owner().id()).isEqualTo(ann.id());
         assertThat(handoffQueries.offeredTo(bob.id(), 10))
                 .extracting(HandoffView::id)
                 .contains(offer.id());
@@ -95,8 +99,8 @@ class HandoffIntegrationTests {
         handoffs.accept(offer.id(), Fixtures.signedIn(bob).actor());
 
         assertThat(cases.get(escrow.id()).people().ownerId()).isEqualTo(bob.id());
-        var moved = promises.get(promise.id());
-        assertThat(moved.ownerId()).isEqualTo(bob.id());
+        var moved = promiseQueries.get(promise.id());
+        assertThat(moved.owner().id()).isEqualTo(bob.id());
         assertThat(moved.state()).isEqualTo(PromiseState.OPEN);
         assertThat(cases.timeline(escrow.id())).anySatisfy(e -> {
             assertThat(e.eventType()).isEqualTo("handoff_accepted");
@@ -192,11 +196,11 @@ class HandoffIntegrationTests {
                 .hasMessageContaining("handoff");
         var promise = promises.make(
                 new MakePromise(escrow.id(), "Send the receipt", clock.instant().plus(Duration.ofDays(1)), null, null),
-                Fixtures.signedIn(ann));
+                Fixtures.signedIn(ann).actor());
         desk.change(
                 escrow.id(), CaseChanges.owner(bob.id()), Fixtures.signedIn(sue).actor());
         assertThat(cases.get(escrow.id()).people().ownerId()).isEqualTo(bob.id());
-        assertThat(promises.get(promise.id()).ownerId()).isEqualTo(bob.id());
+        assertThat(promiseQueries.get(promise.id()).owner().id()).isEqualTo(bob.id());
         assertThat(cases.timeline(escrow.id())).anySatisfy(e -> {
             assertThat(e.eventType()).isEqualTo("owner_changed");
             assertThat(e.eventData().get("override")).isEqualTo(true);

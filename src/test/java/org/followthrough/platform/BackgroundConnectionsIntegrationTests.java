@@ -7,9 +7,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import javax.sql.DataSource;
 import org.followthrough.identity.Role;
+import org.followthrough.promise.PromiseDesk;
+import org.followthrough.promise.PromiseDesk.MakePromise;
+import org.followthrough.promise.PromiseQueries;
 import org.followthrough.promise.PromiseState;
-import org.followthrough.promise.Promises;
-import org.followthrough.promise.Promises.MakePromise;
 import org.followthrough.testing.Fixtures;
 import org.followthrough.testing.IntegrationTest;
 import org.followthrough.testing.MutableClock;
@@ -24,7 +25,10 @@ class BackgroundConnectionsIntegrationTests {
     DataSource dataSource;
 
     @Autowired
-    Promises promises;
+    PromiseDesk promises;
+
+    @Autowired
+    PromiseQueries promiseQueries;
 
     @Autowired
     TimerRunner timers;
@@ -41,7 +45,7 @@ class BackgroundConnectionsIntegrationTests {
         var escrow = fixtures.aCase().about("Escrow").ownedBy(ann).open();
         var promise = promises.make(
                 new MakePromise(escrow.id(), "Call back", clock.instant().plus(Duration.ofHours(1)), null, null),
-                Fixtures.signedIn(ann));
+                Fixtures.signedIn(ann).actor());
         clock.set(promise.dueAt().plusSeconds(1));
 
         var requests = ((ConnectionPools) dataSource).requests();
@@ -60,6 +64,6 @@ class BackgroundConnectionsIntegrationTests {
             }
         }
         assertThat(fired).isGreaterThanOrEqualTo(1);
-        assertThat(promises.get(promise.id()).state()).isEqualTo(PromiseState.BROKEN);
+        assertThat(promiseQueries.get(promise.id()).state()).isEqualTo(PromiseState.BROKEN);
     }
 }

@@ -25,7 +25,10 @@ class PromiseBrowserTests {
     Fixtures fixtures;
 
     @Autowired
-    Promises promises;
+    PromiseDesk promises;
+
+    @Autowired
+    PromiseQueries promiseQueries;
 
     @BeforeAll
     static void startBrowser() {
@@ -73,9 +76,9 @@ class PromiseBrowserTests {
         assertThat(page.locator("#promises .promise")).containsText("get back to you by Friday");
         assertThat(page.locator("#promises .promise .badge")).hasText("Open");
 
-        var made = promises.ofCase(c.id());
+        var made = promiseQueries.ofCase(c.id());
         assertThat(made).hasSize(1);
-        assertThat(made.getFirst().madeInEntryId()).isNotNull();
+        assertThat(made.getFirst().made().inEntryId()).isNotNull();
         page.close();
     }
 

@@ -6,7 +6,7 @@ import java.time.Duration;
 import java.util.Map;
 import org.followthrough.cases.CaseQueries;
 import org.followthrough.identity.Role;
-import org.followthrough.promise.Promises.MakePromise;
+import org.followthrough.promise.PromiseDesk.MakePromise;
 import org.followthrough.testing.ConsoleClient;
 import org.followthrough.testing.Fixtures;
 import org.followthrough.testing.IntegrationTest;
@@ -26,7 +26,10 @@ class PromiseConsoleIntegrationTests {
     Fixtures fixtures;
 
     @Autowired
-    Promises promises;
+    PromiseDesk promises;
+
+    @Autowired
+    PromiseQueries promiseQueries;
 
     @Autowired
     CaseQueries cases;
@@ -63,10 +66,10 @@ class PromiseConsoleIntegrationTests {
                         "promise.description", "Call back with the county's answer",
                         "promise.dueAt", local(due)));
         assertThat(response.statusCode()).isEqualTo(200);
-        var made = promises.ofCase(c.id());
+        var made = promiseQueries.ofCase(c.id());
         assertThat(made).singleElement().satisfies(p -> {
             assertThat(p.description()).isEqualTo("Call back with the county's answer");
-            assertThat(p.madeInEntryId())
+            assertThat(p.made().inEntryId())
                     .isEqualTo(cases.timeline(c.id()).stream()
                             .filter(e -> e.kind() == org.followthrough.cases.EntryKind.REPLY)
                             .findFirst()
@@ -94,7 +97,7 @@ class PromiseConsoleIntegrationTests {
                         "promise.dueAt", local(clock.instant().plus(Duration.ofDays(1)))));
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(cases.get(c.id()).status()).isEqualTo(org.followthrough.cases.CaseStatus.OPEN);
-        assertThat(promises.ofCase(c.id()))
+        assertThat(promiseQueries.ofCase(c.id()))
                 .singleElement()
                 .satisfies(p -> assertThat(p.description()).isEqualTo("Send the corrected invoice"));
     }
@@ -109,7 +112,7 @@ class PromiseConsoleIntegrationTests {
                 Map.of("body", "I'll send the label.", "promise.description", "Send the return label"));
         assertThat(response.statusCode()).isEqualTo(422);
         assertThat(response.body()).contains("promise.dueAt");
-        assertThat(promises.ofCase(c.id())).isEmpty();
+        assertThat(promiseQueries.ofCase(c.id())).isEmpty();
         assertThat(cases.timeline(c.id())).noneMatch(e -> "I'll send the label.".equals(e.body()));
     }
 
@@ -119,12 +122,12 @@ class PromiseConsoleIntegrationTests {
         var c = fixtures.aCase().ownedBy(ann).open();
         var p = promises.make(
                 new MakePromise(c.id(), "Send a replacement", clock.instant().plus(Duration.ofHours(6)), null, null),
-                Fixtures.signedIn(ann));
+                Fixtures.signedIn(ann).actor());
         var console = new ConsoleClient(port).signIn(ann.email(), Fixtures.PASSWORD);
         var response = console.htmxPost("/promises/" + p.id() + "/keep", Map.of("note", "Courier picked it up"));
         assertThat(response.statusCode()).isEqualTo(204);
         assertThat(response.headers().firstValue("HX-Trigger")).hasValue("case-changed");
-        assertThat(promises.get(p.id()).state()).isEqualTo(PromiseState.KEPT);
+        assertThat(promiseQueries.get(p.id()).state()).isEqualTo(PromiseState.KEPT);
     }
 
     @Test
@@ -134,12 +137,12 @@ class PromiseConsoleIntegrationTests {
         var p = promises.make(
                 new MakePromise(
                         c.id(), "Refund the delivery fee", clock.instant().plus(Duration.ofHours(6)), null, null),
-                Fixtures.signedIn(ann));
+                Fixtures.signedIn(ann).actor());
         var bob = fixtures.agent(Role.AGENT);
         var console = new ConsoleClient(port).signIn(bob.email(), Fixtures.PASSWORD);
         var response = console.htmxPost("/promises/" + p.id() + "/release", Map.of("note", "not needed"));
         assertThat(response.statusCode()).isEqualTo(403);
-        assertThat(promises.get(p.id()).state()).isEqualTo(PromiseState.OPEN);
+        assertThat(promiseQueries.get(p.id()).state()).isEqualTo(PromiseState.OPEN);
     }
 
     @Test
@@ -151,11 +154,11 @@ class PromiseConsoleIntegrationTests {
         var p = promises.make(
                 new MakePromise(
                         c.id(), "Confirm the new delivery slot", clock.instant().plus(Duration.ofHours(4)), null, null),
-                Fixtures.signedIn(ann));
+                Fixtures.signedIn(ann).actor());
         var annConsole = new ConsoleClient(port).signIn(ann.email(), Fixtures.PASSWORD);
         assertThat(annConsole.htmxGet("/needs-you").body()).doesNotContain("Confirm the new delivery slot");
 
-        clock.set(p.remindAt().plusSeconds(1));
+        clock.set(p.reminder().at().plusSeconds(1));
         timers.runDue();
         assertThat(annConsole.htmxGet("/needs-you").body())
                 .contains("Confirm the new delivery slot")

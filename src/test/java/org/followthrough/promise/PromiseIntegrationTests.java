@@ -2,6 +2,7 @@ package org.followthrough.promise;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.time.Duration;
 import org.followthrough.cases.CaseDesk;
@@ -17,9 +18,9 @@ import org.followthrough.identity.Role;
 import org.followthrough.platform.ConflictException;
 import org.followthrough.platform.ForbiddenException;
 import org.followthrough.platform.InvalidInputException;
+import org.followthrough.promise.PromiseDesk.MakePromise;
 import org.followthrough.promise.PromiseEvents.PromiseBroken;
 import org.followthrough.promise.PromiseEvents.PromiseDueSoon;
-import org.followthrough.promise.Promises.MakePromise;
 import org.followthrough.testing.Fixtures;
 import org.followthrough.testing.IntegrationTest;
 import org.followthrough.testing.MutableClock;
@@ -38,7 +39,10 @@ import org.springframework.test.context.event.RecordApplicationEvents;
 class PromiseIntegrationTests {
 
     @Autowired
-    Promises promises;
+    PromiseDesk promises;
+
+    @Autowired
+    PromiseQueries promiseQueries;
 
     @Autowired
     CaseDesk desk;
@@ -78,7 +82,7 @@ class PromiseIntegrationTests {
                 .open();
     }
 
-    private Promise promiseIn(Duration dueIn) {
+    private PromiseView promiseIn(Duration dueIn) {
         return promises.make(
                 new MakePromise(
                         escrow.id(),
@@ -86,18 +90,48 @@ class PromiseIntegrationTests {
                         clock.instant().plus(dueIn),
                         null,
                         null),
-                Fixtures.signedIn(ann));
+                Fixtures.signedIn(ann).actor());
+    }
+
+    @Test
+    void theCustomerSeesEveryPromiseButTheReleasedOnesInTheOrderTheyWereMade() {
+        var kept = promiseIn(Duration.ofHours(4));
+        clock.advance(Duration.ofMinutes(1));
+        var released = promises.make(
+                new MakePromise(
+                        escrow.id(), "Waive the late fee", clock.instant().plus(Duration.ofHours(5)), null, null),
+                Fixtures.signedIn(ann).actor());
+        clock.advance(Duration.ofMinutes(1));
+        var open = promises.make(
+                new MakePromise(escrow.id(), "Send the receipt", clock.instant().plus(Duration.ofHours(6)), null, null),
+                Fixtures.signedIn(ann).actor());
+        promises.keep(kept.id(), null, "Called back", Fixtures.signedIn(ann).actor());
+        promises.release(
+                released.id(), "The county waived it", Fixtures.signedIn(ann).actor());
+
+        assertThat(promiseQueries.visibleToCustomer(escrow.id()))
+                .extracting(PromiseQueries.CustomerPromise::description, PromiseQueries.CustomerPromise::state)
+                .containsExactly(
+                        tuple("Call back with the county's answer", PromiseState.KEPT),
+                        tuple("Send the receipt", PromiseState.OPEN));
+        assertThat(promiseQueries.visibleToCustomer(escrow.id()).getLast().dueAt())
+                .isEqualTo(open.dueAt());
+        assertThat(promiseQueries.ofCase(escrow.id()))
+                .extracting(PromiseView::id)
+                .containsExactly(kept.id(), released.id(), open.id());
+        assertThat(promiseQueries.ofCase(escrow.id()).getFirst().supportCase())
+                .isEqualTo(new PromiseView.CaseRef(escrow.id(), escrow.number(), escrow.subject()));
     }
 
     @Test
     void aPromiseBelongsToTheCaseOwnerAndIsOnTheTimeline() {
         var p = promiseIn(Duration.ofHours(8));
         assertThat(p.state()).isEqualTo(PromiseState.OPEN);
-        assertThat(p.ownerId()).isEqualTo(ann.id());
-        assertThat(p.customerId()).isEqualTo(escrow.people().customerId());
+        assertThat(p.owner().id()).isEqualTo(ann.id());
+        assertThat(p.customer().id()).isEqualTo(escrow.people().customerId());
         // 25% of an 8-hour window: reminded 2 hours ahead.
-        assertThat(p.remindAt()).isEqualTo(p.dueAt().minus(Duration.ofHours(2)));
-        assertThat(timers.dueAt(Promises.DUE, p.id().value())).contains(p.dueAt());
+        assertThat(p.reminder().at()).isEqualTo(p.dueAt().minus(Duration.ofHours(2)));
+        assertThat(timers.dueAt(PromiseDesk.DUE, p.id().value())).contains(p.dueAt());
         assertThat(cases.timeline(escrow.id())).anySatisfy(e -> {
             assertThat(e.eventType()).isEqualTo("promise_made");
             assertThat(e.visibleToCustomer()).isFalse();
@@ -107,7 +141,7 @@ class PromiseIntegrationTests {
     @Test
     void theReminderLeadIsCappedAtADay() {
         var p = promiseIn(Duration.ofDays(20));
-        assertThat(p.remindAt()).isEqualTo(p.dueAt().minus(Duration.ofHours(24)));
+        assertThat(p.reminder().at()).isEqualTo(p.dueAt().minus(Duration.ofHours(24)));
     }
 
     @Test
@@ -126,17 +160,19 @@ class PromiseIntegrationTests {
                 Channel.EMAIL,
                 null,
                 Fixtures.signedIn(ann).actor());
-        var kept = promises.keep(p.id(), reply.id(), null, Fixtures.signedIn(ann));
+        var kept =
+                promises.keep(p.id(), reply.id(), null, Fixtures.signedIn(ann).actor());
         assertThat(kept.state()).isEqualTo(PromiseState.KEPT);
         assertThat(kept.keptOnTime()).isTrue();
-        assertThat(kept.keptEntryId()).isEqualTo(reply.id());
-        assertThat(timers.dueAt(Promises.DUE, p.id().value())).isEmpty();
+        assertThat(kept.outcome().keptEntryId()).isEqualTo(reply.id());
+        assertThat(timers.dueAt(PromiseDesk.DUE, p.id().value())).isEmpty();
     }
 
     @Test
     void keepingNeedsEvidence() {
         var p = promiseIn(Duration.ofHours(4));
-        assertThatThrownBy(() -> promises.keep(p.id(), null, "  ", Fixtures.signedIn(ann)))
+        assertThatThrownBy(() ->
+                        promises.keep(p.id(), null, "  ", Fixtures.signedIn(ann).actor()))
                 .isInstanceOfSatisfying(
                         InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("note"));
     }
@@ -145,11 +181,16 @@ class PromiseIntegrationTests {
     void anotherAgentCannotKeepOrRenegotiateButASupervisorCan() {
         var p = promiseIn(Duration.ofHours(4));
         var bob = Fixtures.signedIn(fixtures.agent(Role.AGENT));
-        assertThatThrownBy(() -> promises.keep(p.id(), null, "done", bob)).isInstanceOf(ForbiddenException.class);
-        assertThatThrownBy(() -> promises.renegotiate(
-                        p.id(), clock.instant().plus(Duration.ofDays(1)), "New time", Channel.EMAIL, bob))
+        assertThatThrownBy(() -> promises.keep(p.id(), null, "done", bob.actor()))
                 .isInstanceOf(ForbiddenException.class);
-        assertThat(promises.keep(p.id(), null, "Called the customer", Fixtures.signedIn(sue))
+        assertThatThrownBy(() -> promises.renegotiate(
+                        p.id(), clock.instant().plus(Duration.ofDays(1)), "New time", Channel.EMAIL, bob.actor()))
+                .isInstanceOf(ForbiddenException.class);
+        assertThat(promises.keep(
+                                p.id(),
+                                null,
+                                "Called the customer",
+                                Fixtures.signedIn(sue).actor())
                         .state())
                 .isEqualTo(PromiseState.KEPT);
     }
@@ -158,7 +199,11 @@ class PromiseIntegrationTests {
     void renegotiatingTellsTheCustomerAndKeepsTheHistory() {
         var p = promiseIn(Duration.ofHours(4));
         assertThatThrownBy(() -> promises.renegotiate(
-                        p.id(), clock.instant().plus(Duration.ofDays(2)), " ", Channel.EMAIL, Fixtures.signedIn(ann)))
+                        p.id(),
+                        clock.instant().plus(Duration.ofDays(2)),
+                        " ",
+                        Channel.EMAIL,
+                        Fixtures.signedIn(ann).actor()))
                 .isInstanceOfSatisfying(
                         InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("message"));
         var newDue = clock.instant().plus(Duration.ofDays(2));
@@ -167,11 +212,11 @@ class PromiseIntegrationTests {
                 newDue,
                 "The county needs two more days; I will call you Thursday.",
                 Channel.EMAIL,
-                Fixtures.signedIn(ann));
+                Fixtures.signedIn(ann).actor());
         assertThat(after.state()).isEqualTo(PromiseState.RENEGOTIATED);
         assertThat(after.dueAt()).isEqualTo(newDue);
-        assertThat(after.firstDueAt()).isEqualTo(p.dueAt());
-        var changes = promises.dueChanges(p.id());
+        assertThat(after.made().firstDueAt()).isEqualTo(p.dueAt());
+        var changes = promiseQueries.dueChanges(p.id());
         assertThat(changes).singleElement().satisfies(c -> {
             assertThat(c.previousDueAt()).isEqualTo(p.dueAt());
             assertThat(c.dueAt()).isEqualTo(newDue);
@@ -179,16 +224,21 @@ class PromiseIntegrationTests {
         var message = cases.customerVisibleTimeline(escrow.id()).getLast();
         assertThat(message.kind()).isEqualTo(EntryKind.REPLY);
         assertThat(message.id()).isEqualTo(changes.getFirst().messageEntryId());
-        assertThat(timers.dueAt(Promises.DUE, p.id().value())).contains(newDue);
+        assertThat(timers.dueAt(PromiseDesk.DUE, p.id().value())).contains(newDue);
     }
 
     @Test
     void releasedNeedsANoteAndIsFinal() {
         var p = promiseIn(Duration.ofHours(4));
-        assertThatThrownBy(() -> promises.release(p.id(), "", Fixtures.signedIn(ann)))
+        assertThatThrownBy(() ->
+                        promises.release(p.id(), "", Fixtures.signedIn(ann).actor()))
                 .isInstanceOf(InvalidInputException.class);
-        promises.release(p.id(), "The customer paid the county themselves", Fixtures.signedIn(ann));
-        assertThatThrownBy(() -> promises.keep(p.id(), null, "done", Fixtures.signedIn(ann)))
+        promises.release(
+                p.id(),
+                "The customer paid the county themselves",
+                Fixtures.signedIn(ann).actor());
+        assertThatThrownBy(() -> promises.keep(
+                        p.id(), null, "done", Fixtures.signedIn(ann).actor()))
                 .isInstanceOf(ConflictException.class)
                 .hasMessageContaining("released");
     }
@@ -211,7 +261,7 @@ class PromiseIntegrationTests {
                 .isInstanceOf(ConflictException.class);
         // Nothing of the refused reply was kept.
         assertThat(cases.timeline(escrow.id())).noneMatch(e -> "All done!".equals(e.body()));
-        promises.keep(p.id(), null, "Called back", Fixtures.signedIn(ann));
+        promises.keep(p.id(), null, "Called back", Fixtures.signedIn(ann).actor());
         assertThat(desk.change(
                                 escrow.id(),
                                 CaseChanges.status(CaseStatus.RESOLVED),
@@ -239,7 +289,7 @@ class PromiseIntegrationTests {
         var c = end == CaseStatus.CLOSED ? fixtures.aCase().about("Untriaged").open() : escrow;
         var p = promises.make(
                 new MakePromise(c.id(), "Send the refund form", clock.instant().plus(Duration.ofHours(2)), null, null),
-                Fixtures.signedIn(ann));
+                Fixtures.signedIn(ann).actor());
         switch (state) {
             case OPEN -> {}
             case RENEGOTIATED ->
@@ -248,14 +298,14 @@ class PromiseIntegrationTests {
                         clock.instant().plus(Duration.ofDays(1)),
                         "Tomorrow, sorry.",
                         Channel.EMAIL,
-                        Fixtures.signedIn(ann));
+                        Fixtures.signedIn(ann).actor());
             case BROKEN -> {
                 clock.set(p.dueAt().plusSeconds(1));
                 timerRunner.runDue();
             }
             default -> throw new IllegalArgumentException(state.name());
         }
-        assertThat(promises.get(p.id()).state()).isEqualTo(state);
+        assertThat(promiseQueries.get(p.id()).state()).isEqualTo(state);
         var statusBefore = cases.get(c.id()).status();
         var statusChangesBefore = statusChanges(c);
         var refusal = "\u201cSend the refund form\u201d (" + state.name().toLowerCase() + ")";
@@ -283,7 +333,8 @@ class PromiseIntegrationTests {
         assertThat(cases.get(c.id()).status()).isEqualTo(statusBefore);
         assertThat(statusChanges(c)).isEqualTo(statusChangesBefore);
 
-        promises.release(p.id(), "The customer found the form", Fixtures.signedIn(ann));
+        promises.release(
+                p.id(), "The customer found the form", Fixtures.signedIn(ann).actor());
         if (!statusBefore.canMoveTo(end)) {
             desk.change(
                     c.id(),
@@ -307,10 +358,10 @@ class PromiseIntegrationTests {
     @Test
     void theOwnerIsRemindedThenThePromiseBreaksAtItsDueTimeOnce() {
         var p = promiseIn(Duration.ofHours(8));
-        clock.set(p.remindAt().plusSeconds(1));
+        clock.set(p.reminder().at().plusSeconds(1));
         timerRunner.runDue();
-        var reminded = promises.get(p.id());
-        assertThat(reminded.remindedAt()).isEqualTo(p.remindAt().plusSeconds(1));
+        var reminded = promiseQueries.get(p.id());
+        assertThat(reminded.reminder().sentAt()).isEqualTo(p.reminder().at().plusSeconds(1));
         assertThat(reminded.state()).isEqualTo(PromiseState.OPEN);
         assertThat(events.stream(PromiseDueSoon.class).filter(e -> e.promiseId().equals(p.id())))
                 .hasSize(1);
@@ -318,16 +369,17 @@ class PromiseIntegrationTests {
         clock.set(p.dueAt().plusMillis(500));
         timerRunner.runDue();
         timerRunner.runDue();
-        var broken = promises.get(p.id());
+        var broken = promiseQueries.get(p.id());
         assertThat(broken.state()).isEqualTo(PromiseState.BROKEN);
-        assertThat(broken.brokenAt()).isEqualTo(p.dueAt().plusMillis(500));
+        assertThat(broken.outcome().brokenAt()).isEqualTo(p.dueAt().plusMillis(500));
         assertThat(events.stream(PromiseBroken.class).filter(e -> e.promiseId().equals(p.id())))
                 .hasSize(1);
         assertThat(cases.timeline(escrow.id()).stream().filter(e -> "promise_broken".equals(e.eventType())))
                 .hasSize(1);
 
         // Kept late: it counts as kept, never as on time.
-        var keptLate = promises.keep(p.id(), null, "Called the next morning", Fixtures.signedIn(ann));
+        var keptLate = promises.keep(
+                p.id(), null, "Called the next morning", Fixtures.signedIn(ann).actor());
         assertThat(keptLate.state()).isEqualTo(PromiseState.KEPT);
         assertThat(keptLate.keptOnTime()).isFalse();
     }
@@ -336,13 +388,18 @@ class PromiseIntegrationTests {
     void aRenegotiatedPromiseBreaksAtItsNewTimeNotTheOld() {
         var p = promiseIn(Duration.ofHours(2));
         var newDue = clock.instant().plus(Duration.ofDays(1));
-        promises.renegotiate(p.id(), newDue, "Tomorrow instead, sorry.", Channel.EMAIL, Fixtures.signedIn(ann));
+        promises.renegotiate(
+                p.id(),
+                newDue,
+                "Tomorrow instead, sorry.",
+                Channel.EMAIL,
+                Fixtures.signedIn(ann).actor());
         clock.set(p.dueAt().plusSeconds(1));
         timerRunner.runDue();
-        assertThat(promises.get(p.id()).state()).isEqualTo(PromiseState.RENEGOTIATED);
+        assertThat(promiseQueries.get(p.id()).state()).isEqualTo(PromiseState.RENEGOTIATED);
         clock.set(newDue.plusSeconds(1));
         timerRunner.runDue();
-        assertThat(promises.get(p.id()).state()).isEqualTo(PromiseState.BROKEN);
+        assertThat(promiseQueries.get(p.id()).state()).isEqualTo(PromiseState.BROKEN);
     }
 
     @Test

@@ -11,8 +11,8 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import org.followthrough.cases.Channel;
 import org.followthrough.identity.Role;
+import org.followthrough.promise.PromiseDesk.MakePromise;
 import org.followthrough.promise.PromiseReport.Grouping;
-import org.followthrough.promise.Promises.MakePromise;
 import org.followthrough.testing.ApiClient;
 import org.followthrough.testing.ConsoleClient;
 import org.followthrough.testing.Fixtures;
@@ -30,7 +30,10 @@ class PromiseReportIntegrationTests {
     int port;
 
     @Autowired
-    Promises promises;
+    PromiseDesk promises;
+
+    @Autowired
+    PromiseQueries promiseQueries;
 
     @Autowired
     PromiseReport report;
@@ -52,18 +55,18 @@ class PromiseReportIntegrationTests {
         var start = clock.instant();
         var me = Fixtures.signedIn(ann);
         MakePromise[] made = new MakePromise[4];
-        Promise[] p = new Promise[4];
+        PromiseView[] p = new PromiseView[4];
         for (int i = 0; i < 4; i++) {
             var c = fixtures.aCase().ownedBy(ann).inTeam(team).open();
             made[i] = new MakePromise(c.id(), "Promise " + i, start.plus(Duration.ofHours(2 + i)), null, null);
-            p[i] = promises.make(made[i], me);
+            p[i] = promises.make(made[i], me.actor());
         }
-        promises.keep(p[0].id(), null, "Done in time", me);
-        promises.release(p[1].id(), "Customer sorted it out", me);
-        promises.renegotiate(p[2].id(), start.plus(Duration.ofDays(3)), "Thursday instead.", Channel.EMAIL, me);
+        promises.keep(p[0].id(), null, "Done in time", me.actor());
+        promises.release(p[1].id(), "Customer sorted it out", me.actor());
+        promises.renegotiate(p[2].id(), start.plus(Duration.ofDays(3)), "Thursday instead.", Channel.EMAIL, me.actor());
         clock.set(p[3].dueAt().plusSeconds(5));
         timers.runDue();
-        promises.keep(p[3].id(), null, "A day late", me);
+        promises.keep(p[3].id(), null, "A day late", me.actor());
 
         var result = report.of(start.minusSeconds(1), clock.instant().plusSeconds(1));
         var annLine = result.agents().stream()

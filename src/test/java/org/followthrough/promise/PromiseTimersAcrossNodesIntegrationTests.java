@@ -91,15 +91,16 @@ class PromiseTimersAcrossNodesIntegrationTests {
             var customer = a.getBean(CustomerDesk.class)
                     .create(CustomerDetails.named("Maria Lopez", "maria@nodes.example"), Actor.SYSTEM);
             var desk = a.getBean(CaseDesk.class);
-            var promises = a.getBean(Promises.class);
-            var made = new ArrayList<Promise>();
+            var promises = a.getBean(PromiseDesk.class);
+            var made = new ArrayList<PromiseView>();
             for (int i = 0; i < PROMISES; i++) {
                 var c = desk.open(
                         new OpenCase(customer.id(), "Case " + i, "Help", Channel.EMAIL, null, null, ann.id(), Set.of()),
                         Actor.SYSTEM);
                 made.add(promises.make(
-                        new Promises.MakePromise(c.id(), "Call back " + i, START.plus(Duration.ofHours(8)), null, null),
-                        Fixtures.signedIn(ann)));
+                        new PromiseDesk.MakePromise(
+                                c.id(), "Call back " + i, START.plus(Duration.ofHours(8)), null, null),
+                        Fixtures.signedIn(ann).actor()));
             }
 
             // Past every reminder, then past every due time: both nodes fire at the same moment.
@@ -133,18 +134,19 @@ class PromiseTimersAcrossNodesIntegrationTests {
 
             // A timer set through one node fires on another started after it went away.
             var last = promises.make(
-                    new Promises.MakePromise(
-                            made.getFirst().caseId(),
+                    new PromiseDesk.MakePromise(
+                            made.getFirst().supportCase().id(),
                             "Send the corrected statement",
                             START.plus(Duration.ofDays(2)),
                             null,
                             null),
-                    Fixtures.signedIn(ann));
+                    Fixtures.signedIn(ann).actor());
             a.close();
             try (var c = node(database, nodeCDir)) {
                 c.getBean(MutableClock.class).set(START.plus(Duration.ofDays(3)));
                 c.getBean(TimerRunner.class).runDue();
-                assertThat(c.getBean(Promises.class).get(last.id()).state()).isEqualTo(PromiseState.BROKEN);
+                assertThat(c.getBean(PromiseQueries.class).get(last.id()).state())
+                        .isEqualTo(PromiseState.BROKEN);
             }
         }
     }

@@ -29,10 +29,11 @@ import org.followthrough.platform.PageSize;
 import org.followthrough.platform.Slice;
 import org.followthrough.platform.Text;
 import org.followthrough.promise.CommitmentDetector;
+import org.followthrough.promise.PromiseDesk;
+import org.followthrough.promise.PromiseDesk.MakePromise;
 import org.followthrough.promise.PromiseId;
+import org.followthrough.promise.PromiseQueries;
 import org.followthrough.promise.PromiseState;
-import org.followthrough.promise.Promises;
-import org.followthrough.promise.Promises.MakePromise;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -51,7 +52,8 @@ class PromiseApiController {
 
     private static final int MAX_DETECT = 100_000;
 
-    private final Promises promises;
+    private final PromiseDesk promises;
+    private final PromiseQueries queries;
     private final CaseQueries cases;
     private final CommitmentDetector detector;
     private final TeamCalendars calendars;
@@ -60,7 +62,8 @@ class PromiseApiController {
     private final CaseAccess access;
 
     PromiseApiController(
-            Promises promises,
+            PromiseDesk promises,
+            PromiseQueries queries,
             CaseQueries cases,
             CommitmentDetector detector,
             TeamCalendars calendars,
@@ -69,6 +72,7 @@ class PromiseApiController {
             CaseAccess access) {
         this.access = access;
         this.promises = promises;
+        this.queries = queries;
         this.cases = cases;
         this.detector = detector;
         this.calendars = calendars;
@@ -143,7 +147,7 @@ class PromiseApiController {
                         body.dueAt() == null ? null : body.dueAt().toInstant(),
                         AgentId.of(body.ownerId()),
                         body.madeInEntryId()),
-                agent);
+                agent.actor());
         var location = ServletUriComponentsBuilder.fromCurrentContextPath()
                 .path("/api/v1/promises/{id}")
                 .buildAndExpand(made.id().value())
@@ -157,14 +161,14 @@ class PromiseApiController {
         var caseId = new CaseId(id);
         cases.get(caseId, access.scopeOf(agent));
         return new Items<>(
-                promises.ofCase(caseId).stream().map(PromiseResponse::of).toList());
+                queries.ofCase(caseId).stream().map(PromiseResponse::of).toList());
     }
 
     @GetMapping("/promises/{id}")
     @Operation(summary = "A promise, with every change of its due time")
     PromiseResponse get(@PathVariable UUID id, @AuthenticationPrincipal SignedInAgent agent) {
         var promiseId = new PromiseId(id);
-        return PromiseResponse.of(promises.get(promiseId, access.scopeOf(agent)), promises.dueChanges(promiseId));
+        return PromiseResponse.of(queries.get(promiseId, access.scopeOf(agent)), queries.dueChanges(promiseId));
     }
 
     @GetMapping("/promises")
@@ -187,13 +191,13 @@ class PromiseApiController {
                     .filter(Objects::nonNull)
                     .forEach(states::add);
         }
-        var query = new Promises.Query(
+        var query = new PromiseQueries.Query(
                 states,
                 ownerId == null ? null : List.of(new AgentId(ownerId)),
                 null,
                 dueBefore == null ? null : dueBefore.toInstant(),
                 caseId == null ? null : new CaseId(caseId));
-        return promises.list(query, access.scopeOf(agent), cursor, PageSize.of(limit))
+        return queries.list(query, access.scopeOf(agent), cursor, PageSize.of(limit))
                 .map(PromiseResponse::of);
     }
 
@@ -231,7 +235,7 @@ class PromiseApiController {
     @PostMapping("/promises/{id}/keep")
     @Operation(summary = "Mark a promise kept, with its evidence (entryId or note)")
     PromiseResponse keep(@PathVariable UUID id, @RequestBody Keep body, @AuthenticationPrincipal SignedInAgent agent) {
-        return PromiseResponse.of(promises.keep(new PromiseId(id), body.entryId(), body.note(), agent));
+        return PromiseResponse.of(promises.keep(new PromiseId(id), body.entryId(), body.note(), agent.actor()));
     }
 
     @PostMapping("/promises/{id}/renegotiate")
@@ -246,13 +250,13 @@ class PromiseApiController {
                 body.dueAt() == null ? null : body.dueAt().toInstant(),
                 body.message(),
                 channel,
-                agent));
+                agent.actor()));
     }
 
     @PostMapping("/promises/{id}/release")
     @Operation(summary = "Release a promise the customer no longer needs, with a note")
     PromiseResponse release(
             @PathVariable UUID id, @RequestBody Release body, @AuthenticationPrincipal SignedInAgent agent) {
-        return PromiseResponse.of(promises.release(new PromiseId(id), body.note(), agent));
+        return PromiseResponse.of(promises.release(new PromiseId(id), body.note(), agent.actor()));
     }
 }

@@ -27,10 +27,12 @@ import org.followthrough.platform.InvalidInputException;
 import org.followthrough.platform.PageSize;
 import org.followthrough.platform.Text;
 import org.followthrough.platform.web.Htmx;
+import org.followthrough.promise.PromiseDesk;
+import org.followthrough.promise.PromiseDesk.MakePromise;
 import org.followthrough.promise.PromiseId;
+import org.followthrough.promise.PromiseQueries;
+import org.followthrough.promise.PromiseQueries.Query;
 import org.followthrough.promise.PromiseState;
-import org.followthrough.promise.Promises;
-import org.followthrough.promise.Promises.MakePromise;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -51,7 +53,8 @@ class PromiseController {
 
     private static final int COUNT_CAP = 100;
 
-    private final Promises promises;
+    private final PromiseDesk promises;
+    private final PromiseQueries queries;
     private final CaseQueries cases;
     private final CustomerQueries customers;
     private final AgentQueries agents;
@@ -60,7 +63,8 @@ class PromiseController {
     private final CaseAccess access;
 
     PromiseController(
-            Promises promises,
+            PromiseDesk promises,
+            PromiseQueries queries,
             CaseQueries cases,
             CustomerQueries customers,
             AgentQueries agents,
@@ -69,6 +73,7 @@ class PromiseController {
             CaseAccess access) {
         this.access = access;
         this.promises = promises;
+        this.queries = queries;
         this.cases = cases;
         this.customers = customers;
         this.agents = agents;
@@ -85,7 +90,7 @@ class PromiseController {
                 .toList());
         java.util.Collections.reverse(evidence);
         model.addAttribute("c", c);
-        model.addAttribute("promises", promises.ofCase(c.id()));
+        model.addAttribute("promises", queries.ofCase(c.id()));
         model.addAttribute("customerZone", customer.timeZone());
         model.addAttribute("evidence", evidence.stream().limit(10).toList());
         model.addAttribute("replyChannels", List.of(Channel.EMAIL, Channel.PORTAL, Channel.CHAT));
@@ -125,7 +130,7 @@ class PromiseController {
         if (due.isBlank()) {
             throw new InvalidInputException("promise.dueAt", "say by when it is due");
         }
-        promises.make(new MakePromise(c.id(), description, localDue(due, me), null, null), me);
+        promises.make(new MakePromise(c.id(), description, localDue(due, me), null, null), me.actor());
         changed(c.number(), request, response);
     }
 
@@ -142,8 +147,8 @@ class PromiseController {
                 new PromiseId(id),
                 entryId == null || entryId.isBlank() ? null : Ids.parse(entryId, "entryId"),
                 note,
-                me);
-        changed(kept.caseNumber(), request, response);
+                me.actor());
+        changed(kept.supportCase().number(), request, response);
     }
 
     @PostMapping("/promises/{id}/renegotiate")
@@ -159,8 +164,8 @@ class PromiseController {
         if (dueAt.isBlank()) {
             throw new InvalidInputException("dueAt", "say the new time agreed with the customer");
         }
-        var after = promises.renegotiate(new PromiseId(id), localDue(dueAt, me), message, channel, me);
-        changed(after.caseNumber(), request, response);
+        var after = promises.renegotiate(new PromiseId(id), localDue(dueAt, me), message, channel, me.actor());
+        changed(after.supportCase().number(), request, response);
     }
 
     @PostMapping("/promises/{id}/release")
@@ -171,8 +176,8 @@ class PromiseController {
             HttpServletRequest request,
             HttpServletResponse response)
             throws java.io.IOException {
-        var released = promises.release(new PromiseId(id), note, me);
-        changed(released.caseNumber(), request, response);
+        var released = promises.release(new PromiseId(id), note, me.actor());
+        changed(released.supportCase().number(), request, response);
     }
 
     /** "My promises", "At risk", "Broken": an agent's own, a supervisor's team's with {@code scope=team}. */
@@ -191,19 +196,19 @@ class PromiseController {
         var teamIds = team ? teams : null;
         var query = switch (view) {
             case "at-risk" ->
-                new Promises.Query(
+                new Query(
                         List.of(PromiseState.OPEN, PromiseState.RENEGOTIATED),
                         owners,
                         teamIds,
                         null,
                         null,
                         clock.instant());
-            case "broken" -> new Promises.Query(List.of(PromiseState.BROKEN), owners, teamIds, null, null);
-            case "mine" -> new Promises.Query(List.copyOf(PromiseState.UNSETTLED), owners, teamIds, null, null);
+            case "broken" -> new Query(List.of(PromiseState.BROKEN), owners, teamIds, null, null);
+            case "mine" -> new Query(List.copyOf(PromiseState.UNSETTLED), owners, teamIds, null, null);
             default -> throw new InvalidInputException("view", "must be mine, at-risk or broken");
         };
         var visibleTo = access.scopeOf(me);
-        var page = promises.list(query, visibleTo, cursor, PageSize.MAX);
+        var page = queries.list(query, visibleTo, cursor, PageSize.MAX);
         model.addAttribute("view", view);
         model.addAttribute("scope", team ? "team" : "me");
         model.addAttribute("canSeeTeam", !teams.isEmpty());
@@ -212,12 +217,12 @@ class PromiseController {
         model.addAttribute(
                 "counts",
                 List.of(
-                        promises.count(
-                                new Promises.Query(List.copyOf(PromiseState.UNSETTLED), owners, teamIds, null, null),
+                        queries.count(
+                                new Query(List.copyOf(PromiseState.UNSETTLED), owners, teamIds, null, null),
                                 visibleTo,
                                 COUNT_CAP),
-                        promises.count(
-                                new Promises.Query(
+                        queries.count(
+                                new Query(
                                         List.of(PromiseState.OPEN, PromiseState.RENEGOTIATED),
                                         owners,
                                         teamIds,
@@ -226,8 +231,8 @@ class PromiseController {
                                         clock.instant()),
                                 visibleTo,
                                 COUNT_CAP),
-                        promises.count(
-                                new Promises.Query(List.of(PromiseState.BROKEN), owners, teamIds, null, null),
+                        queries.count(
+                                new Query(List.of(PromiseState.BROKEN), owners, teamIds, null, null),
                                 visibleTo,
                                 COUNT_CAP)));
         model.addAttribute("cap", COUNT_CAP);

@@ -4,10 +4,13 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.followthrough.platform.ApiNames;
-import org.followthrough.promise.Promise;
-import org.followthrough.promise.Promises.DueChange;
+import org.followthrough.promise.PromiseQueries.DueChange;
+import org.followthrough.promise.PromiseView;
 
-/** A promise as the API shows it. */
+/**
+ * A promise as the API shows it: one flat object, as the published contract (OpenAPI) has it since
+ * version 1, made only from a {@link PromiseView} by {@link #of}.
+ */
 record PromiseResponse(
         UUID id,
         UUID caseId,
@@ -36,34 +39,36 @@ record PromiseResponse(
 
     record DueChangeResponse(Instant changedAt, Instant previousDueAt, Instant dueAt, UUID messageEntryId, String by) {}
 
-    static PromiseResponse of(Promise p) {
+    static PromiseResponse of(PromiseView p) {
         return of(p, null);
     }
 
-    static PromiseResponse of(Promise p, List<DueChange> changes) {
+    static PromiseResponse of(PromiseView p, List<DueChange> changes) {
+        var made = p.made();
+        var outcome = p.outcome();
         return new PromiseResponse(
                 p.id().value(),
-                p.caseId().value(),
-                p.caseNumber(),
-                p.customerId().value(),
+                p.supportCase().id().value(),
+                p.supportCase().number(),
+                p.customer().id().value(),
                 p.description(),
                 ApiNames.of(p.state()),
                 p.dueAt(),
-                p.firstDueAt(),
-                p.remindAt(),
-                p.ownerId().value(),
-                p.ownerName(),
+                made.firstDueAt(),
+                p.reminder().at(),
+                p.owner().id().value(),
+                p.owner().name(),
                 p.teamId() == null ? null : p.teamId().value(),
-                p.madeAt(),
-                p.madeBy().name(),
-                p.madeInEntryId(),
-                p.keptAt(),
+                made.at(),
+                made.by().name(),
+                made.inEntryId(),
+                outcome.keptAt(),
                 p.keptOnTime(),
-                p.keptEntryId(),
-                p.keptNote(),
-                p.brokenAt(),
-                p.releasedAt(),
-                p.releaseNote(),
+                outcome.keptEntryId(),
+                outcome.keptNote(),
+                outcome.brokenAt(),
+                outcome.releasedAt(),
+                outcome.releaseNote(),
                 p.renegotiations(),
                 changes == null
                         ? null

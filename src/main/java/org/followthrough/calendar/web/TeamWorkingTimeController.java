@@ -1,9 +1,8 @@
-package org.followthrough.promise.web;
+package org.followthrough.calendar.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.DateTimeException;
 import java.time.DayOfWeek;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
@@ -15,12 +14,12 @@ import java.util.UUID;
 import org.followthrough.calendar.BusinessCalendar.OpeningHours;
 import org.followthrough.calendar.TeamCalendars;
 import org.followthrough.calendar.TeamCalendars.Holiday;
+import org.followthrough.calendar.WorkingTimePart;
 import org.followthrough.identity.AgentQueries;
 import org.followthrough.identity.SignedInAgent;
 import org.followthrough.identity.TeamId;
 import org.followthrough.platform.InvalidInputException;
 import org.followthrough.platform.Text;
-import org.followthrough.promise.PromisePolicies;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -30,8 +29,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * A team's working time, for admins: its business calendar (time zone, opening hours, holidays)
- * and how early its agents are reminded of their promises.
+ * A team's working time, for admins: its business calendar (time zone, opening hours, holidays),
+ * and on the same form the parts other modules add (how early its agents are reminded of their
+ * promises), saved together.
  */
 @Controller
 class TeamWorkingTimeController {
@@ -39,12 +39,12 @@ class TeamWorkingTimeController {
     private static final List<String> ZONES = List.copyOf(new TreeSet<>(ZoneId.getAvailableZoneIds()));
 
     private final TeamCalendars calendars;
-    private final PromisePolicies policies;
+    private final List<WorkingTimePart> parts;
     private final AgentQueries agents;
 
-    TeamWorkingTimeController(TeamCalendars calendars, PromisePolicies policies, AgentQueries agents) {
+    TeamWorkingTimeController(TeamCalendars calendars, List<WorkingTimePart> parts, AgentQueries agents) {
         this.calendars = calendars;
-        this.policies = policies;
+        this.parts = parts;
         this.agents = agents;
     }
 
@@ -69,16 +69,16 @@ class TeamWorkingTimeController {
         settings.holidays()
                 .forEach(h ->
                         holidays.append(h.day()).append(' ').append(h.name()).append('\n'));
-        var policy = policies.of(team.id());
         model.addAttribute("team", team);
         model.addAttribute("custom", settings.custom());
         model.addAttribute("zone", settings.calendar().zone().getId());
         model.addAttribute("zones", ZONES);
         model.addAttribute("rows", rows);
         model.addAttribute("holidays", holidays.toString());
-        model.addAttribute("leadPercent", policy.leadPercent());
-        model.addAttribute("leadMaxHours", policy.leadMax().toHours());
-        return "admin/working-time";
+        model.addAttribute(
+                "parts", parts.stream().map(WorkingTimePart::template).toList());
+        parts.forEach(part -> model.addAllAttributes(part.show(team.id())));
+        return "calendar/working-time";
     }
 
     @PostMapping("/admin/teams/{id}/working-time")
@@ -86,13 +86,11 @@ class TeamWorkingTimeController {
             @PathVariable UUID id,
             @RequestParam(defaultValue = "") String timeZone,
             @Text.MultiLine @RequestParam(defaultValue = "") String holidays,
-            @RequestParam(defaultValue = "25") int leadPercent,
-            @RequestParam(defaultValue = "24") long leadMaxHours,
             @AuthenticationPrincipal SignedInAgent me,
             HttpServletRequest request,
             Model model) {
         try {
-            saveBoth(id, timeZone, holidays, leadPercent, leadMaxHours, me, request);
+            saveAll(id, timeZone, holidays, me, request);
         } catch (InvalidInputException e) {
             model.addAttribute("error", e.getMessage());
             return show(id, model);
@@ -100,22 +98,10 @@ class TeamWorkingTimeController {
         return "redirect:/admin/teams/" + id + "/working-time?saved";
     }
 
-    private void saveBoth(
-            UUID id,
-            String timeZone,
-            String holidays,
-            int leadPercent,
-            long leadMaxHours,
-            SignedInAgent me,
-            HttpServletRequest request) {
+    private void saveAll(UUID id, String timeZone, String holidays, SignedInAgent me, HttpServletRequest request) {
         var team = agents.getTeam(new TeamId(id));
-        // Both checked before either is saved: the page is saved whole or not at all.
-        if (leadPercent < 0 || leadPercent > 100) {
-            throw new InvalidInputException("leadPercent", "must be between 0 and 100");
-        }
-        if (leadMaxHours < 0 || leadMaxHours > 336) {
-            throw new InvalidInputException("leadMaxHours", "must be between 0 and 336 hours");
-        }
+        // Every part checked before any is saved: the page is saved whole or not at all.
+        parts.forEach(part -> part.check(request::getParameter));
         ZoneId zone;
         try {
             zone = ZoneId.of(timeZone.strip());
@@ -136,7 +122,7 @@ class TeamWorkingTimeController {
             week.put(day, hours);
         }
         calendars.save(team.id(), zone, week, parseHolidays(holidays), me.actor());
-        policies.save(team.id(), leadPercent, Duration.ofHours(leadMaxHours), me.actor());
+        parts.forEach(part -> part.save(team.id(), request::getParameter, me.actor()));
     }
 
     private static OpeningHours interval(DayOfWeek day, String opens, String closes) {

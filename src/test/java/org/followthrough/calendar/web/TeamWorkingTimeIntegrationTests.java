@@ -1,4 +1,4 @@
-package org.followthrough.promise;
+package org.followthrough.calendar.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,6 +10,8 @@ import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import org.followthrough.calendar.TeamCalendars;
 import org.followthrough.identity.Role;
+import org.followthrough.promise.PromisePolicies;
+import org.followthrough.promise.ReminderPolicy;
 import org.followthrough.testing.ConsoleClient;
 import org.followthrough.testing.Fixtures;
 import org.followthrough.testing.IntegrationTest;
@@ -80,6 +82,24 @@ class TeamWorkingTimeIntegrationTests {
         var response = admin.post("/admin/teams/" + team + "/working-time", form);
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).contains("leadPercent must be between 0 and 100");
+        assertThat(calendars.settings(team).custom()).isFalse();
+        assertThat(policies.of(team)).isEqualTo(ReminderPolicy.DEFAULT);
+    }
+
+    @Test
+    void aReminderLeadThatIsNotANumberIsRefusedOnTheFormAndNothingIsSaved() {
+        var team = fixtures.team(fixtures.agent(Role.AGENT));
+        var admin = new ConsoleClient(port).signIn("admin@test.example", "bootstrap-secret-1");
+        assertThat(admin.get("/admin/teams/" + team + "/working-time").body())
+                .contains("name=\"leadPercent\"")
+                .contains("value=\"25\"");
+        var form = new LinkedHashMap<String, String>();
+        form.put("timeZone", "Europe/Lisbon");
+        form.put("leadPercent", "ten");
+        form.put("leadMaxHours", "4");
+        var response = admin.post("/admin/teams/" + team + "/working-time", form);
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).contains("leadPercent must be a whole number");
         assertThat(calendars.settings(team).custom()).isFalse();
         assertThat(policies.of(team)).isEqualTo(ReminderPolicy.DEFAULT);
     }
