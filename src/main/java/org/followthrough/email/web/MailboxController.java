@@ -5,12 +5,12 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import org.followthrough.email.MailSecurity;
-import org.followthrough.email.Mailbox;
-import org.followthrough.email.MailboxChanges;
-import org.followthrough.email.MailboxDraft;
-import org.followthrough.email.MailboxId;
-import org.followthrough.email.Mailboxes;
+import org.followthrough.email.mailboxes.MailSecurity;
+import org.followthrough.email.mailboxes.Mailbox;
+import org.followthrough.email.mailboxes.MailboxChanges;
+import org.followthrough.email.mailboxes.MailboxDesk;
+import org.followthrough.email.mailboxes.MailboxDraft;
+import org.followthrough.email.mailboxes.MailboxId;
 import org.followthrough.identity.Agents;
 import org.followthrough.identity.SignedInAgent;
 import org.followthrough.identity.Team;
@@ -35,10 +35,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 @Controller
 class MailboxController {
 
-    private final Mailboxes mailboxes;
+    private final MailboxDesk mailboxes;
     private final Agents agents;
 
-    MailboxController(Mailboxes mailboxes, Agents agents) {
+    MailboxController(MailboxDesk mailboxes, Agents agents) {
         this.mailboxes = mailboxes;
         this.agents = agents;
     }

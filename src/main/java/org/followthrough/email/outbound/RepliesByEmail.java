@@ -1,0 +1,157 @@
+package org.followthrough.email.outbound;
+
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.followthrough.cases.CaseQueries;
+import org.followthrough.cases.CaseView;
+import org.followthrough.cases.Channel;
+import org.followthrough.cases.EntryFollowUp;
+import org.followthrough.cases.EntryKind;
+import org.followthrough.cases.TimelineEntry;
+import org.followthrough.customer.Customer;
+import org.followthrough.customer.Customers;
+import org.followthrough.email.MailTime;
+import org.followthrough.email.inbound.MailStore;
+import org.followthrough.email.mailboxes.Mailbox;
+import org.followthrough.email.mailboxes.MailboxDesk;
+import org.followthrough.identity.SignedInAgent;
+import org.followthrough.promise.PromiseState;
+import org.followthrough.promise.Promises;
+import org.springframework.context.MessageSource;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * A reply by email goes out through the case's mailbox: queued in the reply's transaction, threaded
+ * under the customer's last message, the case token in the subject, everyone on the thread copied,
+ * and, when the agent asks, the promises still open on the case listed under it. Runs after the
+ * other follow-ups, so a promise made in this very reply is on the list.
+ */
+@Component
+@Order(Ordered.LOWEST_PRECEDENCE)
+class RepliesByEmail implements EntryFollowUp {
+
+    /** The composer's checkbox: list the case's open promises under the reply. */
+    static final String LIST_PROMISES = "mail.listPromises";
+
+    private final CaseQueries cases;
+    private final Customers customers;
+    private final MailboxDesk mailboxes;
+    private final MailStore store;
+    private final Outbox outbox;
+    private final Promises promises;
+    private final MessageSource messages;
+
+    RepliesByEmail(
+            CaseQueries cases,
+            Customers customers,
+            MailboxDesk mailboxes,
+            MailStore store,
+            Outbox outbox,
+            Promises promises,
+            MessageSource messages) {
+        this.cases = cases;
+        this.customers = customers;
+        this.mailboxes = mailboxes;
+        this.store = store;
+        this.outbox = outbox;
+        this.promises = promises;
+        this.messages = messages;
+    }
+
+    @Override
+    public void entryAdded(TimelineEntry entry, Map<String, List<String>> composerFields, SignedInAgent by) {
+        if (entry.kind() != EntryKind.REPLY || entry.channel() != Channel.EMAIL) {
+            return;
+        }
+        var supportCase = cases.get(entry.caseId());
+        var customer = customers.get(supportCase.customerId());
+        var locale = Locale.forLanguageTag(customer.language());
+        var mailbox = mailboxFor(supportCase);
+        var thread = store.thread(supportCase.id());
+        var to = customer.primaryEmail();
+        var cc = store.participants(supportCase.id()).stream()
+                .filter(address -> to == null || !address.equalsIgnoreCase(to))
+                .toList();
+        var text = entry.body();
+        if (composerFields.getOrDefault(LIST_PROMISES, List.of()).contains("on")) {
+            text += promiseList(supportCase, customer, locale);
+        }
+        var mail = new Outbox.Mail(
+                Outbox.Kind.REPLY,
+                mailbox,
+                supportCase.id(),
+                entry.id(),
+                by.id(),
+                mailbox == null ? by.displayName() : by.displayName() + " (" + mailbox.displayName() + ")",
+                to == null ? List.of() : List.of(to),
+                cc,
+                subject(supportCase, locale),
+                thread.lastReceived(),
+                thread.references(),
+                text,
+                false);
+        if (mailbox == null) {
+            outbox.notSent(mail, messages.getMessage("mail.notSent.noMailbox", null, Locale.ENGLISH));
+        } else if (to == null) {
+            outbox.notSent(mail, messages.getMessage("mail.notSent.noAddress", null, Locale.ENGLISH));
+        } else {
+            outbox.queue(mail);
+        }
+    }
+
+    /** The mailbox the thread runs through, else the team's, else the first one there is. */
+    private Mailbox mailboxFor(CaseView supportCase) {
+        var active = mailboxes.active();
+        var threadMailbox = store.mailboxOf(supportCase.id());
+        if (threadMailbox.isPresent()) {
+            var found = active.stream()
+                    .filter(m -> m.id().equals(threadMailbox.get()))
+                    .findFirst();
+            if (found.isPresent()) {
+                return found.get();
+            }
+        }
+        return active.stream()
+                .filter(m ->
+                        supportCase.teamId() != null && supportCase.teamId().equals(m.teamId()))
+                .findFirst()
+                .or(() -> active.stream().findFirst())
+                .orElse(null);
+    }
+
+    private String subject(CaseView supportCase, Locale locale) {
+        var token = "[#" + supportCase.number() + "]";
+        var subject = supportCase.subject();
+        var reply = messages.getMessage("mail.reply.prefix", null, "Re:", locale) + " " + subject;
+        return subject.contains(token) ? reply : reply + " " + token;
+    }
+
+    private String promiseList(CaseView supportCase, Customer customer, Locale locale) {
+        var open = promises.visibleToCustomer(supportCase.id()).stream()
+                .filter(p -> p.state() == PromiseState.OPEN
+                        || p.state() == PromiseState.RENEGOTIATED
+                        || p.state() == PromiseState.BROKEN)
+                .toList();
+        if (open.isEmpty()) {
+            return "";
+        }
+        ZoneId zone = customer.timeZone();
+        var lines = new ArrayList<String>();
+        lines.add("");
+        lines.add("");
+        lines.add(messages.getMessage("mail.reply.promises", null, locale));
+        for (var promise : open) {
+            var when = MailTime.formatted(promise.dueAt(), zone, locale);
+            lines.add(messages.getMessage(
+                    promise.state() == PromiseState.BROKEN ? "mail.reply.promise.late" : "mail.reply.promise",
+                    new Object[] {promise.description(), when},
+                    locale));
+        }
+        return String.join("\n", lines);
+    }
+}
