@@ -1,9 +1,11 @@
 package org.followthrough.notifications;
 
 import java.time.Clock;
+import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.Collection;
 import java.util.List;
+import java.util.UUID;
 import org.followthrough.identity.AgentId;
 import org.followthrough.platform.Sql;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -59,7 +61,7 @@ public class AlertSubscriptions {
                         select a.id, a.email, a.display_name, a.time_zone
                         from agent_mail_alerts s join agent_summary a on a.id = s.agent_id
                         where a.active and s.agent_id = any(?)""")
-                .param(ids.toArray(java.util.UUID[]::new))
+                .param(ids.toArray(UUID[]::new))
                 .query((rs, n) -> new Subscriber(
                         new AgentId(Sql.uuid(rs, "id")),
                         rs.getString("email"),
@@ -74,7 +76,7 @@ public class AlertSubscriptions {
     private static ZoneId zone(String id) {
         try {
             return ZoneId.of(id);
-        } catch (java.time.DateTimeException e) {
+        } catch (DateTimeException e) {
             return ZoneId.of("UTC");
         }
     }

@@ -3,6 +3,7 @@ package org.followthrough.notifications;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.mail.BodyPart;
+import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
@@ -26,6 +27,7 @@ import org.followthrough.testing.IntegrationTest;
 import org.followthrough.testing.MutableClock;
 import org.followthrough.testing.TestMailServer;
 import org.followthrough.timer.TimerRunner;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -266,7 +268,7 @@ class MailAlertIntegrationTests {
     private static String subject(MimeMessage message) {
         try {
             return message.getSubject();
-        } catch (jakarta.mail.MessagingException e) {
+        } catch (MessagingException e) {
             throw new IllegalStateException(e);
         }
     }
@@ -284,7 +286,7 @@ class MailAlertIntegrationTests {
         return content.toString();
     }
 
-    @org.junit.jupiter.api.AfterEach
+    @AfterEach
     void quietMailboxes() {
         fixtures.quietMailboxes();
     }

@@ -76,11 +76,11 @@ final class FilingLanes {
         if (mail == null) {
             return touches;
         }
-        for (var reference : MailIngest.headerReferences(mail)) {
+        for (var reference : MailThreads.headerReferences(mail)) {
             touches.add("message " + reference);
         }
         touches.add("address " + lower(mail.from().address()));
-        var token = MailIngest.CASE_TOKEN.matcher(mail.subject());
+        var token = MailThreads.CASE_TOKEN.matcher(mail.subject());
         while (token.find()) {
             touches.add("case " + token.group(1));
         }

@@ -1,5 +1,10 @@
 package org.followthrough.email.inbound;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -98,7 +103,7 @@ public class MailArchive {
                         attachments.getOrDefault(Sql.uuid(rs, "id"), List.of())))
                 .list()
                 .stream()
-                .collect(Collectors.toMap(Message::entryId, m -> m, (a, b) -> a, java.util.LinkedHashMap::new));
+                .collect(Collectors.toMap(Message::entryId, m -> m, (a, b) -> a, LinkedHashMap::new));
     }
 
     /**
@@ -119,7 +124,7 @@ public class MailArchive {
     }
 
     private Map<String, String> inlineImages(UUID messageId) {
-        var images = new java.util.HashMap<String, String>();
+        var images = new HashMap<String, String>();
         long budget = INLINE_BUDGET;
         var rows = db.sql("""
                         select content_id, content_type, data from mail_attachment
@@ -137,8 +142,7 @@ public class MailArchive {
             budget -= data.length;
             images.putIfAbsent(
                     (String) row[0],
-                    "data:" + row[1] + ";base64,"
-                            + java.util.Base64.getEncoder().encodeToString(data));
+                    "data:" + row[1] + ";base64," + Base64.getEncoder().encodeToString(data));
         }
         return images;
     }
@@ -172,7 +176,7 @@ public class MailArchive {
                 .optional();
     }
 
-    private static Attachment attachment(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+    private static Attachment attachment(ResultSet rs, int row) throws SQLException {
         return new Attachment(
                 Sql.uuid(rs, "id"),
                 Sql.uuid(rs, "message_id"),

@@ -1,5 +1,7 @@
 package org.followthrough.email.inbound;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
@@ -135,7 +137,7 @@ public class Quarantine {
                 .optional();
     }
 
-    private static Item item(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+    private static Item item(ResultSet rs, int row) throws SQLException {
         var mailbox = Sql.uuid(rs, "mailbox_id");
         var releasedTo = Sql.uuid(rs, "released_to");
         return new Item(

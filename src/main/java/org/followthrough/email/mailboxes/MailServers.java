@@ -11,16 +11,20 @@ import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
+import java.security.cert.CertificateException;
 import java.security.cert.CertificateExpiredException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Supplier;
 import javax.net.ssl.SSLException;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
@@ -44,13 +48,13 @@ public class MailServers {
      * Sessions by mailbox, settings version and side: building one looks up Jakarta Mail's providers
      * on the class path, too slow for every message sent. They hold no password.
      */
-    private final java.util.Map<String, Session> sessions = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, Session> sessions = new ConcurrentHashMap<>();
 
     MailServers(Mailboxes store) {
         this.store = store;
     }
 
-    private Session session(Mailbox mailbox, String side, java.util.function.Supplier<Session> build) {
+    private Session session(Mailbox mailbox, String side, Supplier<Session> build) {
         var key = mailbox.id() + ":" + mailbox.version() + ":" + side;
         if (sessions.size() > 1_000) {
             sessions.clear();
@@ -206,7 +210,7 @@ public class MailServers {
             }
         }
         for (var t : chain) {
-            if (t instanceof SSLException || t instanceof java.security.cert.CertificateException) {
+            if (t instanceof SSLException || t instanceof CertificateException) {
                 return "The secure connection to " + host + " port " + port + " failed: " + tlsCause(chain, server);
             }
         }
@@ -266,7 +270,7 @@ public class MailServers {
             }
         }
         var deepest = chain.stream()
-                .filter(t -> t instanceof SSLException || t instanceof java.security.cert.CertificateException)
+                .filter(t -> t instanceof SSLException || t instanceof CertificateException)
                 .map(Throwable::getMessage)
                 .filter(m -> m != null && !m.isBlank())
                 .reduce((first, second) -> second)

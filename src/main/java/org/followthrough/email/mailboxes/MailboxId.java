@@ -1,5 +1,6 @@
 package org.followthrough.email.mailboxes;
 
+import java.util.Objects;
 import java.util.UUID;
 import org.springframework.modulith.NamedInterface;
 
@@ -7,7 +8,7 @@ import org.springframework.modulith.NamedInterface;
 public record MailboxId(UUID value) {
 
     public MailboxId {
-        java.util.Objects.requireNonNull(value, "value");
+        Objects.requireNonNull(value, "value");
     }
 
     @Override

@@ -1,8 +1,11 @@
 package org.followthrough.email.outbound;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import org.followthrough.cases.CaseId;
@@ -10,6 +13,7 @@ import org.followthrough.email.inbound.MailStore;
 import org.followthrough.email.mailboxes.Mailbox;
 import org.followthrough.identity.AgentId;
 import org.followthrough.platform.Ids;
+import org.followthrough.platform.NotFoundException;
 import org.followthrough.platform.Sql;
 import org.followthrough.timer.Timers;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -203,7 +207,7 @@ public class Outbox {
                 .params(Sql.ts(clock.instant()), id, by.value(), supervisor)
                 .update();
         if (updated == 0) {
-            throw new org.followthrough.platform.NotFoundException("Undelivered reply", id);
+            throw new NotFoundException("Undelivered reply", id);
         }
     }
 
@@ -230,7 +234,7 @@ public class Outbox {
             select id, kind, entry_id, to_addresses, cc_addresses, state, attempts, last_error, next_attempt_at, sent_at
             from mail_outbox""";
 
-    private static Line line(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+    private static Line line(ResultSet rs, int row) throws SQLException {
         return new Line(
                 Sql.uuid(rs, "id"),
                 Kind.valueOf(rs.getString("kind")),
@@ -246,6 +250,6 @@ public class Outbox {
 
     static String domainOf(String address) {
         int at = address.lastIndexOf('@');
-        return at < 0 ? "followthrough.invalid" : address.substring(at + 1).toLowerCase(java.util.Locale.ROOT);
+        return at < 0 ? "followthrough.invalid" : address.substring(at + 1).toLowerCase(Locale.ROOT);
     }
 }

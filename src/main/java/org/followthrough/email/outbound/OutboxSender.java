@@ -2,14 +2,19 @@ package org.followthrough.email.outbound;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.SendFailedException;
+import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 import org.followthrough.cases.CaseDesk;
@@ -172,7 +177,7 @@ class OutboxSender implements TimerHandler {
 
     /** The SMTP conversations, outside any transaction, then their outcomes. */
     void send(List<UUID> ids) {
-        var byMailbox = new java.util.LinkedHashMap<UUID, List<Queued>>();
+        var byMailbox = new LinkedHashMap<UUID, List<Queued>>();
         for (var mail : load(ids)) {
             if (mail.state() == Outbox.State.SENDING) {
                 byMailbox
@@ -278,7 +283,7 @@ class OutboxSender implements TimerHandler {
             if (t instanceof SendFailedException f && f.getNextException() instanceof SMTPAddressFailedException a) {
                 return a.getReturnCode() >= 500;
             }
-            if (t instanceof jakarta.mail.internet.AddressException) {
+            if (t instanceof AddressException) {
                 return true;
             }
         }
@@ -286,7 +291,7 @@ class OutboxSender implements TimerHandler {
     }
 
     private OutgoingMessage build(Queued mail, Mailbox mailbox) {
-        var extra = new java.util.LinkedHashMap<String, String>();
+        var extra = new LinkedHashMap<String, String>();
         if (mail.autoSubmitted()) {
             extra.put("Auto-Submitted", mail.kind() == Outbox.Kind.ACKNOWLEDGEMENT ? "auto-replied" : "auto-generated");
             extra.put("X-Auto-Response-Suppress", "All");
@@ -309,7 +314,7 @@ class OutboxSender implements TimerHandler {
                         asHtml(mail.text())));
     }
 
-    private static final java.util.regex.Pattern PARAGRAPH_BREAK = java.util.regex.Pattern.compile("\n\\s*\n");
+    private static final Pattern PARAGRAPH_BREAK = Pattern.compile("\n\\s*\n");
 
     /** The text as HTML: escaped, paragraphs kept, nothing added a client could run. */
     static String asHtml(String text) {
@@ -345,7 +350,7 @@ class OutboxSender implements TimerHandler {
                 in_reply_to, refs, body_text, auto_submitted, kind, state, attempts, claimed_until
             from mail_outbox""";
 
-    private static Queued queued(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+    private static Queued queued(ResultSet rs, int row) throws SQLException {
         return new Queued(
                 Sql.uuid(rs, "id"),
                 Sql.uuid(rs, "mailbox_id"),

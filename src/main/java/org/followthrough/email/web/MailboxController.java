@@ -2,6 +2,7 @@ package org.followthrough.email.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -292,7 +293,7 @@ class MailboxController {
             @AuthenticationPrincipal SignedInAgent me,
             HttpServletRequest request,
             HttpServletResponse response)
-            throws java.io.IOException {
+            throws IOException {
         mailboxes.delete(new MailboxId(id), me.actor());
         var to = request.getContextPath() + "/admin/mailboxes?deleted";
         if (Htmx.isRequest(request)) {

@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.mail.Flags;
 import jakarta.mail.Folder;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Multipart;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.search.FlagTerm;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -15,6 +18,7 @@ import org.followthrough.cases.CaseDesk;
 import org.followthrough.cases.CaseId;
 import org.followthrough.cases.CaseQueries;
 import org.followthrough.cases.CaseStatus;
+import org.followthrough.cases.CaseView;
 import org.followthrough.cases.Channel;
 import org.followthrough.cases.EntryKind;
 import org.followthrough.email.inbound.MailIngest.Outcome;
@@ -28,6 +32,7 @@ import org.followthrough.testing.IntegrationTest;
 import org.followthrough.testing.MutableClock;
 import org.followthrough.testing.TestMailServer;
 import org.followthrough.timer.TimerRunner;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -492,7 +497,7 @@ class MailChannelIntegrationTests {
 
     // --- helpers -----------------------------------------------------------------------------
 
-    private org.followthrough.cases.CaseView caseOf(String customerAddress) {
+    private CaseView caseOf(String customerAddress) {
         var id = db.sql("""
                         select c.id from support_case c join customer_email e on e.customer_id = c.customer_id
                         where lower(e.address) = lower(?) order by c.created_at limit 1""")
@@ -532,7 +537,7 @@ class MailChannelIntegrationTests {
             var folder = store.getFolder("INBOX");
             folder.open(Folder.READ_ONLY);
             try {
-                return folder.search(new jakarta.mail.search.FlagTerm(new Flags(Flags.Flag.SEEN), false)).length;
+                return folder.search(new FlagTerm(new Flags(Flags.Flag.SEEN), false)).length;
             } finally {
                 folder.close(false);
             }
@@ -543,20 +548,20 @@ class MailChannelIntegrationTests {
         try {
             var values = message.getHeader(name);
             return values == null ? null : values[0];
-        } catch (jakarta.mail.MessagingException e) {
+        } catch (MessagingException e) {
             throw new IllegalStateException(e);
         }
     }
 
     private static String body(MimeMessage message) throws Exception {
         var content = message.getContent();
-        if (content instanceof jakarta.mail.Multipart multipart) {
+        if (content instanceof Multipart multipart) {
             return String.valueOf(multipart.getBodyPart(0).getContent());
         }
         return String.valueOf(content);
     }
 
-    @org.junit.jupiter.api.AfterEach
+    @AfterEach
     void quietMailboxes() {
         fixtures.quietMailboxes();
     }

@@ -8,6 +8,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.Properties;
 import java.util.UUID;
 import org.followthrough.cases.CaseId;
@@ -155,7 +156,7 @@ class MailFromTheWildIntegrationTests {
                 + "> Ваш заказ отправлен.\r\n";
         deliver(bytes(("From: Пётр <" + Fixtures.unique("petr") + "@mail.example>\r\nTo: " + support + "\r\n"
                         + "Subject: =?UTF-8?B?"
-                        + java.util.Base64.getEncoder().encodeToString(subject.getBytes(StandardCharsets.UTF_8))
+                        + Base64.getEncoder().encodeToString(subject.getBytes(StandardCharsets.UTF_8))
                         + "?=\r\nMessage-ID: <" + UUID.randomUUID() + "@mail.example>\r\n"
                         + "Content-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\n" + body)
                 .getBytes(StandardCharsets.UTF_8)));

@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
@@ -19,6 +20,7 @@ import org.followthrough.testing.ConsoleClient;
 import org.followthrough.testing.Fixtures;
 import org.followthrough.testing.IntegrationTest;
 import org.followthrough.testing.MutableClock;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -239,8 +241,8 @@ class QuarantineIntegrationTests {
 
         var through = console.htmxPost("/admin/mail/quarantine/" + kept.id() + "/retry", Map.of());
         assertThat(through.statusCode()).isEqualTo(200);
-        var number = cases.getAll(java.util.List.of(
-                        quarantine.find(kept.id()).orElseThrow().releasedTo()))
+        var number = cases.getAll(
+                        List.of(quarantine.find(kept.id()).orElseThrow().releasedTo()))
                 .getFirst()
                 .number();
         assertThat(through.body()).contains("Went through:").contains("href=\"/cases/" + number + "\"");
@@ -297,13 +299,13 @@ class QuarantineIntegrationTests {
         assertThat(quarantine.find(id).orElseThrow().attempts()).isEqualTo(1);
     }
 
-    private static java.util.List<String> ids(ApiClient api, String path) {
+    private static List<String> ids(ApiClient api, String path) {
         var ids = new ArrayList<String>();
         api.get(path).body().path("items").forEach(i -> ids.add(i.path("id").asString()));
         return ids;
     }
 
-    @org.junit.jupiter.api.AfterEach
+    @AfterEach
     void quietMailboxes() {
         fixtures.quietMailboxes();
     }

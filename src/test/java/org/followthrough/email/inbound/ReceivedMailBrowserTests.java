@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Pattern;
 import org.followthrough.cases.CaseQueries;
 import org.followthrough.email.inbound.MailIngest.Outcome;
 import org.followthrough.email.mailboxes.MailboxDesk;
@@ -19,6 +20,7 @@ import org.followthrough.testing.Fixtures;
 import org.followthrough.testing.IntegrationTest;
 import org.followthrough.testing.TestMailServer;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -114,19 +116,19 @@ class ReceivedMailBrowserTests {
         var frame = page.frameLocator("#timeline .mail-frame iframe");
         assertThat(frame.locator("body")).containsText("The blue model arrived broken.");
         var photo = frame.locator("img[alt='photo of the damage']");
-        assertThat(photo).hasAttribute("src", java.util.regex.Pattern.compile("data:image/png;base64,.+"));
+        assertThat(photo).hasAttribute("src", Pattern.compile("data:image/png;base64,.+"));
         page.waitForCondition(() -> ((Number) photo.evaluate("img => img.naturalWidth")).intValue() == 1);
         assertThat(frame.locator(".remote-image-blocked")).hasCount(1);
         // Loaded, every image tried (the broken one's onerror had its chance): nothing ran.
         var body = frame.locator("body");
         page.waitForCondition(() -> "complete".equals(body.evaluate("b => b.ownerDocument.readyState")));
-        assertThat(body).not().hasAttribute("data-ran", java.util.regex.Pattern.compile(".*"));
+        assertThat(body).not().hasAttribute("data-ran", Pattern.compile(".*"));
         assertThat(body.evaluate("b => b.ownerDocument.title")).isEqualTo("");
         assertThat(page).not().hasTitle("pwned");
         assertThat(frame.locator(
                         "a", new com.microsoft.playwright.FrameLocator.LocatorOptions().setHasText("click me")))
                 .not()
-                .hasAttribute("href", java.util.regex.Pattern.compile("(?i)javascript:.*"));
+                .hasAttribute("href", Pattern.compile("(?i)javascript:.*"));
         assertThat(trackerHits.get()).isZero();
 
         entry.locator(".mail-frame button").click();
@@ -135,12 +137,12 @@ class ReceivedMailBrowserTests {
         page.waitForCondition(() -> trackerHits.get() > 0);
         var reloadedBody = reloaded.locator("body");
         page.waitForCondition(() -> "complete".equals(reloadedBody.evaluate("b => b.ownerDocument.readyState")));
-        assertThat(reloadedBody).not().hasAttribute("data-ran", java.util.regex.Pattern.compile(".*"));
+        assertThat(reloadedBody).not().hasAttribute("data-ran", Pattern.compile(".*"));
         assertThat(page).not().hasTitle("pwned");
         page.close();
     }
 
-    @org.junit.jupiter.api.AfterEach
+    @AfterEach
     void quietMailboxes() {
         fixtures.quietMailboxes();
     }

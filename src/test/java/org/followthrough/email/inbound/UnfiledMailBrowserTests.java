@@ -9,6 +9,7 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import org.followthrough.email.mailboxes.MailboxDesk;
 import org.followthrough.platform.Actor;
 import org.followthrough.testing.Browser;
@@ -93,7 +94,7 @@ class UnfiledMailBrowserTests {
                 .param(subject)
                 .query(Long.class)
                 .single();
-        assertThat(page).hasURL(java.util.regex.Pattern.compile(".*/cases/" + number + "$"));
+        assertThat(page).hasURL(Pattern.compile(".*/cases/" + number + "$"));
         assertThat(page.locator("main")).containsText("Half price");
 
         page.goBack();

@@ -10,10 +10,14 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.concurrent.Executors;
+import org.followthrough.cases.CaseId;
 import org.followthrough.cases.CaseQueries;
+import org.followthrough.cases.CaseView;
 import org.followthrough.cases.EntryKind;
 import org.followthrough.customer.Customers;
 import org.followthrough.email.inbound.MailIngest.Outcome;
@@ -229,11 +233,10 @@ class UnfiledMailIntegrationTests {
         var first = admin();
         var second = admin();
 
-        try (var threads = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+        try (var threads = Executors.newVirtualThreadPerTaskExecutor()) {
             var one = threads.submit(() -> first.post("/api/v1/mail/not-filed/" + id + "/file", Map.of()));
             var two = threads.submit(() -> second.post("/api/v1/mail/not-filed/" + id + "/file", Map.of()));
-            var outcomes =
-                    java.util.List.of(one.get().text("outcome"), two.get().text("outcome"));
+            var outcomes = List.of(one.get().text("outcome"), two.get().text("outcome"));
 
             assertThat(outcomes).containsExactlyInAnyOrder("new_case", "already_filed");
             assertThat(one.get().text("caseId")).isEqualTo(two.get().text("caseId"));
@@ -420,10 +423,10 @@ class UnfiledMailIntegrationTests {
         throw new AssertionError("not listed as mail not filed: " + subject);
     }
 
-    private org.followthrough.cases.CaseView caseWithSubject(String subject) {
+    private CaseView caseWithSubject(String subject) {
         var id = db.sql("select id from support_case where subject = ?")
                 .param(subject)
-                .query((rs, n) -> new org.followthrough.cases.CaseId(UUID.fromString(rs.getString(1))))
+                .query((rs, n) -> new CaseId(UUID.fromString(rs.getString(1))))
                 .single();
         return cases.get(id);
     }

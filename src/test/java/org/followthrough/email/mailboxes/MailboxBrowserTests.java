@@ -5,11 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Page;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.util.regex.Pattern;
 import org.followthrough.testing.Browser;
 import org.followthrough.testing.Fixtures;
 import org.followthrough.testing.IntegrationTest;
 import org.followthrough.testing.TestMailServer;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -36,7 +39,7 @@ class MailboxBrowserTests {
     TestMailServer mail;
 
     @Autowired
-    java.time.Clock clock;
+    Clock clock;
 
     @BeforeAll
     static void startBrowser() {
@@ -74,8 +77,7 @@ class MailboxBrowserTests {
                 .hasAttribute("placeholder", "unchanged — leave empty to keep");
         page.click("text=Test connection");
         assertThat(page.locator("#test-result [data-side=imap]")).containsText("Connected; the folder INBOX holds");
-        assertThat(page.locator("#test-result [data-side=imap]"))
-                .hasClass(java.util.regex.Pattern.compile(".*success.*"));
+        assertThat(page.locator("#test-result [data-side=imap]")).hasClass(Pattern.compile(".*success.*"));
         assertThat(page.locator("#test-result [data-side=smtp]")).containsText("Connected");
         screenshot(page, "mailbox-form");
 
@@ -128,7 +130,7 @@ class MailboxBrowserTests {
         }
     }
 
-    @org.junit.jupiter.api.AfterEach
+    @AfterEach
     void quietMailboxes() {
         fixturesForMail.quietMailboxes();
     }

@@ -10,6 +10,7 @@ import org.followthrough.testing.ConsoleClient;
 import org.followthrough.testing.Fixtures;
 import org.followthrough.testing.IntegrationTest;
 import org.followthrough.testing.TestMailServer;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -178,7 +179,7 @@ class MailboxConsoleIntegrationTests {
         assertThat(mailboxes.find(id)).isPresent();
     }
 
-    @org.junit.jupiter.api.AfterEach
+    @AfterEach
     void quietMailboxes() {
         fixtures.quietMailboxes();
     }

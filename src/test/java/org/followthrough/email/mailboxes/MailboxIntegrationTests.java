@@ -11,18 +11,21 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.followthrough.identity.Role;
 import org.followthrough.platform.Actor;
 import org.followthrough.testing.ApiClient;
 import org.followthrough.testing.Fixtures;
 import org.followthrough.testing.IntegrationTest;
 import org.followthrough.testing.TestMailServer;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -315,7 +318,7 @@ class MailboxIntegrationTests {
     void aPollsOutcomeIsShownUntilTheNextGoodPoll() {
         var id = created(body());
         var mailboxId = new MailboxId(UUID.fromString(id));
-        var at = java.time.Instant.parse("2026-11-23T10:15:30Z");
+        var at = Instant.parse("2026-11-23T10:15:30Z");
 
         store.recordPoll(mailboxId, at, "The IMAP server refused the user name or password");
 
@@ -356,7 +359,7 @@ class MailboxIntegrationTests {
         assertThat(mailboxes.byAddress(address)).isEmpty();
     }
 
-    private void assertRefused(java.util.function.Consumer<Map<String, Object>> change, String field) {
+    private void assertRefused(Consumer<Map<String, Object>> change, String field) {
         var body = body();
         change.accept(body);
         var response = api.post("/api/v1/mailboxes", body);
@@ -581,7 +584,7 @@ class MailboxIntegrationTests {
         assertThat(mailboxes.find(created.id())).isEmpty();
     }
 
-    @org.junit.jupiter.api.AfterEach
+    @AfterEach
     void quietMailboxes() {
         fixtures.quietMailboxes();
     }

@@ -12,10 +12,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import org.followthrough.FollowthroughApplication;
 import org.followthrough.cases.CaseDesk;
 import org.followthrough.cases.Channel;
@@ -172,8 +175,8 @@ class OutboxAcrossACrashIntegrationTests {
     }
 
     private ConfigurableApplicationContext desk(
-            java.util.function.Function<SpringApplicationBuilder, SpringApplicationBuilder> shape, String... extra) {
-        var args = new java.util.ArrayList<>(List.of(
+            Function<SpringApplicationBuilder, SpringApplicationBuilder> shape, String... extra) {
+        var args = new ArrayList<>(List.of(
                 "--followthrough.data-dir=" + dataDir,
                 "--followthrough.bootstrap.admin-password=crash-password-1",
                 "--server.port=0",
@@ -206,7 +209,7 @@ class OutboxAcrossACrashIntegrationTests {
                 .getBytes(StandardCharsets.UTF_8);
         var caseId = desk.getBean(MailIngest.class).ingest(mailbox, raw).caseId();
         var agent = desk.getBean(Agents.class)
-                .create("ann@crash.example", "Ann", Role.AGENT, java.time.ZoneOffset.UTC, Fixtures.PASSWORD);
+                .create("ann@crash.example", "Ann", Role.AGENT, ZoneOffset.UTC, Fixtures.PASSWORD);
         desk.getBean(CaseDesk.class)
                 .reply(caseId, "We are sending a new parcel today.", Channel.EMAIL, null, Fixtures.signedIn(agent));
         return desk.getBean(JdbcClient.class)

@@ -24,6 +24,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * A message another node claimed for sending: left alone while the claim holds, sent once when it
@@ -63,7 +65,7 @@ class OutboxClaimIntegrationTests {
     JdbcClient db;
 
     @Autowired
-    org.springframework.transaction.PlatformTransactionManager transactions;
+    PlatformTransactionManager transactions;
 
     String customer;
     UUID queued;
@@ -101,8 +103,7 @@ class OutboxClaimIntegrationTests {
     }
 
     private void inTransaction(Runnable work) {
-        new org.springframework.transaction.support.TransactionTemplate(transactions)
-                .executeWithoutResult(status -> work.run());
+        new TransactionTemplate(transactions).executeWithoutResult(status -> work.run());
     }
 
     @Test
