@@ -1,7 +1,5 @@
 package org.followthrough.email.outbound;
 
-import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -11,15 +9,12 @@ import org.followthrough.cases.Channel;
 import org.followthrough.cases.EntryFollowUp;
 import org.followthrough.cases.EntryKind;
 import org.followthrough.cases.TimelineEntry;
-import org.followthrough.customer.Customer;
 import org.followthrough.customer.Customers;
-import org.followthrough.email.MailTime;
+import org.followthrough.email.ReplyAddition;
 import org.followthrough.email.inbound.MailStore;
 import org.followthrough.email.mailboxes.Mailbox;
 import org.followthrough.email.mailboxes.MailboxDesk;
 import org.followthrough.identity.SignedInAgent;
-import org.followthrough.promise.PromiseState;
-import org.followthrough.promise.Promises;
 import org.springframework.context.MessageSource;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -28,8 +23,9 @@ import org.springframework.stereotype.Component;
 /**
  * A reply by email goes out through the case's mailbox: queued in the reply's transaction, threaded
  * under the customer's last message, the case token in the subject, everyone on the thread copied,
- * and, when the agent asks, the promises still open on the case listed under it. Runs after the
- * other follow-ups, so a promise made in this very reply is on the list.
+ * and, when the agent asks, what other modules add under it ({@link ReplyAddition}: the promises
+ * still open on the case). Runs after the other follow-ups, so a promise made in this very reply is
+ * on the list.
  */
 @Component
 @Order(Ordered.LOWEST_PRECEDENCE)
@@ -43,7 +39,7 @@ class RepliesByEmail implements EntryFollowUp {
     private final MailboxDesk mailboxes;
     private final MailStore store;
     private final Outbox outbox;
-    private final Promises promises;
+    private final List<ReplyAddition> additions;
     private final MessageSource messages;
 
     RepliesByEmail(
@@ -52,14 +48,14 @@ class RepliesByEmail implements EntryFollowUp {
             MailboxDesk mailboxes,
             MailStore store,
             Outbox outbox,
-            Promises promises,
+            List<ReplyAddition> additions,
             MessageSource messages) {
         this.cases = cases;
         this.customers = customers;
         this.mailboxes = mailboxes;
         this.store = store;
         this.outbox = outbox;
-        this.promises = promises;
+        this.additions = additions;
         this.messages = messages;
     }
 
@@ -79,7 +75,9 @@ class RepliesByEmail implements EntryFollowUp {
                 .toList();
         var text = entry.body();
         if (composerFields.getOrDefault(LIST_PROMISES, List.of()).contains("on")) {
-            text += promiseList(supportCase, customer, locale);
+            for (var addition : additions) {
+                text += addition.under(supportCase.id(), customer.timeZone(), locale);
+            }
         }
         var mail = new Outbox.Mail(
                 Outbox.Kind.REPLY,
@@ -129,29 +127,5 @@ class RepliesByEmail implements EntryFollowUp {
         var subject = supportCase.subject();
         var reply = messages.getMessage("mail.reply.prefix", null, "Re:", locale) + " " + subject;
         return subject.contains(token) ? reply : reply + " " + token;
-    }
-
-    private String promiseList(CaseView supportCase, Customer customer, Locale locale) {
-        var open = promises.visibleToCustomer(supportCase.id()).stream()
-                .filter(p -> p.state() == PromiseState.OPEN
-                        || p.state() == PromiseState.RENEGOTIATED
-                        || p.state() == PromiseState.BROKEN)
-                .toList();
-        if (open.isEmpty()) {
-            return "";
-        }
-        ZoneId zone = customer.timeZone();
-        var lines = new ArrayList<String>();
-        lines.add("");
-        lines.add("");
-        lines.add(messages.getMessage("mail.reply.promises", null, locale));
-        for (var promise : open) {
-            var when = MailTime.formatted(promise.dueAt(), zone, locale);
-            lines.add(messages.getMessage(
-                    promise.state() == PromiseState.BROKEN ? "mail.reply.promise.late" : "mail.reply.promise",
-                    new Object[] {promise.description(), when},
-                    locale));
-        }
-        return String.join("\n", lines);
     }
 }

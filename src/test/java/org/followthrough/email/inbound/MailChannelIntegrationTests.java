@@ -12,6 +12,9 @@ import jakarta.mail.search.FlagTerm;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import org.followthrough.cases.CaseDesk;
@@ -27,6 +30,7 @@ import org.followthrough.email.mailboxes.MailboxDesk;
 import org.followthrough.email.outbound.Outbox;
 import org.followthrough.identity.Role;
 import org.followthrough.platform.Actor;
+import org.followthrough.promise.Promises;
 import org.followthrough.testing.Fixtures;
 import org.followthrough.testing.IntegrationTest;
 import org.followthrough.testing.MutableClock;
@@ -64,6 +68,9 @@ class MailChannelIntegrationTests {
 
     @Autowired
     CaseDesk desk;
+
+    @Autowired
+    Promises promises;
 
     @Autowired
     CaseQueries cases;
@@ -121,6 +128,54 @@ class MailChannelIntegrationTests {
         assertThat(ack.getFirst().getSubject()).contains("[#" + c.number() + "]");
         assertThat(ack.getFirst().getHeader("Auto-Submitted")[0]).isEqualTo("auto-replied");
         assertThat(body(ack.getFirst())).contains("#" + c.number()).contains("We will answer by");
+    }
+
+    @Test
+    void theCasesOpenPromisesAreListedUnderAReplyOnlyWhenTheAgentTicksTheBox() throws Exception {
+        var customer = Fixtures.unique("cleo") + "@customer.example";
+        deliver(message(
+                customer,
+                "Cleo",
+                "Refund",
+                "<refund-" + UUID.randomUUID() + "@customer.example>",
+                null,
+                "Where is my refund?"));
+        poller.poll(mailbox);
+        var c = caseOf(customer);
+        var agent = Fixtures.signedIn(fixtures.agent(Role.AGENT));
+        promises.make(
+                new Promises.MakePromise(
+                        c.id(), "Refund the second charge", clock.instant().plus(Duration.ofDays(2)), agent.id(), null),
+                agent);
+
+        desk.reply(c.id(), "Looking into it.", Channel.EMAIL, null, agent);
+        desk.reply(
+                c.id(),
+                "Here is where we stand.",
+                Channel.EMAIL,
+                null,
+                Map.of("mail.listPromises", List.of("on")),
+                agent);
+        timerRunner.runDue();
+
+        var replies = server.receivedBy(customer).stream()
+                .filter(m -> header(m, "Auto-Submitted") == null)
+                .toList();
+        assertThat(replies).hasSize(2);
+        var bodies = new ArrayList<String>();
+        for (var reply : replies) {
+            bodies.add(body(reply));
+        }
+        var plain = bodies.stream()
+                .filter(b -> b.contains("Looking into it."))
+                .findFirst()
+                .orElseThrow();
+        var listed = bodies.stream()
+                .filter(b -> b.contains("Here is where we stand."))
+                .findFirst()
+                .orElseThrow();
+        assertThat(plain).doesNotContain("What we have promised you").doesNotContain("Refund the second charge");
+        assertThat(listed).contains("What we have promised you:").contains("Refund the second charge");
     }
 
     @Test
