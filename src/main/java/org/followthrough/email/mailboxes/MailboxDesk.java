@@ -195,8 +195,6 @@ public class MailboxDesk {
         return servers.test(get(id));
     }
 
-    // checks ------------------------------------------------------------------
-
     /**
      * Takes the mailbox's poll lease for {@code lease} from {@code now}: false when another node is
      * polling it, so one mailbox is read by one node at a time.
@@ -215,6 +213,8 @@ public class MailboxDesk {
         store.releaseLease(id);
         store.recordPoll(id, clock.instant(), errorOrNull);
     }
+
+    // checks ------------------------------------------------------------------
 
     private Mailboxes.Row checked(Mailboxes.Row row) {
         var address = address(row.address());

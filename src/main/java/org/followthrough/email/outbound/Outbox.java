@@ -11,7 +11,10 @@ import java.util.UUID;
 import org.followthrough.cases.CaseId;
 import org.followthrough.email.inbound.MailStore;
 import org.followthrough.email.mailboxes.Mailbox;
+import org.followthrough.identity.ActingAgents;
 import org.followthrough.identity.AgentId;
+import org.followthrough.identity.Role;
+import org.followthrough.platform.Actor;
 import org.followthrough.platform.Ids;
 import org.followthrough.platform.NotFoundException;
 import org.followthrough.platform.Sql;
@@ -82,12 +85,14 @@ public class Outbox {
     private final JdbcClient db;
     private final MailStore store;
     private final Timers timers;
+    private final ActingAgents agents;
     private final Clock clock;
 
-    Outbox(JdbcClient db, MailStore store, Timers timers, Clock clock) {
+    Outbox(JdbcClient db, MailStore store, Timers timers, ActingAgents agents, Clock clock) {
         this.db = db;
         this.store = store;
         this.timers = timers;
+        this.agents = agents;
         this.clock = clock;
     }
 
@@ -199,12 +204,13 @@ public class Outbox {
 
     /** The case's owner (or a supervisor) has seen that this reply did not arrive. */
     @Transactional
-    public void problemSeen(UUID id, AgentId by, boolean supervisor) {
+    public void problemSeen(UUID id, Actor by) {
+        var agent = agents.of(by);
         int updated = db.sql("""
                         update mail_outbox o set problem_seen_at = ?
                         from case_summary c
                         where o.id = ? and c.id = o.case_id and (c.owner_id = ? or ?)""")
-                .params(Sql.ts(clock.instant()), id, by.value(), supervisor)
+                .params(Sql.ts(clock.instant()), id, agent.id().value(), agent.isAtLeast(Role.SUPERVISOR))
                 .update();
         if (updated == 0) {
             throw new NotFoundException("Undelivered reply", id);

@@ -414,7 +414,7 @@ class MailChannelIntegrationTests {
         });
         assertThat(outbox.countProblemsOf(owner.id(), 99)).isOne();
 
-        outbox.problemSeen(problems.getFirst().id(), owner.id(), false);
+        outbox.problemSeen(problems.getFirst().id(), Fixtures.signedIn(owner).actor());
 
         assertThat(outbox.problemsOf(owner.id(), 10)).isEmpty();
     }
