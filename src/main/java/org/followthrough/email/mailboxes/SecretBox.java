@@ -38,7 +38,7 @@ import org.springframework.stereotype.Component;
  * bytes. Several nodes must share one key: set the variable for them.
  */
 @Component
-public class SecretBox {
+class SecretBox {
 
     static final String PASSPHRASE_SALT = "followthrough-secret-box-v1";
     static final String KEY_FILE = "secret.key";
