@@ -9,8 +9,10 @@ import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.followthrough.cases.CaseView;
 import org.followthrough.email.MailEvents.MailBounced;
+import org.followthrough.email.MailEvents.MailNotSent;
 import org.followthrough.email.mailboxes.MailboxDesk;
 import org.followthrough.handoff.Handoffs;
 import org.followthrough.identity.Agent;
@@ -33,6 +35,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -77,6 +80,9 @@ class MailAlertIntegrationTests {
 
     @Autowired
     PlatformTransactionManager transactions;
+
+    @Autowired
+    JdbcClient db;
 
     Agent ann;
     Agent bob;
@@ -244,6 +250,35 @@ class MailAlertIntegrationTests {
         var bounced = alertsTo(ann, "Email bounced");
         assertThat(bounced).hasSize(1);
         assertThat(text(bounced.getFirst())).contains("customer@gone.example").contains("mailbox unavailable");
+    }
+
+    @Test
+    void theOwnerHearsThatMailOnTheirCaseWasNotDeliveredButAnAlertNotDeliveredRaisesNone() throws Exception {
+        subscriptions.subscribe(ann.id());
+
+        notSent(UUID.randomUUID(), "customer@nowhere.example");
+        runTimers();
+
+        assertThat(alertsTo(ann, "Email not delivered")).hasSize(1);
+        var alertId = db.sql("select id from mail_outbox where kind = 'ALERT' and agent_id = ?")
+                .param(ann.id().value())
+                .query(UUID.class)
+                .single();
+        notSent(alertId, ann.email());
+        runTimers();
+
+        assertThat(alertsTo(ann, "Email not delivered")).hasSize(1);
+        assertThat(db.sql("select count(*) from mail_outbox where kind = 'ALERT' and agent_id = ?")
+                        .param(ann.id().value())
+                        .query(Integer.class)
+                        .single())
+                .isOne();
+    }
+
+    private void notSent(UUID outboxId, String to) {
+        new TransactionTemplate(transactions)
+                .executeWithoutResult(status -> events.publishEvent(
+                        new MailNotSent(outboxId, escrow.id(), List.of(to), "refused by the server", clock.instant())));
     }
 
     @Test
