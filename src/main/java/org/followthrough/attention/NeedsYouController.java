@@ -2,7 +2,7 @@ package org.followthrough.attention;
 
 import java.time.Clock;
 import org.followthrough.cases.CaseAccess;
-import org.followthrough.email.Outbox;
+import org.followthrough.email.outbound.Outbox;
 import org.followthrough.handoff.HandoffQueries;
 import org.followthrough.identity.SignedInAgent;
 import org.followthrough.promise.PromiseQueries;

@@ -47,8 +47,8 @@ class DemoData implements SmartLifecycle {
     private final DemoPeople people;
     private final DemoClock clock;
     private final FollowthroughProperties properties;
-    private final org.followthrough.email.Mailboxes mailboxes;
-    private final org.followthrough.email.MailIngest mailIngest;
+    private final org.followthrough.email.mailboxes.MailboxDesk mailboxes;
+    private final org.followthrough.email.inbound.MailIngest mailIngest;
 
     DemoData(
             CaseDesk desk,
@@ -61,8 +61,8 @@ class DemoData implements SmartLifecycle {
             DemoPeople people,
             DemoClock clock,
             FollowthroughProperties properties,
-            org.followthrough.email.Mailboxes mailboxes,
-            org.followthrough.email.MailIngest mailIngest) {
+            org.followthrough.email.mailboxes.MailboxDesk mailboxes,
+            org.followthrough.email.inbound.MailIngest mailIngest) {
         this.desk = desk;
         this.promises = promises;
         this.promiseQueries = promiseQueries;

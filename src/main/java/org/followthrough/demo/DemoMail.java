@@ -8,11 +8,11 @@ import java.util.Locale;
 import org.followthrough.cases.CaseDesk;
 import org.followthrough.cases.CaseStatus;
 import org.followthrough.cases.Channel;
-import org.followthrough.email.MailIngest;
-import org.followthrough.email.MailSecurity;
-import org.followthrough.email.Mailbox;
-import org.followthrough.email.MailboxDraft;
-import org.followthrough.email.Mailboxes;
+import org.followthrough.email.inbound.MailIngest;
+import org.followthrough.email.mailboxes.MailSecurity;
+import org.followthrough.email.mailboxes.Mailbox;
+import org.followthrough.email.mailboxes.MailboxDesk;
+import org.followthrough.email.mailboxes.MailboxDraft;
 import org.followthrough.platform.Actor;
 
 /**
@@ -30,11 +30,11 @@ final class DemoMail {
 
     private final Replay r;
     private final DemoPeople.Cast cast;
-    private final Mailboxes mailboxes;
+    private final MailboxDesk mailboxes;
     private final MailIngest ingest;
     private final CaseDesk desk;
 
-    DemoMail(Replay replay, DemoPeople.Cast cast, Mailboxes mailboxes, MailIngest ingest, CaseDesk desk) {
+    DemoMail(Replay replay, DemoPeople.Cast cast, MailboxDesk mailboxes, MailIngest ingest, CaseDesk desk) {
         this.r = replay;
         this.cast = cast;
         this.mailboxes = mailboxes;

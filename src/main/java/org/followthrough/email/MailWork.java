@@ -16,7 +16,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * a time; on the committing thread when {@code followthrough.mail.background=false} (tests).
  */
 @Component
-class MailWork implements DisposableBean {
+public class MailWork implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(MailWork.class);
     private static final int AT_ONCE = 8;
@@ -31,7 +31,7 @@ class MailWork implements DisposableBean {
     }
 
     /** Runs the work once the current transaction has committed; not at all if it rolls back. */
-    void afterCommit(String what, Runnable work) {
+    public void afterCommit(String what, Runnable work) {
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void afterCommit() {
@@ -41,7 +41,7 @@ class MailWork implements DisposableBean {
     }
 
     /** Runs the work now, in the background unless configured not to; for callers already past a commit. */
-    void run(String what, Runnable work) {
+    public void run(String what, Runnable work) {
         if (!background) {
             work.run();
             return;

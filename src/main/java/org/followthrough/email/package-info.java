@@ -1,6 +1,10 @@
 /**
  * The email channel: mailboxes read over IMAP and sent from over SMTP, messages threaded onto
- * cases, replies sent through an outbox, and nothing that arrives ever lost.
+ * cases, replies sent through an outbox, and nothing that arrives ever lost. In parts:
+ * {@code inbound} (poll, file, quarantine, the archive of what came in), {@code outbound} (the
+ * outbox, SMTP, replies and acknowledgements, alert mail), {@code mailboxes} (the admin's mailboxes,
+ * their passwords, connection checks), {@code parse} (MIME), {@code web}. Other modules use this
+ * package and the types each part names as its interface ({@code @NamedInterface}).
  */
 @Tables(
         owns = {
@@ -12,8 +16,7 @@
             "mailbox",
             "case_mailbox",
             "case_mail_participant",
-            "bouncing_address",
-            "agent_mail_alerts"
+            "bouncing_address"
         })
 package org.followthrough.email;
 

@@ -12,6 +12,8 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.Arrays;
 import java.util.List;
+import org.followthrough.email.mailboxes.MailSecurity;
+import org.followthrough.email.mailboxes.MailboxDraft;
 
 /**
  * A real SMTP and IMAP server (GreenMail) on free ports, shared by every integration test like the
@@ -63,18 +65,16 @@ public final class TestMailServer implements AutoCloseable {
      * A mailbox on this server for a new IMAP user (login = address): plain connections, polled
      * every minute, in {@code team} (or none), acknowledging new cases when asked.
      */
-    public org.followthrough.email.MailboxDraft mailbox(
+    public MailboxDraft mailbox(
             String address, String password, org.followthrough.identity.TeamId team, boolean acknowledge) {
         user(address, password);
-        return new org.followthrough.email.MailboxDraft(
+        return new MailboxDraft(
                 address,
                 "Support",
                 team,
-                new org.followthrough.email.MailboxDraft.Server(
-                        "127.0.0.1", imapPort(), org.followthrough.email.MailSecurity.NONE, address, password),
+                new MailboxDraft.Server("127.0.0.1", imapPort(), MailSecurity.NONE, address, password),
                 "INBOX",
-                new org.followthrough.email.MailboxDraft.Server(
-                        "127.0.0.1", smtpPort(), org.followthrough.email.MailSecurity.NONE, "", ""),
+                new MailboxDraft.Server("127.0.0.1", smtpPort(), MailSecurity.NONE, "", ""),
                 60,
                 acknowledge,
                 true);

@@ -11,10 +11,9 @@ import org.followthrough.cases.CaseAccess;
 import org.followthrough.cases.CaseId;
 import org.followthrough.cases.CaseQueries;
 import org.followthrough.cases.CaseView;
-import org.followthrough.email.MailArchive;
-import org.followthrough.email.Outbox;
+import org.followthrough.email.inbound.MailArchive;
+import org.followthrough.email.outbound.Outbox;
 import org.followthrough.email.parse.MailHtml;
-import org.followthrough.identity.Role;
 import org.followthrough.identity.SignedInAgent;
 import org.followthrough.platform.NotFoundException;
 import org.followthrough.platform.web.Htmx;
@@ -146,7 +145,7 @@ class CaseMailController {
             HttpServletRequest request,
             HttpServletResponse response)
             throws IOException {
-        outbox.problemSeen(id, me.id(), me.isAtLeast(Role.SUPERVISOR));
+        outbox.problemSeen(id, me.actor());
         Htmx.changed(request, response, "/", "needs-you-changed");
     }
 

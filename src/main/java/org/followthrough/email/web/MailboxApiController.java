@@ -8,12 +8,12 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
-import org.followthrough.email.ConnectionReport;
-import org.followthrough.email.MailSecurity;
-import org.followthrough.email.MailboxChanges;
-import org.followthrough.email.MailboxDraft;
-import org.followthrough.email.MailboxId;
-import org.followthrough.email.Mailboxes;
+import org.followthrough.email.mailboxes.ConnectionReport;
+import org.followthrough.email.mailboxes.MailSecurity;
+import org.followthrough.email.mailboxes.MailboxChanges;
+import org.followthrough.email.mailboxes.MailboxDesk;
+import org.followthrough.email.mailboxes.MailboxDraft;
+import org.followthrough.email.mailboxes.MailboxId;
 import org.followthrough.identity.SignedInAgent;
 import org.followthrough.identity.TeamId;
 import org.followthrough.platform.ApiNames;
@@ -45,9 +45,9 @@ class MailboxApiController {
     private static final Set<String> IMAP_FIELDS = Set.of("host", "port", "security", "user", "password", "folder");
     private static final Set<String> SMTP_FIELDS = Set.of("host", "port", "security", "user", "password");
 
-    private final Mailboxes mailboxes;
+    private final MailboxDesk mailboxes;
 
-    MailboxApiController(Mailboxes mailboxes) {
+    MailboxApiController(MailboxDesk mailboxes) {
         this.mailboxes = mailboxes;
     }
 

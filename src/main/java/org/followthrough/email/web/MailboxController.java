@@ -2,15 +2,16 @@ package org.followthrough.email.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import org.followthrough.email.MailSecurity;
-import org.followthrough.email.Mailbox;
-import org.followthrough.email.MailboxChanges;
-import org.followthrough.email.MailboxDraft;
-import org.followthrough.email.MailboxId;
-import org.followthrough.email.Mailboxes;
+import org.followthrough.email.mailboxes.MailSecurity;
+import org.followthrough.email.mailboxes.Mailbox;
+import org.followthrough.email.mailboxes.MailboxChanges;
+import org.followthrough.email.mailboxes.MailboxDesk;
+import org.followthrough.email.mailboxes.MailboxDraft;
+import org.followthrough.email.mailboxes.MailboxId;
 import org.followthrough.identity.AgentQueries;
 import org.followthrough.identity.SignedInAgent;
 import org.followthrough.identity.TeamId;
@@ -35,10 +36,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 @Controller
 class MailboxController {
 
-    private final Mailboxes mailboxes;
+    private final MailboxDesk mailboxes;
     private final AgentQueries agents;
 
-    MailboxController(Mailboxes mailboxes, AgentQueries agents) {
+    MailboxController(MailboxDesk mailboxes, AgentQueries agents) {
         this.mailboxes = mailboxes;
         this.agents = agents;
     }
@@ -292,7 +293,7 @@ class MailboxController {
             @AuthenticationPrincipal SignedInAgent me,
             HttpServletRequest request,
             HttpServletResponse response)
-            throws java.io.IOException {
+            throws IOException {
         mailboxes.delete(new MailboxId(id), me.actor());
         var to = request.getContextPath() + "/admin/mailboxes?deleted";
         if (Htmx.isRequest(request)) {

@@ -3,7 +3,7 @@ package org.followthrough.email.web;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.UUID;
-import org.followthrough.email.Mailbox;
+import org.followthrough.email.mailboxes.Mailbox;
 import org.followthrough.platform.ApiNames;
 
 /** A mailbox as the API shows it: its settings without the passwords, and how its polling goes. */

@@ -8,11 +8,11 @@ import java.util.stream.Collectors;
 import org.followthrough.cases.CaseId;
 import org.followthrough.cases.CaseQueries;
 import org.followthrough.cases.CaseView;
-import org.followthrough.email.MailIngest;
-import org.followthrough.email.Mailbox;
-import org.followthrough.email.MailboxId;
-import org.followthrough.email.Mailboxes;
-import org.followthrough.email.Quarantine;
+import org.followthrough.email.inbound.MailIngest;
+import org.followthrough.email.inbound.Quarantine;
+import org.followthrough.email.mailboxes.Mailbox;
+import org.followthrough.email.mailboxes.MailboxDesk;
+import org.followthrough.email.mailboxes.MailboxId;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -36,10 +36,10 @@ class QuarantineRows {
     /** A message with its mailbox address (null when the mailbox is gone) and case number, if released to one. */
     record Row(Quarantine.Item item, String mailboxAddress, Long caseNumber, Retried retried) {}
 
-    private final Mailboxes mailboxes;
+    private final MailboxDesk mailboxes;
     private final CaseQueries cases;
 
-    QuarantineRows(Mailboxes mailboxes, CaseQueries cases) {
+    QuarantineRows(MailboxDesk mailboxes, CaseQueries cases) {
         this.mailboxes = mailboxes;
         this.cases = cases;
     }

@@ -1,8 +1,8 @@
 package org.followthrough.email.web;
 
 import java.util.UUID;
-import org.followthrough.email.MailIngest;
-import org.followthrough.email.UnfiledMail;
+import org.followthrough.email.inbound.MailIngest;
+import org.followthrough.email.inbound.UnfiledMail;
 import org.followthrough.identity.SignedInAgent;
 import org.followthrough.platform.NotFoundException;
 import org.springframework.http.ResponseEntity;

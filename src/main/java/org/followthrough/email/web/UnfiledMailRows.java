@@ -12,9 +12,9 @@ import java.util.stream.Collectors;
 import org.followthrough.cases.CaseId;
 import org.followthrough.cases.CaseQueries;
 import org.followthrough.cases.CaseView;
-import org.followthrough.email.Mailbox;
-import org.followthrough.email.Mailboxes;
-import org.followthrough.email.UnfiledMail;
+import org.followthrough.email.inbound.UnfiledMail;
+import org.followthrough.email.mailboxes.Mailbox;
+import org.followthrough.email.mailboxes.MailboxDesk;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -30,10 +30,10 @@ class UnfiledMailRows {
 
     record Row(UnfiledMail.Item item, String mailboxAddress, Long caseNumber) {}
 
-    private final Mailboxes mailboxes;
+    private final MailboxDesk mailboxes;
     private final CaseQueries cases;
 
-    UnfiledMailRows(Mailboxes mailboxes, CaseQueries cases) {
+    UnfiledMailRows(MailboxDesk mailboxes, CaseQueries cases) {
         this.mailboxes = mailboxes;
         this.cases = cases;
     }
