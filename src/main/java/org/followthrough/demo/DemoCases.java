@@ -14,6 +14,7 @@ import static org.followthrough.cases.Priority.HIGH;
 import static org.followthrough.cases.Priority.LOW;
 import static org.followthrough.cases.Priority.URGENT;
 
+import java.time.Duration;
 import java.util.Set;
 import org.followthrough.cases.CaseDesk.CaseChanges;
 import org.followthrough.demo.DemoPeople.Cast;
@@ -231,7 +232,7 @@ final class DemoCases {
                         Dana""",
                         WAITING_ON_THIRD_PARTY,
                         "Send Emma and the credit union the payoff statement good through Friday",
-                        r.hoursAgo(0, 0).plus(java.time.Duration.ofHours(1)));
+                        r.hoursAgo(0, 0).plus(Duration.ofHours(1)));
     }
 
     /** Story 2: a phone arrives dead; a replacement goes out at once, and someone checks a week later. */

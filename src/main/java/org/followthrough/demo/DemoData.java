@@ -1,6 +1,11 @@
 package org.followthrough.demo;
 
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import org.followthrough.calendar.BusinessCalendar;
@@ -8,6 +13,8 @@ import org.followthrough.calendar.TeamCalendars;
 import org.followthrough.cases.CaseAccess;
 import org.followthrough.cases.CaseDesk;
 import org.followthrough.cases.CaseQueries;
+import org.followthrough.email.inbound.MailIngest;
+import org.followthrough.email.mailboxes.MailboxDesk;
 import org.followthrough.identity.AgentQueries;
 import org.followthrough.platform.Actor;
 import org.followthrough.platform.FollowthroughProperties;
@@ -47,8 +54,8 @@ class DemoData implements SmartLifecycle {
     private final DemoPeople people;
     private final DemoClock clock;
     private final FollowthroughProperties properties;
-    private final org.followthrough.email.mailboxes.MailboxDesk mailboxes;
-    private final org.followthrough.email.inbound.MailIngest mailIngest;
+    private final MailboxDesk mailboxes;
+    private final MailIngest mailIngest;
 
     DemoData(
             CaseDesk desk,
@@ -61,8 +68,8 @@ class DemoData implements SmartLifecycle {
             DemoPeople people,
             DemoClock clock,
             FollowthroughProperties properties,
-            org.followthrough.email.mailboxes.MailboxDesk mailboxes,
-            org.followthrough.email.inbound.MailIngest mailIngest) {
+            MailboxDesk mailboxes,
+            MailIngest mailIngest) {
         this.desk = desk;
         this.promises = promises;
         this.promiseQueries = promiseQueries;
@@ -131,25 +138,16 @@ class DemoData implements SmartLifecycle {
      * and Christmas: "end of business" and "business days" in the demo mean that.
      */
     private void workingHours(DemoPeople.Cast cast, Actor admin) {
-        var year = java.time.LocalDate.now(clock).getYear();
-        var thanksgiving = java.time.LocalDate.of(year, 11, 1)
-                .with(java.time.temporal.TemporalAdjusters.dayOfWeekInMonth(4, java.time.DayOfWeek.THURSDAY));
-        var week = new java.util.EnumMap<java.time.DayOfWeek, List<BusinessCalendar.OpeningHours>>(
-                java.time.DayOfWeek.class);
+        var year = LocalDate.now(clock).getYear();
+        var thanksgiving = LocalDate.of(year, 11, 1).with(TemporalAdjusters.dayOfWeekInMonth(4, DayOfWeek.THURSDAY));
+        var week = new EnumMap<DayOfWeek, List<BusinessCalendar.OpeningHours>>(DayOfWeek.class);
         for (var day : List.of(
-                java.time.DayOfWeek.MONDAY,
-                java.time.DayOfWeek.TUESDAY,
-                java.time.DayOfWeek.WEDNESDAY,
-                java.time.DayOfWeek.THURSDAY,
-                java.time.DayOfWeek.FRIDAY)) {
-            week.put(
-                    day,
-                    List.of(new BusinessCalendar.OpeningHours(
-                            java.time.LocalTime.of(8, 0), java.time.LocalTime.of(18, 0))));
+                DayOfWeek.MONDAY, DayOfWeek.TUESDAY, DayOfWeek.WEDNESDAY, DayOfWeek.THURSDAY, DayOfWeek.FRIDAY)) {
+            week.put(day, List.of(new BusinessCalendar.OpeningHours(LocalTime.of(8, 0), LocalTime.of(18, 0))));
         }
         var holidays = List.of(
                 new TeamCalendars.Holiday(thanksgiving, "Thanksgiving"),
-                new TeamCalendars.Holiday(java.time.LocalDate.of(year, 12, 25), "Christmas Day"));
+                new TeamCalendars.Holiday(LocalDate.of(year, 12, 25), "Christmas Day"));
         for (var team : List.of(cast.billing(), cast.devices())) {
             calendars.save(team.id(), Replay.DESK_ZONE, week, holidays, admin);
         }

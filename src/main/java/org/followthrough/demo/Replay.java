@@ -1,10 +1,12 @@
 package org.followthrough.demo;
 
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.time.temporal.TemporalAdjusters;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.followthrough.cases.CallDirection;
@@ -72,9 +74,8 @@ final class Replay {
 
     /** Friday of next week, 17:00 desk time: "by the end of next week". */
     Instant endOfNextWeek() {
-        var friday = now.toLocalDate()
-                .with(java.time.temporal.TemporalAdjusters.next(java.time.DayOfWeek.MONDAY))
-                .plusDays(4);
+        var friday =
+                now.toLocalDate().with(TemporalAdjusters.next(DayOfWeek.MONDAY)).plusDays(4);
         return friday.atTime(17, 0).atZone(DESK_ZONE).toInstant();
     }
 

@@ -4,6 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
@@ -156,7 +158,7 @@ public class ApiTokens {
             select t.id, t.name, t.token_prefix, t.agent_id, a.display_name, t.created_at, t.last_used_at, t.revoked_at
             from api_token t join agent a on a.id = t.agent_id""";
 
-    private static ApiToken token(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+    private static ApiToken token(ResultSet rs, int row) throws SQLException {
         return new ApiToken(
                 Sql.uuid(rs, "id"),
                 rs.getString("name"),

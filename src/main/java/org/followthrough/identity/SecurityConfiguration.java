@@ -3,6 +3,7 @@ package org.followthrough.identity;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -40,7 +41,7 @@ class SecurityConfiguration {
      */
     @Bean
     PasswordEncoder passwordEncoder() {
-        var encoders = new java.util.HashMap<String, PasswordEncoder>();
+        var encoders = new HashMap<String, PasswordEncoder>();
         encoders.put(ARGON2, Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8());
         encoders.put("bcrypt", new BCryptPasswordEncoder());
         return new DelegatingPasswordEncoder(ARGON2, encoders);

@@ -1,6 +1,7 @@
 package org.followthrough.identity;
 
 import java.io.Serializable;
+import java.time.ZoneId;
 import org.followthrough.platform.Actor;
 import org.springframework.security.core.AuthenticatedPrincipal;
 
@@ -28,8 +29,8 @@ public record SignedInAgent(AgentId id, String email, String displayName, Role r
         return role.includes(other);
     }
 
-    public java.time.ZoneId zone() {
-        return java.time.ZoneId.of(timeZone);
+    public ZoneId zone() {
+        return ZoneId.of(timeZone);
     }
 
     public static SignedInAgent of(AgentView agent) {

@@ -1,5 +1,6 @@
 package org.followthrough.promise;
 
+import java.util.Locale;
 import java.util.stream.Collectors;
 import org.followthrough.cases.CaseId;
 import org.followthrough.cases.ResolutionGuard;
@@ -24,7 +25,7 @@ class UnsettledPromisesGuard implements ResolutionGuard {
         }
         var named = unsettled.stream()
                 .map(p -> "\u201c" + p.description() + "\u201d ("
-                        + p.state().name().toLowerCase(java.util.Locale.ROOT) + ")")
+                        + p.state().name().toLowerCase(Locale.ROOT) + ")")
                 .collect(Collectors.joining(", "));
         throw new ConflictException(
                 "Case #" + unsettled.getFirst().supportCase().number()

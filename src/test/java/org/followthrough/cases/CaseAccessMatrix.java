@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.followthrough.customer.CustomerView;
+import org.followthrough.identity.AgentQueries;
 import org.followthrough.identity.AgentView;
 import org.followthrough.identity.Role;
 import org.followthrough.identity.TeamId;
@@ -40,7 +41,7 @@ abstract class CaseAccessMatrix {
     MutableClock clock;
 
     @Autowired
-    org.followthrough.identity.AgentQueries agents;
+    AgentQueries agents;
 
     AgentView olga;
     AgentView ann;

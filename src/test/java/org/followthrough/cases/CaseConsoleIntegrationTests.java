@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Map;
+import org.followthrough.customer.CustomerQueries;
 import org.followthrough.identity.Role;
 import org.followthrough.testing.ConsoleClient;
 import org.followthrough.testing.Fixtures;
@@ -27,7 +28,7 @@ class CaseConsoleIntegrationTests {
     CaseQueries queries;
 
     @Autowired
-    org.followthrough.customer.CustomerQueries customers;
+    CustomerQueries customers;
 
     @Autowired
     MutableClock clock;

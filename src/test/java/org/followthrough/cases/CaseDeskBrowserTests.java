@@ -2,6 +2,9 @@ package org.followthrough.cases;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
+import com.microsoft.playwright.Page;
+import org.assertj.core.api.Assertions;
+import org.followthrough.identity.AgentView;
 import org.followthrough.identity.Role;
 import org.followthrough.testing.Browser;
 import org.followthrough.testing.Fixtures;
@@ -33,7 +36,7 @@ class CaseDeskBrowserTests {
         browser.close();
     }
 
-    private com.microsoft.playwright.Page signedIn(org.followthrough.identity.AgentView agent) {
+    private Page signedIn(AgentView agent) {
         return browser.signedIn(port, agent.email(), Fixtures.PASSWORD);
     }
 
@@ -85,7 +88,7 @@ class CaseDeskBrowserTests {
         page.navigate("http://localhost:" + port + "/cases/" + c.number());
         assertThat(page.locator("#timeline")).containsText("<script>document.title='owned'</script>Hello");
         assertThat(page.locator(".case-head h1")).containsText("<img src=x onerror=alert(1)>");
-        org.assertj.core.api.Assertions.assertThat(page.title()).doesNotContain("owned");
+        Assertions.assertThat(page.title()).doesNotContain("owned");
         page.close();
     }
 
@@ -112,8 +115,8 @@ class CaseDeskBrowserTests {
         assertThat(page.locator(".case-head .meta")).containsText("Urgent");
         assertThat(page.locator(".case-head .meta")).containsText("Resolved");
         var after = queries.get(c.id());
-        org.assertj.core.api.Assertions.assertThat(after.priority()).isEqualTo(Priority.URGENT);
-        org.assertj.core.api.Assertions.assertThat(after.status()).isEqualTo(CaseStatus.RESOLVED);
+        Assertions.assertThat(after.priority()).isEqualTo(Priority.URGENT);
+        Assertions.assertThat(after.status()).isEqualTo(CaseStatus.RESOLVED);
         page.close();
     }
 }

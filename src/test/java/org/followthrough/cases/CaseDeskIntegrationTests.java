@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.followthrough.audit.AuditLog;
 import org.followthrough.cases.CaseDesk.CaseChanges;
+import org.followthrough.identity.AgentDesk;
 import org.followthrough.identity.Role;
 import org.followthrough.platform.Actor;
 import org.followthrough.platform.ConflictException;
@@ -193,9 +196,9 @@ class CaseDeskIntegrationTests {
                     .withPriority(i % 2 == 0 ? Priority.HIGH : Priority.LOW)
                     .open();
         }
-        var viewer = new CaseQueries.Viewer(ann.id(), java.util.List.of());
+        var viewer = new CaseQueries.Viewer(ann.id(), List.of());
         for (var sort : InboxSort.values()) {
-            var seen = new java.util.ArrayList<CaseView>();
+            var seen = new ArrayList<CaseView>();
             String cursor = null;
             do {
                 var page = queries.inbox(InboxView.MINE, viewer, sort, cursor, 3);
@@ -216,7 +219,7 @@ class CaseDeskIntegrationTests {
     }
 
     @Autowired
-    org.followthrough.identity.AgentDesk agents;
+    AgentDesk agents;
 
     @Test
     void theUnassignedViewShowsMyTeamsAndTeamlessCasesOnly() {
@@ -228,8 +231,8 @@ class CaseDeskIntegrationTests {
         var inAlso = fixtures.aCase().inTeam(also.id()).open();
         clock.advance(Duration.ofSeconds(1));
         var inOther = fixtures.aCase().inTeam(other.id()).open();
-        var viewer = new CaseQueries.Viewer(fixtures.agent(Role.AGENT).id(), java.util.List.of(mine.id(), also.id()));
-        var seen = new java.util.ArrayList<CaseId>();
+        var viewer = new CaseQueries.Viewer(fixtures.agent(Role.AGENT).id(), List.of(mine.id(), also.id()));
+        var seen = new ArrayList<CaseId>();
         String cursor = null;
         do {
             var page = queries.inbox(InboxView.UNASSIGNED, viewer, InboxSort.ACTIVITY, cursor, 50);

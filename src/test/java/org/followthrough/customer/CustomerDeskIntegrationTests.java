@@ -3,7 +3,11 @@ package org.followthrough.customer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Executors;
 import org.followthrough.platform.Actor;
 import org.followthrough.platform.ConflictException;
 import org.followthrough.platform.InvalidInputException;
@@ -110,10 +114,10 @@ class CustomerDeskIntegrationTests {
     @Test
     void twoFirstMessagesFromOneNewAddressAtOnceMakeOneCustomer() throws Exception {
         var email = Fixtures.unique("twice") + "@example.org";
-        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(4)) {
-            var results = pool.invokeAll(java.util.Collections.nCopies(4, (java.util.concurrent.Callable<CustomerView>)
-                    () -> desk.findOrCreate("Twice", email, Actor.SYSTEM)));
-            var ids = new java.util.HashSet<CustomerId>();
+        try (var pool = Executors.newFixedThreadPool(4)) {
+            var results = pool.invokeAll(Collections.nCopies(
+                    4, (Callable<CustomerView>) () -> desk.findOrCreate("Twice", email, Actor.SYSTEM)));
+            var ids = new HashSet<CustomerId>();
             for (var result : results) {
                 ids.add(result.get().id());
             }

@@ -6,13 +6,16 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.stream.Collectors;
 import org.followthrough.cases.CallDirection;
+import org.followthrough.cases.CaseAccess;
 import org.followthrough.cases.CaseQueries;
 import org.followthrough.cases.CaseStatus;
 import org.followthrough.cases.CaseView;
 import org.followthrough.cases.EntryKind;
 import org.followthrough.cases.TimelineEntry;
+import org.followthrough.customer.CustomerId;
 import org.followthrough.customer.CustomerQueries;
 import org.followthrough.identity.AgentQueries;
 import org.junit.jupiter.api.Test;
@@ -144,17 +147,17 @@ class DemoDataIntegrationTests {
                         .hasValueSatisfying(a -> assertThat(a.role()).isEqualTo(demo.role())));
     }
 
-    private List<CaseView> casesOf(java.util.UUID customer) {
+    private List<CaseView> casesOf(UUID customer) {
         return cases.list(
                         new CaseQueries.Filter(null, null, null, null, customerId(customer), null),
-                        org.followthrough.cases.CaseAccess.Scope.SYSTEM,
+                        CaseAccess.Scope.SYSTEM,
                         null,
                         100)
                 .items();
     }
 
-    private static org.followthrough.customer.CustomerId customerId(java.util.UUID id) {
-        return new org.followthrough.customer.CustomerId(id);
+    private static CustomerId customerId(UUID id) {
+        return new CustomerId(id);
     }
 
     private Map<String, Long> counts() {

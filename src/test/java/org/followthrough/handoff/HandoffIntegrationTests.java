@@ -3,11 +3,16 @@ package org.followthrough.handoff;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.temporal.TemporalAdjusters;
+import java.util.List;
 import org.followthrough.cases.CaseDesk;
 import org.followthrough.cases.CaseDesk.CaseChanges;
 import org.followthrough.cases.CaseQueries;
+import org.followthrough.cases.CaseStatus;
 import org.followthrough.cases.CaseView;
 import org.followthrough.handoff.HandoffEvents.HandoffUnanswered;
 import org.followthrough.identity.AgentView;
@@ -127,13 +132,13 @@ class HandoffIntegrationTests {
         assertThatThrownBy(() ->
                         handoffs.decline(offer.id(), " ", Fixtures.signedIn(bob).actor()))
                 .isInstanceOf(InvalidInputException.class);
-        assertThat(handoffQueries.countNeedingAttention(bob.id(), java.util.List.of(team), java.util.List.of(), 99))
+        assertThat(handoffQueries.countNeedingAttention(bob.id(), List.of(team), List.of(), 99))
                 .isEqualTo(1);
         handoffs.decline(
                 offer.id(), "I am off from tomorrow", Fixtures.signedIn(bob).actor());
-        assertThat(handoffQueries.countNeedingAttention(bob.id(), java.util.List.of(team), java.util.List.of(), 99))
+        assertThat(handoffQueries.countNeedingAttention(bob.id(), List.of(team), List.of(), 99))
                 .isZero();
-        assertThat(handoffQueries.countNeedingAttention(ann.id(), java.util.List.of(team), java.util.List.of(), 99))
+        assertThat(handoffQueries.countNeedingAttention(ann.id(), List.of(team), List.of(), 99))
                 .isEqualTo(1);
         assertThat(cases.get(escrow.id()).people().ownerId()).isEqualTo(ann.id());
         assertThat(handoffQueries.returnedTo(ann.id(), 10))
@@ -220,7 +225,7 @@ class HandoffIntegrationTests {
         assertThat(events.stream(HandoffUnanswered.class)
                         .filter(e -> e.handoffId().equals(offer.id())))
                 .hasSize(1);
-        assertThat(handoffQueries.unansweredIn(java.util.List.of(team), 10))
+        assertThat(handoffQueries.unansweredIn(List.of(team), 10))
                 .extracting(HandoffView::id)
                 .contains(offer.id());
         assertThat(handoffQueries.get(offer.id()).state()).isEqualTo(HandoffState.OFFERED);
@@ -241,7 +246,7 @@ class HandoffIntegrationTests {
                 escrow.id(), bob.id(), null, NOTE, Fixtures.signedIn(sue).actor());
         desk.change(
                 escrow.id(),
-                CaseChanges.status(org.followthrough.cases.CaseStatus.RESOLVED),
+                CaseChanges.status(CaseStatus.RESOLVED),
                 Fixtures.signedIn(sue).actor());
         assertThat(handoffQueries.get(second.id()).state()).isEqualTo(HandoffState.WITHDRAWN);
         assertThat(handoffQueries.offeredTo(bob.id(), 10))
@@ -250,9 +255,8 @@ class HandoffIntegrationTests {
     }
 
     private Instant nextMondayAt(int hour) {
-        var today =
-                clock.instant().atZone(java.time.ZoneOffset.UTC).toLocalDate().plusDays(1);
-        var monday = today.with(java.time.temporal.TemporalAdjusters.nextOrSame(java.time.DayOfWeek.MONDAY));
-        return monday.atTime(hour, 0).toInstant(java.time.ZoneOffset.UTC);
+        var today = clock.instant().atZone(ZoneOffset.UTC).toLocalDate().plusDays(1);
+        var monday = today.with(TemporalAdjusters.nextOrSame(DayOfWeek.MONDAY));
+        return monday.atTime(hour, 0).toInstant(ZoneOffset.UTC);
     }
 }

@@ -2,12 +2,17 @@ package org.followthrough.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.CookieManager;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -273,7 +278,7 @@ class AuthorisationTableIntegrationTests {
                                 + " gets today is filled in below, so check every outcome before you copy it:\n%s",
                         unclassified.stream()
                                 .map(r -> "            route(\"" + r + "\", "
-                                        + java.util.Arrays.stream(Caller.values())
+                                        + Arrays.stream(Caller.values())
                                                 .map(c -> shorthand(
                                                         outcome(callers, c, r).outcome()))
                                                 .collect(Collectors.joining(", "))
@@ -497,8 +502,8 @@ class AuthorisationTableIntegrationTests {
         private static HttpResponse<String> exchange(HttpClient http, HttpRequest request) {
             try {
                 return http.send(request, HttpResponse.BodyHandlers.ofString());
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException(e);
@@ -514,7 +519,7 @@ class AuthorisationTableIntegrationTests {
         }
 
         private static String encode(String value) {
-            return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8);
+            return URLEncoder.encode(value, StandardCharsets.UTF_8);
         }
     }
 }

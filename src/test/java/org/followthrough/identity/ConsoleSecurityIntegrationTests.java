@@ -3,6 +3,7 @@ package org.followthrough.identity;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
+import org.assertj.core.api.Assertions;
 import org.followthrough.platform.Actor;
 import org.followthrough.testing.ConsoleClient;
 import org.followthrough.testing.Fixtures;
@@ -43,7 +44,7 @@ class ConsoleSecurityIntegrationTests {
         var client = new ConsoleClient(port);
         var login = client.get("/login");
         assertThat(login.statusCode()).isEqualTo(200);
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> client.signIn(agent.email(), "wrong-password-9"))
+        Assertions.assertThatThrownBy(() -> client.signIn(agent.email(), "wrong-password-9"))
                 .hasMessageContaining("Sign-in failed");
     }
 

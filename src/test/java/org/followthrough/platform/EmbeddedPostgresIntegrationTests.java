@@ -17,6 +17,8 @@ import java.util.concurrent.TimeUnit;
 import org.followthrough.testing.Eventually;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 class EmbeddedPostgresIntegrationTests {
 
@@ -53,9 +55,8 @@ class EmbeddedPostgresIntegrationTests {
             var commandLine = Files.readString(Path.of("/proc", Long.toString(pid), "cmdline"))
                     .replace('\0', ' ');
             assertThat(commandLine).contains("-c fsync=on").doesNotContain(" -F ");
-            assertThat(DurabilityCheck.unsafeSettings(org.springframework.jdbc.core.simple.JdbcClient.create(
-                            new org.springframework.jdbc.datasource.DriverManagerDataSource(
-                                    postgres.jdbcUrl(), postgres.username(), postgres.password()))))
+            assertThat(DurabilityCheck.unsafeSettings(JdbcClient.create(
+                            new DriverManagerDataSource(postgres.jdbcUrl(), postgres.username(), postgres.password()))))
                     .isEmpty();
         }
     }

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 class ExternalDatabaseIntegrationTests {
 
@@ -31,8 +32,8 @@ class ExternalDatabaseIntegrationTests {
                                 "--server.port=0")) {
             assertThat(app.getBeansOfType(EmbeddedPostgres.class)).isEmpty();
             assertThat(appDataDir.resolve("postgres")).doesNotExist();
-            var db = JdbcClient.create(new org.springframework.jdbc.datasource.DriverManagerDataSource(
-                    external.jdbcUrl(), external.username(), external.password()));
+            var db = JdbcClient.create(
+                    new DriverManagerDataSource(external.jdbcUrl(), external.username(), external.password()));
             assertThat(db.sql("select count(*) from agent where role = 'ADMIN'")
                             .query(Integer.class)
                             .single())
@@ -57,8 +58,8 @@ class ExternalDatabaseIntegrationTests {
                     .rootCause()
                     .hasMessageContaining("fsync=off")
                     .hasMessageContaining("FOLLOWTHROUGH_DATABASE_ACCEPT_DATA_LOSS");
-            var db = JdbcClient.create(new org.springframework.jdbc.datasource.DriverManagerDataSource(
-                    careless.jdbcUrl(), careless.username(), careless.password()));
+            var db = JdbcClient.create(
+                    new DriverManagerDataSource(careless.jdbcUrl(), careless.username(), careless.password()));
             assertThat(db.sql("select count(*) from pg_tables where schemaname = 'public'")
                             .query(Integer.class)
                             .single())

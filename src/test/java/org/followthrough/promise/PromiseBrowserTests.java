@@ -3,6 +3,9 @@ package org.followthrough.promise;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.microsoft.playwright.Page;
+import java.util.regex.Pattern;
+import org.followthrough.identity.AgentView;
 import org.followthrough.identity.Role;
 import org.followthrough.testing.Browser;
 import org.followthrough.testing.Fixtures;
@@ -40,7 +43,7 @@ class PromiseBrowserTests {
         browser.close();
     }
 
-    private com.microsoft.playwright.Page signedIn(org.followthrough.identity.AgentView agent) {
+    private Page signedIn(AgentView agent) {
         return browser.signedIn(port, agent.email(), Fixtures.PASSWORD);
     }
 
@@ -66,7 +69,7 @@ class PromiseBrowserTests {
         var draft = page.locator("#promise-drafts-reply .promise-draft");
         assertThat(draft).hasCount(1);
         assertThat(draft.locator("input[name='promise.description']"))
-                .hasValue(java.util.regex.Pattern.compile(".*get back to you by Friday.*"));
+                .hasValue(Pattern.compile(".*get back to you by Friday.*"));
         assertThat(draft.locator("input[name='promise.dueAt']")).not().hasValue("");
         assertThat(suggestion).hasCount(0);
 

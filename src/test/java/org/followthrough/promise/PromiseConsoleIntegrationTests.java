@@ -3,8 +3,13 @@ package org.followthrough.promise;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
 import java.util.Map;
+import org.followthrough.cases.CaseDesk;
 import org.followthrough.cases.CaseQueries;
+import org.followthrough.cases.CaseStatus;
+import org.followthrough.cases.EntryKind;
 import org.followthrough.identity.Role;
 import org.followthrough.promise.PromiseDesk.MakePromise;
 import org.followthrough.testing.ConsoleClient;
@@ -35,7 +40,7 @@ class PromiseConsoleIntegrationTests {
     CaseQueries cases;
 
     @Autowired
-    org.followthrough.cases.CaseDesk desk;
+    CaseDesk desk;
 
     @Autowired
     MutableClock clock;
@@ -43,9 +48,9 @@ class PromiseConsoleIntegrationTests {
     @Autowired
     TimerRunner timers;
 
-    private static String local(java.time.Instant instant) {
+    private static String local(Instant instant) {
         // Test agents work in Berlin time.
-        return instant.atZone(java.time.ZoneId.of("Europe/Berlin"))
+        return instant.atZone(ZoneId.of("Europe/Berlin"))
                 .toLocalDateTime()
                 .withSecond(0)
                 .withNano(0)
@@ -71,7 +76,7 @@ class PromiseConsoleIntegrationTests {
             assertThat(p.description()).isEqualTo("Call back with the county's answer");
             assertThat(p.made().inEntryId())
                     .isEqualTo(cases.timeline(c.id()).stream()
-                            .filter(e -> e.kind() == org.followthrough.cases.EntryKind.REPLY)
+                            .filter(e -> e.kind() == EntryKind.REPLY)
                             .findFirst()
                             .orElseThrow()
                             .id());
@@ -86,7 +91,7 @@ class PromiseConsoleIntegrationTests {
         var c = fixtures.aCase().ownedBy(ann).open();
         desk.change(
                 c.id(),
-                org.followthrough.cases.CaseDesk.CaseChanges.status(org.followthrough.cases.CaseStatus.RESOLVED),
+                CaseDesk.CaseChanges.status(CaseStatus.RESOLVED),
                 Fixtures.signedIn(ann).actor());
         var console = new ConsoleClient(port).signIn(ann.email(), Fixtures.PASSWORD);
         var response = console.htmxPost(
@@ -96,7 +101,7 @@ class PromiseConsoleIntegrationTests {
                         "promise.description", "Send the corrected invoice",
                         "promise.dueAt", local(clock.instant().plus(Duration.ofDays(1)))));
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(cases.get(c.id()).status()).isEqualTo(org.followthrough.cases.CaseStatus.OPEN);
+        assertThat(cases.get(c.id()).status()).isEqualTo(CaseStatus.OPEN);
         assertThat(promiseQueries.ofCase(c.id()))
                 .singleElement()
                 .satisfies(p -> assertThat(p.description()).isEqualTo("Send the corrected invoice"));

@@ -1,9 +1,13 @@
 package org.followthrough.testing;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -55,9 +59,9 @@ public final class ApiClient {
         }
 
         /** The fields an RFC 9457 problem document names in {@code errors[].field}. */
-        public java.util.List<String> errorFields() {
+        public List<String> errorFields() {
             var errors = body.path("errors");
-            var fields = new java.util.ArrayList<String>();
+            var fields = new ArrayList<String>();
             errors.forEach(e -> fields.add(e.path("field").asString()));
             return fields;
         }
@@ -111,8 +115,8 @@ public final class ApiClient {
             var response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
             var body = response.body() == null || response.body().isBlank() ? null : JSON.readTree(response.body());
             return new Response(response.statusCode(), body, response);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

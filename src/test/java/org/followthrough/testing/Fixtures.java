@@ -1,6 +1,7 @@
 package org.followthrough.testing;
 
 import java.time.ZoneId;
+import java.util.Arrays;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.followthrough.cases.CaseDesk;
@@ -19,6 +20,7 @@ import org.followthrough.identity.Role;
 import org.followthrough.identity.SignedInAgent;
 import org.followthrough.identity.TeamId;
 import org.followthrough.platform.Actor;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -36,7 +38,7 @@ public class Fixtures {
     private final ApiTokens tokens;
     private final CustomerDesk customers;
     private final CaseDesk desk;
-    private final org.springframework.jdbc.core.simple.JdbcClient db;
+    private final JdbcClient db;
 
     Fixtures(
             AgentDesk agents,
@@ -44,7 +46,7 @@ public class Fixtures {
             ApiTokens tokens,
             CustomerDesk customers,
             CaseDesk desk,
-            org.springframework.jdbc.core.simple.JdbcClient db) {
+            JdbcClient db) {
         this.agents = agents;
         this.agentQueries = agentQueries;
         this.tokens = tokens;
@@ -82,10 +84,9 @@ public class Fixtures {
     }
 
     /** A new team with these members. */
-    public org.followthrough.identity.TeamId team(AgentView... members) {
+    public TeamId team(AgentView... members) {
         var team = agents.createTeam(unique("team"), Actor.SYSTEM);
-        agents.setMembers(
-                team.id(), java.util.Arrays.stream(members).map(AgentView::id).toList(), Actor.SYSTEM);
+        agents.setMembers(team.id(), Arrays.stream(members).map(AgentView::id).toList(), Actor.SYSTEM);
         return team.id();
     }
 

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 
 /** A clock tests move by hand. Shared by the whole test context; tests only ever move it forward. */
 public final class MutableClock extends Clock {
@@ -25,7 +26,7 @@ public final class MutableClock extends Clock {
 
     /** PostgreSQL keeps microseconds: a test clock that does the same compares equal after a round trip. */
     private static Instant micros(Instant instant) {
-        return instant.truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+        return instant.truncatedTo(ChronoUnit.MICROS);
     }
 
     @Override

@@ -2,10 +2,11 @@ package org.followthrough.testing;
 
 import java.time.Instant;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
 
 @org.springframework.boot.test.context.TestConfiguration(proxyBeanMethods = false)
-@org.springframework.context.annotation.Import(Fixtures.class)
+@Import(Fixtures.class)
 public class TestConfiguration {
 
     @Bean

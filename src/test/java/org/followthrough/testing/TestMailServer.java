@@ -8,12 +8,14 @@ import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.Arrays;
 import java.util.List;
 import org.followthrough.email.mailboxes.MailSecurity;
 import org.followthrough.email.mailboxes.MailboxDraft;
+import org.followthrough.identity.TeamId;
 
 /**
  * A real SMTP and IMAP server (GreenMail) on free ports, shared by every integration test like the
@@ -65,8 +67,7 @@ public final class TestMailServer implements AutoCloseable {
      * A mailbox on this server for a new IMAP user (login = address): plain connections, polled
      * every minute, in {@code team} (or none), acknowledging new cases when asked.
      */
-    public MailboxDraft mailbox(
-            String address, String password, org.followthrough.identity.TeamId team, boolean acknowledge) {
+    public MailboxDraft mailbox(String address, String password, TeamId team, boolean acknowledge) {
         user(address, password);
         return new MailboxDraft(
                 address,
@@ -120,7 +121,7 @@ public final class TestMailServer implements AutoCloseable {
         try {
             var socket = new ServerSocket();
             socket.setReuseAddress(true);
-            socket.bind(new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+            socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
             relay = socket;
             Thread.ofVirtual().name("smtp-relay").start(() -> accept(socket));
             return socket;

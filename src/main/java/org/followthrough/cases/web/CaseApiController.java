@@ -3,6 +3,7 @@ package org.followthrough.cases.web;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -50,7 +51,7 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import tools.jackson.databind.JsonNode;
 
 @RestController
-@io.swagger.v3.oas.annotations.tags.Tag(name = "Cases")
+@Tag(name = "Cases")
 @RequestMapping("/api/v1")
 class CaseApiController {
 

@@ -3,10 +3,12 @@ package org.followthrough.customer.web;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.followthrough.customer.ContactChannel;
 import org.followthrough.customer.CustomerDesk;
 import org.followthrough.customer.CustomerDetails;
@@ -39,7 +41,7 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import tools.jackson.databind.JsonNode;
 
 @RestController
-@io.swagger.v3.oas.annotations.tags.Tag(name = "Customers")
+@Tag(name = "Customers")
 @RequestMapping("/api/v1/customers")
 class CustomerApiController {
 
@@ -236,7 +238,7 @@ class CustomerApiController {
      * Customers names a lone bad address {@code email}; a client that sent a list wants to hear
      * {@code emails[0]}.
      */
-    private static <T> T withEmailsNamed(boolean sentList, java.util.function.Supplier<T> action) {
+    private static <T> T withEmailsNamed(boolean sentList, Supplier<T> action) {
         try {
             return action.get();
         } catch (InvalidInputException e) {

@@ -5,6 +5,7 @@ import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import org.followthrough.customer.ContactChannel;
 import org.followthrough.customer.CustomerActivity;
 import org.followthrough.customer.CustomerDesk;
@@ -104,8 +105,7 @@ class CustomerController {
         }
 
         private static Phone phone(String line) {
-            var m = java.util.regex.Pattern.compile("^([+0-9 ()./-]+?)\\s*([\\p{L}].*)?$")
-                    .matcher(line);
+            var m = Pattern.compile("^([+0-9 ()./-]+?)\\s*([\\p{L}].*)?$").matcher(line);
             return m.matches()
                     ? new Phone(m.group(1).strip(), m.group(2) == null ? "" : m.group(2))
                     : new Phone(line, "");

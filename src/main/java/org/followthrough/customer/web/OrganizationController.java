@@ -1,6 +1,7 @@
 package org.followthrough.customer.web;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.UUID;
 import org.followthrough.customer.CustomerActivity;
 import org.followthrough.customer.CustomerDesk;
@@ -111,10 +112,8 @@ class OrganizationController {
         return "customer/organization-form";
     }
 
-    private static java.util.List<String> domains(OrganizationForm form) {
-        return form.domains() == null
-                ? java.util.List.of()
-                : Arrays.asList(form.domains().split("[,\\s]+"));
+    private static List<String> domains(OrganizationForm form) {
+        return form.domains() == null ? List.of() : Arrays.asList(form.domains().split("[,\\s]+"));
     }
 
     private static SegmentId segment(OrganizationForm form) {

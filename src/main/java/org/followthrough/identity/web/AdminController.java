@@ -1,9 +1,11 @@
 package org.followthrough.identity.web;
 
+import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.followthrough.identity.AgentDesk;
 import org.followthrough.identity.AgentId;
 import org.followthrough.identity.AgentQueries;
@@ -36,14 +38,10 @@ class AdminController {
     private final AgentQueries agentQueries;
     private final ApiTokens tokens;
     private final SignInThrottle throttle;
-    private final java.time.Clock clock;
+    private final Clock clock;
 
     AdminController(
-            AgentDesk agents,
-            AgentQueries agentQueries,
-            ApiTokens tokens,
-            SignInThrottle throttle,
-            java.time.Clock clock) {
+            AgentDesk agents, AgentQueries agentQueries, ApiTokens tokens, SignInThrottle throttle, Clock clock) {
         this.agents = agents;
         this.agentQueries = agentQueries;
         this.tokens = tokens;
@@ -121,7 +119,7 @@ class AdminController {
         model.addAttribute(
                 "teamsByAgent",
                 all.stream()
-                        .collect(java.util.stream.Collectors.toMap(
+                        .collect(Collectors.toMap(
                                 a -> a.id(),
                                 a -> agentQueries.teamsOf(a.id()).stream()
                                         .map(t -> t.name())
@@ -190,7 +188,7 @@ class AdminController {
         model.addAttribute(
                 "membersByTeam",
                 teams.stream()
-                        .collect(java.util.stream.Collectors.toMap(
+                        .collect(Collectors.toMap(
                                 t -> t.id(),
                                 t -> agentQueries.membersOf(t.id()).stream()
                                         .map(AgentView::id)

@@ -1,6 +1,7 @@
 package org.followthrough.identity.web;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import java.util.UUID;
 import org.followthrough.identity.AgentQueries;
@@ -12,7 +13,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
-@io.swagger.v3.oas.annotations.tags.Tag(name = "Agents and teams")
+@Tag(name = "Agents and teams")
 @RequestMapping("/api/v1")
 class AgentApiController {
 

@@ -3,6 +3,7 @@ package org.followthrough.identity.web;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.time.DateTimeException;
@@ -33,7 +34,7 @@ import tools.jackson.databind.JsonNode;
 
 /** The calling agent's own profile, and admins lifting an agent's sign-in back-off. */
 @RestController
-@io.swagger.v3.oas.annotations.tags.Tag(name = "Agents and teams")
+@Tag(name = "Agents and teams")
 @RequestMapping("/api/v1")
 class ProfileApiController {
 

@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Clock;
 import java.time.DateTimeException;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -131,7 +132,7 @@ class PromiseApiController {
             @Schema(description = "Whose working hours 'business days' and 'end of day' mean; default Mon-Fri 9-17")
             UUID teamId) {}
 
-    record CommitmentResponse(String sentence, String duePhrase, java.time.Instant dueAt, double confidence) {}
+    record CommitmentResponse(String sentence, String duePhrase, Instant dueAt, double confidence) {}
 
     @PostMapping("/cases/{id}/promises")
     @Operation(

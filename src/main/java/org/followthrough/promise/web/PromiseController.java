@@ -2,11 +2,16 @@ package org.followthrough.promise.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.time.Clock;
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
 import org.followthrough.calendar.BusinessCalendar;
@@ -88,7 +93,7 @@ class PromiseController {
         var evidence = new ArrayList<>(cases.timeline(c.id()).stream()
                 .filter(e -> e.kind() == EntryKind.REPLY || e.kind() == EntryKind.CALL || e.kind() == EntryKind.NOTE)
                 .toList());
-        java.util.Collections.reverse(evidence);
+        Collections.reverse(evidence);
         model.addAttribute("c", c);
         model.addAttribute("promises", queries.ofCase(c.id()));
         model.addAttribute("customerZone", customer.timeZone());
@@ -125,7 +130,7 @@ class PromiseController {
             @AuthenticationPrincipal SignedInAgent me,
             HttpServletRequest request,
             HttpServletResponse response)
-            throws java.io.IOException {
+            throws IOException {
         var c = byNumber(number);
         if (due.isBlank()) {
             throw new InvalidInputException("promise.dueAt", "say by when it is due");
@@ -142,7 +147,7 @@ class PromiseController {
             @AuthenticationPrincipal SignedInAgent me,
             HttpServletRequest request,
             HttpServletResponse response)
-            throws java.io.IOException {
+            throws IOException {
         var kept = promises.keep(
                 new PromiseId(id),
                 entryId == null || entryId.isBlank() ? null : Ids.parse(entryId, "entryId"),
@@ -160,7 +165,7 @@ class PromiseController {
             @AuthenticationPrincipal SignedInAgent me,
             HttpServletRequest request,
             HttpServletResponse response)
-            throws java.io.IOException {
+            throws IOException {
         if (dueAt.isBlank()) {
             throw new InvalidInputException("dueAt", "say the new time agreed with the customer");
         }
@@ -175,7 +180,7 @@ class PromiseController {
             @AuthenticationPrincipal SignedInAgent me,
             HttpServletRequest request,
             HttpServletResponse response)
-            throws java.io.IOException {
+            throws IOException {
         var released = promises.release(new PromiseId(id), note, me.actor());
         changed(released.supportCase().number(), request, response);
     }
@@ -255,19 +260,19 @@ class PromiseController {
                 key,
                 at.atZone(zone)
                         .toLocalDateTime()
-                        .truncatedTo(java.time.temporal.ChronoUnit.MINUTES)
+                        .truncatedTo(ChronoUnit.MINUTES)
                         .toString());
     }
 
     private static void changed(long caseNumber, HttpServletRequest request, HttpServletResponse response)
-            throws java.io.IOException {
+            throws IOException {
         Htmx.changed(request, response, "/cases/" + caseNumber, "case-changed");
     }
 
     private static Instant localDue(String text, SignedInAgent me) {
         try {
-            return java.time.LocalDateTime.parse(text.strip()).atZone(me.zone()).toInstant();
-        } catch (java.time.DateTimeException e) {
+            return LocalDateTime.parse(text.strip()).atZone(me.zone()).toInstant();
+        } catch (DateTimeException e) {
             throw new InvalidInputException("dueAt", "must be a date and time such as 2026-11-27T17:00");
         }
     }

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.LocalDate;
+import java.util.Locale;
 import org.followthrough.cases.CaseAccess;
 import org.followthrough.identity.Role;
 import org.followthrough.identity.SignedInAgent;
@@ -104,10 +105,7 @@ class PromiseReportController {
                 .append(',')
                 .append(line.stillOpen())
                 .append(',')
-                .append(
-                        line.keptOnTimeRate() == null
-                                ? ""
-                                : String.format(java.util.Locale.ROOT, "%.3f", line.keptOnTimeRate()))
+                .append(line.keptOnTimeRate() == null ? "" : String.format(Locale.ROOT, "%.3f", line.keptOnTimeRate()))
                 .append('\n');
     }
 

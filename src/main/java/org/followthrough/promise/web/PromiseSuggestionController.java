@@ -1,6 +1,8 @@
 package org.followthrough.promise.web;
 
 import java.time.Clock;
+import java.util.List;
+import java.util.Set;
 import org.followthrough.calendar.TeamCalendars;
 import org.followthrough.cases.CaseAccess;
 import org.followthrough.cases.CaseQueries;
@@ -52,7 +54,7 @@ class PromiseSuggestionController {
             @Text.MultiLine @RequestParam(defaultValue = "") String body,
             @Text.MultiLine @RequestParam(defaultValue = "") String summary,
             @RequestParam(defaultValue = "reply") String composer,
-            @RequestParam(name = "promise.description", required = false) java.util.List<String> drafted,
+            @RequestParam(name = "promise.description", required = false) List<String> drafted,
             @AuthenticationPrincipal SignedInAgent me,
             Model model) {
         var c = cases.getByNumber(number, access.scopeOf(me));
@@ -61,7 +63,7 @@ class PromiseSuggestionController {
             text = text.substring(0, MAX_TEXT);
         }
         var customerZone = customers.get(c.people().customerId()).timeZone();
-        var already = drafted == null ? java.util.Set.<String>of() : java.util.Set.copyOf(drafted);
+        var already = drafted == null ? Set.<String>of() : Set.copyOf(drafted);
         var found = detector
                 .detect(
                         text,

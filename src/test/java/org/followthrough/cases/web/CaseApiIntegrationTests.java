@@ -337,7 +337,7 @@ class CaseApiIntegrationTests {
         var supervisor = testAgents.create(Role.SUPERVISOR, "Supervisor");
         // Supervisors reassign the cases of the teams they supervise (ADR 013).
         var team = agents.createTeam("Team " + unique, Actor.SYSTEM).id();
-        agents.setMembers(team, java.util.List.of(supervisor.agent().id()), Actor.SYSTEM);
+        agents.setMembers(team, List.of(supervisor.agent().id()), Actor.SYSTEM);
         var body = newCase("Owned " + unique);
         body.put("ownerId", owner.agent().id().toString());
         body.put("teamId", team.toString());

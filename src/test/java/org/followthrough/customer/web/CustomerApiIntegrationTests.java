@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.followthrough.customer.CustomerDesk;
+import org.followthrough.customer.CustomerId;
 import org.followthrough.customer.CustomerQueries;
 import org.followthrough.platform.Actor;
 import org.followthrough.testing.ApiClient;
@@ -280,9 +281,7 @@ class CustomerApiIntegrationTests {
         withoutSegment.put("segmentId", null);
         var second = api.patch("/api/v1/customers/" + id, withoutSegment);
         assertThat(second.body().has("segmentId")).isFalse();
-        assertThat(customers
-                        .get(new org.followthrough.customer.CustomerId(UUID.fromString(id)))
-                        .segmentId())
+        assertThat(customers.get(new CustomerId(UUID.fromString(id))).segmentId())
                 .isNull();
     }
 

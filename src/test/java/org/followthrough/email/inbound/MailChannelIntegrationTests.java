@@ -535,8 +535,7 @@ class MailChannelIntegrationTests {
         for (int i = 0; i < threads; i++) {
             customers[i] = Fixtures.unique("lane" + i) + "@customer.example";
             firstIds[i] = "<lane-" + i + "-" + UUID.randomUUID() + "@customer.example>";
-            deliver(message(
-                    customers[i], "CustomerView " + i, "Problem " + i, firstIds[i], null, "Problem number " + i));
+            deliver(message(customers[i], "Customer " + i, "Problem " + i, firstIds[i], null, "Problem number " + i));
         }
         for (int i = 0; i < threads; i++) {
             var colleague = Fixtures.unique("colleague" + i) + "@customer.example";

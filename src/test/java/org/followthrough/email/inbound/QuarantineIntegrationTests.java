@@ -61,7 +61,7 @@ class QuarantineIntegrationTests {
         var subject = Fixtures.unique("Parcel never arrived");
         var messageId = UUID.randomUUID() + "@customer.example";
         var sender = Fixtures.unique("bob") + "@customer.example";
-        var raw = ("From: Bob CustomerView <" + sender + ">\r\n"
+        var raw = ("From: Bob Customer <" + sender + ">\r\n"
                         + "To: support@desk.example\r\n"
                         + "Subject: " + subject + "\r\n"
                         + "Message-ID: <" + messageId + ">\r\n"

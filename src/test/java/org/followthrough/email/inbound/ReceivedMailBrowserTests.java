@@ -3,6 +3,7 @@ package org.followthrough.email.inbound;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.microsoft.playwright.FrameLocator;
 import com.sun.net.httpserver.HttpServer;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -125,8 +126,7 @@ class ReceivedMailBrowserTests {
         assertThat(body).not().hasAttribute("data-ran", Pattern.compile(".*"));
         assertThat(body.evaluate("b => b.ownerDocument.title")).isEqualTo("");
         assertThat(page).not().hasTitle("pwned");
-        assertThat(frame.locator(
-                        "a", new com.microsoft.playwright.FrameLocator.LocatorOptions().setHasText("click me")))
+        assertThat(frame.locator("a", new FrameLocator.LocatorOptions().setHasText("click me")))
                 .not()
                 .hasAttribute("href", Pattern.compile("(?i)javascript:.*"));
         assertThat(trackerHits.get()).isZero();

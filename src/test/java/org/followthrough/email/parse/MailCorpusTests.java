@@ -51,9 +51,9 @@ class MailCorpusTests {
                         .subject("Re: Refund for order #1042")
                         .from("ben.ortiz@gmail.com", "Ben Ortiz")
                         .fresh("The refund is fine, please send it to the same card.")
-                        .freshLacks("Followthrough Support TeamView")
+                        .freshLacks("Followthrough Support Team")
                         .quoted(
-                                "On Mon, Jan 5, 2026 at 10:00 AM Followthrough Support TeamView <\nsupport@followthrough.example> wrote:"),
+                                "On Mon, Jan 5, 2026 at 10:00 AM Followthrough Support Team <\nsupport@followthrough.example> wrote:"),
                 message("apple-mail-reply.eml")
                         .messageId("7A1B2C3D-APPLE-1043@me.example")
                         .from("chloe@me.example", "Chloe Martin")
@@ -215,7 +215,7 @@ class MailCorpusTests {
                         .to("ann@example.com", SUPPORT)
                         .toName("Lee, Ann")
                         .cc("team@followthrough.example", "bob@example.com")
-                        .ccName("Support TeamView")
+                        .ccName("Support Team")
                         .replyTo("oscar@home.example")
                         .sentAt("2026-01-08T09:25:00Z"),
                 message("references-sloppy.eml")

@@ -29,10 +29,10 @@ class QuoteSplitterTests {
     void gmailHeaderWrappedOverTwoLinesIsOneHeader() {
         Split split = QuoteSplitter.split(
                 REPLY
-                        + "\n\nOn Mon, Jan 5, 2026 at 10:00 AM Followthrough Support TeamView <\nsupport@followthrough.example> wrote:\n> q");
+                        + "\n\nOn Mon, Jan 5, 2026 at 10:00 AM Followthrough Support Team <\nsupport@followthrough.example> wrote:\n> q");
 
         assertThat(split.fresh()).isEqualTo(REPLY);
-        assertThat(split.quoted()).startsWith("On Mon, Jan 5, 2026 at 10:00 AM Followthrough Support TeamView <\n");
+        assertThat(split.quoted()).startsWith("On Mon, Jan 5, 2026 at 10:00 AM Followthrough Support Team <\n");
     }
 
     /** Attribution lines as the common mail programs write them in the ten most common mail languages. */

@@ -2,6 +2,7 @@ package org.followthrough.identity.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import java.util.UUID;
 import org.followthrough.identity.AgentDesk;
 import org.followthrough.identity.ApiTokens;
@@ -34,7 +35,7 @@ class AgentApiIntegrationTests {
         var response = ApiClient.withToken(port, plainAgent.token()).get("/api/v1/agents");
 
         assertThat(response.status()).isEqualTo(200);
-        var found = new java.util.ArrayList<tools.jackson.databind.JsonNode>();
+        var found = new ArrayList<tools.jackson.databind.JsonNode>();
         response.body().path("items").forEach(a -> {
             if (a.path("id").asString().equals(supervisor.agent().id().toString())) {
                 found.add(a);

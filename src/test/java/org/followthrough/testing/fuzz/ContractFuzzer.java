@@ -1,8 +1,11 @@
 package org.followthrough.testing.fuzz;
 
+import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -10,6 +13,8 @@ import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -220,7 +225,7 @@ public final class ContractFuzzer {
     public Report run(int requests) {
         var statuses = new TreeMap<Integer, Integer>();
         var failures = new ArrayList<Failure>();
-        var succeeded = new java.util.HashSet<String>();
+        var succeeded = new HashSet<String>();
         int serverErrors = 0;
         for (int i = 0; i < requests; i++) {
             if (i > 0 && i % 1000 == 0) {
@@ -333,12 +338,12 @@ public final class ContractFuzzer {
 
     private String path(Operation operation, boolean odd) {
         var path = operation.path();
-        var matcher = java.util.regex.Pattern.compile("\\{([^}]+)}").matcher(path);
+        var matcher = Pattern.compile("\\{([^}]+)}").matcher(path);
         var result = new StringBuilder();
         while (matcher.find()) {
             var name = matcher.group(1);
             var value = odd ? pick(PATH_VALUES) : validPathValue(path, name, matcher.start());
-            matcher.appendReplacement(result, java.util.regex.Matcher.quoteReplacement(value));
+            matcher.appendReplacement(result, Matcher.quoteReplacement(value));
         }
         matcher.appendTail(result);
         return result.toString();
@@ -490,7 +495,7 @@ public final class ContractFuzzer {
                     : UUID.randomUUID().toString();
         }
         if (format.equals("date-time") || lower.endsWith("at")) {
-            return java.time.Instant.parse("2026-12-08T10:00:00Z")
+            return Instant.parse("2026-12-08T10:00:00Z")
                     .plusSeconds(random.nextInt(30 * 86_400))
                     .toString();
         }
@@ -667,7 +672,7 @@ public final class ContractFuzzer {
         for (int i = 0; i + 1 < args.length; i += 2) {
             options.put(args[i].replaceFirst("^--", ""), args[i + 1]);
         }
-        var base = java.net.URI.create(options.getOrDefault("base-url", "http://localhost:8080"));
+        var base = URI.create(options.getOrDefault("base-url", "http://localhost:8080"));
         var fuzzer = new ContractFuzzer(
                 base.getPort(),
                 options.getOrDefault("token", System.getenv("FOLLOWTHROUGH_API_TOKEN")),

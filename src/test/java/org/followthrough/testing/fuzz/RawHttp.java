@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -81,7 +82,7 @@ public final class RawHttp {
                     lines[i].substring(0, colon).strip().toLowerCase(Locale.ROOT),
                     lines[i].substring(colon + 1).strip());
         }
-        var rest = java.util.Arrays.copyOfRange(all, end + 4, all.length);
+        var rest = Arrays.copyOfRange(all, end + 4, all.length);
         if ("chunked".equalsIgnoreCase(headers.get("transfer-encoding"))) {
             rest = unchunk(rest);
         }
@@ -92,7 +93,7 @@ public final class RawHttp {
         var out = new ByteArrayOutputStream();
         int at = 0;
         while (at < data.length) {
-            int lineEnd = indexOf(java.util.Arrays.copyOfRange(data, at, data.length), new byte[] {'\r', '\n'});
+            int lineEnd = indexOf(Arrays.copyOfRange(data, at, data.length), new byte[] {'\r', '\n'});
             if (lineEnd < 0) {
                 break;
             }
