@@ -8,7 +8,7 @@
 --   psql -h localhost -p PORT -U postgres -d followthrough -v ON_ERROR_STOP=1 \
 --        -v promises=1000000 -v seed=0.7 -f bench/sql/generate-promises.sql
 --
--- What it produces, like Promises.make() and Timers.set() would have:
+-- What it produces, like PromiseDesk.make() and Timers.set() would have:
 --   * promises on active cases only (a case must be active to be promised on), uniformly over them:
 --     at 1m about 150,000 active cases, so about 6.7 open promises each;
 --   * customer and team of the case; owner the case owner (85%) or any active agent, made by the

@@ -26,12 +26,12 @@ public class JfrTop {
 
     static {
         INCLUSIVE.put("mail parser (org.followthrough.email.parse)", "org.followthrough.email.parse.");
-        INCLUSIVE.put("MailIngest.place (one message's transaction work)", "org.followthrough.email.MailIngest.place");
-        INCLUSIVE.put("CaseDesk (opening cases, timeline entries)", "org.followthrough.cases.CaseDesk.");
-        INCLUSIVE.put("MailStore (mail_message, raw, attachments)", "org.followthrough.email.MailStore.");
-        INCLUSIVE.put("Acknowledgements + Outbox (queueing)", "org.followthrough.email.Acknowledgements.");
-        INCLUSIVE.put("OutboxSender (sending over SMTP)", "org.followthrough.email.OutboxSender.");
-        INCLUSIVE.put("MailPoller.read (a poll: fetching, filing, flagging)", "org.followthrough.email.MailPoller.read");
+        INCLUSIVE.put("MailIngest.place (one message's transaction work)", "org.followthrough.email.inbound.MailIngest.place");
+        INCLUSIVE.put("cases module (opening cases, timeline entries)", "org.followthrough.cases.");
+        INCLUSIVE.put("MailStore (mail_message, raw, attachments)", "org.followthrough.email.inbound.MailStore.");
+        INCLUSIVE.put("Acknowledgements (queueing)", "org.followthrough.email.outbound.Acknowledgements.");
+        INCLUSIVE.put("OutboxSender (sending over SMTP)", "org.followthrough.email.outbound.OutboxSender.");
+        INCLUSIVE.put("MailPoller.read (a poll: fetching, filing, flagging)", "org.followthrough.email.inbound.MailPoller.read");
         INCLUSIVE.put("transaction commit (Spring)", "org.springframework.jdbc.datasource.DataSourceTransactionManager.doCommit");
         INCLUSIVE.put("PostgreSQL JDBC driver", "org.postgresql.");
         INCLUSIVE.put("jsoup", "org.jsoup.");
