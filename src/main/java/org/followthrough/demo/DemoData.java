@@ -9,7 +9,8 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import org.followthrough.calendar.BusinessCalendar;
-import org.followthrough.calendar.TeamCalendars;
+import org.followthrough.calendar.CalendarDesk;
+import org.followthrough.calendar.Holiday;
 import org.followthrough.cases.CaseAccess;
 import org.followthrough.cases.CaseDesk;
 import org.followthrough.cases.CaseQueries;
@@ -45,7 +46,7 @@ class DemoData implements SmartLifecycle {
     private final CaseDesk desk;
     private final PromiseDesk promises;
     private final PromiseQueries promiseQueries;
-    private final TeamCalendars calendars;
+    private final CalendarDesk calendars;
     // Looked up when seeding, not injected: a lifecycle bean's dependencies start before it, and the
     // timer runner must not fire at today's time while the replay pins the clock in the past.
     private final ObjectProvider<TimerRunner> timers;
@@ -61,7 +62,7 @@ class DemoData implements SmartLifecycle {
             CaseDesk desk,
             PromiseDesk promises,
             PromiseQueries promiseQueries,
-            TeamCalendars calendars,
+            CalendarDesk calendars,
             ObjectProvider<TimerRunner> timers,
             CaseQueries cases,
             AgentQueries agents,
@@ -146,10 +147,9 @@ class DemoData implements SmartLifecycle {
             week.put(day, List.of(new BusinessCalendar.OpeningHours(LocalTime.of(8, 0), LocalTime.of(18, 0))));
         }
         var holidays = List.of(
-                new TeamCalendars.Holiday(thanksgiving, "Thanksgiving"),
-                new TeamCalendars.Holiday(LocalDate.of(year, 12, 25), "Christmas Day"));
+                new Holiday(thanksgiving, "Thanksgiving"), new Holiday(LocalDate.of(year, 12, 25), "Christmas Day"));
         for (var team : List.of(cast.billing(), cast.devices())) {
-            calendars.save(team.id(), Replay.DESK_ZONE, week, holidays, admin);
+            calendars.change(team.id(), Replay.DESK_ZONE, week, holidays, admin);
         }
     }
 

@@ -4,7 +4,7 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.followthrough.audit.AuditLog;
-import org.followthrough.calendar.TeamCalendars;
+import org.followthrough.calendar.CalendarQueries;
 import org.followthrough.cases.CaseAccess;
 import org.followthrough.cases.CaseDesk;
 import org.followthrough.cases.CaseId;
@@ -53,7 +53,7 @@ public class HandoffDesk {
     private final CaseAccess access;
     private final AgentQueries agents;
     private final ActingAgents acting;
-    private final TeamCalendars calendars;
+    private final CalendarQueries calendars;
     private final Timers timers;
     private final AuditLog audit;
     private final ApplicationEventPublisher events;
@@ -68,7 +68,7 @@ public class HandoffDesk {
             CaseAccess access,
             AgentQueries agents,
             ActingAgents acting,
-            TeamCalendars calendars,
+            CalendarQueries calendars,
             Timers timers,
             AuditLog audit,
             ApplicationEventPublisher events,

@@ -12,8 +12,9 @@ import java.util.List;
 import java.util.TreeSet;
 import java.util.UUID;
 import org.followthrough.calendar.BusinessCalendar.OpeningHours;
-import org.followthrough.calendar.TeamCalendars;
-import org.followthrough.calendar.TeamCalendars.Holiday;
+import org.followthrough.calendar.CalendarDesk;
+import org.followthrough.calendar.CalendarQueries;
+import org.followthrough.calendar.Holiday;
 import org.followthrough.calendar.WorkingTimePart;
 import org.followthrough.identity.AgentQueries;
 import org.followthrough.identity.SignedInAgent;
@@ -38,12 +39,15 @@ class TeamWorkingTimeController {
 
     private static final List<String> ZONES = List.copyOf(new TreeSet<>(ZoneId.getAvailableZoneIds()));
 
-    private final TeamCalendars calendars;
+    private final CalendarQueries calendars;
+    private final CalendarDesk desk;
     private final List<WorkingTimePart> parts;
     private final AgentQueries agents;
 
-    TeamWorkingTimeController(TeamCalendars calendars, List<WorkingTimePart> parts, AgentQueries agents) {
+    TeamWorkingTimeController(
+            CalendarQueries calendars, CalendarDesk desk, List<WorkingTimePart> parts, AgentQueries agents) {
         this.calendars = calendars;
+        this.desk = desk;
         this.parts = parts;
         this.agents = agents;
     }
@@ -121,7 +125,7 @@ class TeamWorkingTimeController {
             }
             week.put(day, hours);
         }
-        calendars.save(team.id(), zone, week, parseHolidays(holidays), me.actor());
+        desk.change(team.id(), zone, week, parseHolidays(holidays), me.actor());
         parts.forEach(part -> part.save(team.id(), request::getParameter, me.actor()));
     }
 

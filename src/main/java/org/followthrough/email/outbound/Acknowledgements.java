@@ -4,7 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
-import org.followthrough.calendar.TeamCalendars;
+import org.followthrough.calendar.CalendarQueries;
 import org.followthrough.cases.CaseView;
 import org.followthrough.customer.CustomerView;
 import org.followthrough.email.MailProperties;
@@ -24,13 +24,13 @@ import org.springframework.stereotype.Component;
 public class Acknowledgements {
 
     private final Outbox outbox;
-    private final TeamCalendars calendars;
+    private final CalendarQueries calendars;
     private final MessageSource messages;
     private final MailProperties properties;
     private final Clock clock;
 
     Acknowledgements(
-            Outbox outbox, TeamCalendars calendars, MessageSource messages, MailProperties properties, Clock clock) {
+            Outbox outbox, CalendarQueries calendars, MessageSource messages, MailProperties properties, Clock clock) {
         this.outbox = outbox;
         this.calendars = calendars;
         this.messages = messages;

@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 import org.followthrough.calendar.BusinessCalendar;
-import org.followthrough.calendar.TeamCalendars;
+import org.followthrough.calendar.CalendarQueries;
 import org.followthrough.cases.CaseAccess;
 import org.followthrough.cases.CaseId;
 import org.followthrough.cases.CaseQueries;
@@ -57,7 +57,7 @@ class PromiseApiController {
     private final PromiseQueries queries;
     private final CaseQueries cases;
     private final CommitmentDetector detector;
-    private final TeamCalendars calendars;
+    private final CalendarQueries calendars;
     private final AgentQueries agents;
     private final Clock clock;
     private final CaseAccess access;
@@ -67,7 +67,7 @@ class PromiseApiController {
             PromiseQueries queries,
             CaseQueries cases,
             CommitmentDetector detector,
-            TeamCalendars calendars,
+            CalendarQueries calendars,
             AgentQueries agents,
             Clock clock,
             CaseAccess access) {

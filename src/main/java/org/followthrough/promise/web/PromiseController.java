@@ -15,7 +15,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
 import org.followthrough.calendar.BusinessCalendar;
-import org.followthrough.calendar.TeamCalendars;
+import org.followthrough.calendar.CalendarQueries;
 import org.followthrough.cases.CaseAccess;
 import org.followthrough.cases.CaseQueries;
 import org.followthrough.cases.CaseView;
@@ -63,7 +63,7 @@ class PromiseController {
     private final CaseQueries cases;
     private final CustomerQueries customers;
     private final AgentQueries agents;
-    private final TeamCalendars calendars;
+    private final CalendarQueries calendars;
     private final Clock clock;
     private final CaseAccess access;
 
@@ -73,7 +73,7 @@ class PromiseController {
             CaseQueries cases,
             CustomerQueries customers,
             AgentQueries agents,
-            TeamCalendars calendars,
+            CalendarQueries calendars,
             Clock clock,
             CaseAccess access) {
         this.access = access;

@@ -3,7 +3,7 @@ package org.followthrough.promise.web;
 import java.time.Clock;
 import java.util.List;
 import java.util.Set;
-import org.followthrough.calendar.TeamCalendars;
+import org.followthrough.calendar.CalendarQueries;
 import org.followthrough.cases.CaseAccess;
 import org.followthrough.cases.CaseQueries;
 import org.followthrough.customer.CustomerQueries;
@@ -29,7 +29,7 @@ class PromiseSuggestionController {
     private final CommitmentDetector detector;
     private final CaseQueries cases;
     private final CustomerQueries customers;
-    private final TeamCalendars calendars;
+    private final CalendarQueries calendars;
     private final Clock clock;
     private final CaseAccess access;
 
@@ -37,7 +37,7 @@ class PromiseSuggestionController {
             CommitmentDetector detector,
             CaseQueries cases,
             CustomerQueries customers,
-            TeamCalendars calendars,
+            CalendarQueries calendars,
             Clock clock,
             CaseAccess access) {
         this.access = access;

@@ -8,7 +8,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
-import org.followthrough.calendar.TeamCalendars;
+import org.followthrough.calendar.CalendarQueries;
 import org.followthrough.identity.Role;
 import org.followthrough.promise.PromisePolicies;
 import org.followthrough.promise.ReminderPolicy;
@@ -29,7 +29,7 @@ class TeamWorkingTimeIntegrationTests {
     Fixtures fixtures;
 
     @Autowired
-    TeamCalendars calendars;
+    CalendarQueries calendars;
 
     @Autowired
     PromisePolicies policies;
