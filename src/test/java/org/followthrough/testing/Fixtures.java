@@ -100,28 +100,17 @@ public class Fixtures {
         return ApiClient.withToken(port, tokenFor(agent));
     }
 
-    /**
-     * Ann and Bob (agents) and Sue (their supervisor) in one team, a case of the team that Ann owns,
-     * and an API client as each of them.
-     */
-    public record TeamCase(
-            AgentView ann,
-            AgentView bob,
-            AgentView sue,
-            TeamId team,
-            CaseView escrow,
-            ApiClient asAnn,
-            ApiClient asBob,
-            ApiClient asSue) {}
+    /** Ann and Bob (agents) and Sue (their supervisor) in one team, and a case of the team that Ann owns. */
+    public record TeamCase(AgentView ann, AgentView bob, AgentView sue, TeamId team, CaseView escrow) {}
 
-    /** {@link TeamCase} on the app at {@code port}, its case made as {@code details} says. */
-    public TeamCase annOwnsACaseInHerTeam(int port, UnaryOperator<CaseBuilder> details) {
+    /** {@link TeamCase}, its case made as {@code details} says. */
+    public TeamCase annOwnsACaseInHerTeam(UnaryOperator<CaseBuilder> details) {
         var ann = agent(Role.AGENT);
         var bob = agent(Role.AGENT);
         var sue = agent(Role.SUPERVISOR);
         var team = team(ann, bob, sue);
         var escrow = details.apply(aCase()).ownedBy(ann).inTeam(team).open();
-        return new TeamCase(ann, bob, sue, team, escrow, api(port, ann), api(port, bob), api(port, sue));
+        return new TeamCase(ann, bob, sue, team, escrow);
     }
 
     public CustomerView customer() {

@@ -51,15 +51,15 @@ class HandoffApiIntegrationTests {
 
     @BeforeEach
     void annOwnsACaseInHerTeam() {
-        var given = fixtures.annOwnsACaseInHerTeam(port, c -> c);
+        var given = fixtures.annOwnsACaseInHerTeam(c -> c);
         ann = given.ann();
         bob = given.bob();
         sue = given.sue();
         team = given.team();
         escrow = given.escrow();
-        asAnn = given.asAnn();
-        asBob = given.asBob();
-        asSue = given.asSue();
+        asAnn = fixtures.api(port, ann);
+        asBob = fixtures.api(port, bob);
+        asSue = fixtures.api(port, sue);
         casePath = "/api/v1/cases/" + escrow.id();
         handoffsOfCase = casePath + "/handoffs";
     }

@@ -57,15 +57,15 @@ class PromiseApiIntegrationTests {
 
     @BeforeEach
     void annOwnsACaseInHerTeam() {
-        var given = fixtures.annOwnsACaseInHerTeam(port, c -> c.about("Property tax unpaid from escrow"));
+        var given = fixtures.annOwnsACaseInHerTeam(c -> c.about("Property tax unpaid from escrow"));
         ann = given.ann();
         bob = given.bob();
         sue = given.sue();
         team = given.team();
         escrow = given.escrow();
-        asAnn = given.asAnn();
-        asBob = given.asBob();
-        asSue = given.asSue();
+        asAnn = fixtures.api(port, ann);
+        asBob = fixtures.api(port, bob);
+        asSue = fixtures.api(port, sue);
         promisesOfCase = "/api/v1/cases/" + escrow.id() + "/promises";
     }
 
