@@ -51,7 +51,7 @@ class PromiseTimersAcrossNodesIntegrationTests {
     @TempDir
     Path nodeCDir;
 
-    // Each node fires only when the test says so, both at once.
+    /** A node on the shared database; like every {@link AppNode}, it fires timers only when the test says so. */
     private static ConfigurableApplicationContext node(EmbeddedPostgres database, Path dataDir) {
         return AppNode.start(database, dataDir, START, "--followthrough.timers.batch-size=7");
     }
