@@ -28,7 +28,7 @@ class NeedsYouIntegrationTests {
         var sue = fixtures.agent(Role.SUPERVISOR);
         fixtures.team(sue);
         for (int round = 0; round < 3; round++) {
-            var console = new ConsoleClient(port).signIn(sue.email(), Fixtures.PASSWORD);
+            var console = ConsoleClient.signedIn(port, sue);
             var calls = new ArrayList<Callable<Integer>>();
             for (int i = 0; i < 12; i++) {
                 var path = i % 3 == 0 ? "/" : i % 3 == 1 ? "/needs-you" : "/needs-you/count";

@@ -91,11 +91,11 @@ abstract class CaseAccessMatrix {
     }
 
     ApiClient api(AgentView agent) {
-        return ApiClient.withToken(port, fixtures.tokenFor(agent));
+        return fixtures.api(port, agent);
     }
 
     ConsoleClient console(AgentView agent) {
-        return new ConsoleClient(port).signIn(agent.email(), Fixtures.PASSWORD);
+        return ConsoleClient.signedIn(port, agent);
     }
 
     /** Who of the other team would be refused: with a 404 when they may not even see the case. */

@@ -37,7 +37,7 @@ class CaseConsoleIntegrationTests {
     void anIllegalStatusChangeFromTheCasePageShowsItsReasonAndChangesNothing() {
         var ann = fixtures.agent(Role.AGENT);
         var c = fixtures.aCase().ownedBy(ann).open();
-        var console = new ConsoleClient(port).signIn(ann.email(), Fixtures.PASSWORD);
+        var console = ConsoleClient.signedIn(port, ann);
         console.get("/cases/" + c.number());
         var response = console.htmxPost("/cases/" + c.number() + "/properties", Map.of("status", "CLOSED"));
         assertThat(response.statusCode()).isEqualTo(409);
@@ -50,7 +50,7 @@ class CaseConsoleIntegrationTests {
     void anEmptyReplyIsRefusedNamingTheField() {
         var ann = fixtures.agent(Role.AGENT);
         var c = fixtures.aCase().ownedBy(ann).open();
-        var console = new ConsoleClient(port).signIn(ann.email(), Fixtures.PASSWORD);
+        var console = ConsoleClient.signedIn(port, ann);
         var response = console.htmxPost("/cases/" + c.number() + "/reply", Map.of("body", "  "));
         assertThat(response.statusCode()).isEqualTo(422);
         assertThat(response.body()).contains("body must not be blank");
@@ -60,7 +60,7 @@ class CaseConsoleIntegrationTests {
     void aPromiseWrittenInTheComposerReachesThePromiseModuleExactlyAsTyped() {
         var ann = fixtures.agent(Role.AGENT);
         var c = fixtures.aCase().ownedBy(ann).open();
-        var console = new ConsoleClient(port).signIn(ann.email(), Fixtures.PASSWORD);
+        var console = ConsoleClient.signedIn(port, ann);
         // Test agents work in Berlin time; the composer sends the due as a local date-time.
         var due = clock.instant()
                 .plus(Duration.ofDays(1))
@@ -85,7 +85,7 @@ class CaseConsoleIntegrationTests {
 
     @Test
     void aMissingCaseIsANotFoundPage() {
-        var console = new ConsoleClient(port).signIn(fixtures.agent(Role.AGENT).email(), Fixtures.PASSWORD);
+        var console = ConsoleClient.signedIn(port, fixtures.agent(Role.AGENT));
         var response = console.get("/cases/999999999");
         assertThat(response.statusCode()).isEqualTo(404);
         assertThat(response.body()).contains("Not found");
@@ -94,7 +94,7 @@ class CaseConsoleIntegrationTests {
     @Test
     void anAgentOpensACaseForANewCustomerFromTheConsole() {
         var ann = fixtures.agent(Role.AGENT);
-        var console = new ConsoleClient(port).signIn(ann.email(), Fixtures.PASSWORD);
+        var console = ConsoleClient.signedIn(port, ann);
         console.get("/cases/new");
         var email = Fixtures.unique("walkin") + "@example.org";
         var response = console.post(
@@ -122,7 +122,7 @@ class CaseConsoleIntegrationTests {
 
     @Test
     void aNewCaseFormWithABadSubjectComesBackAsTypedAndCreatesNoCustomer() {
-        var console = new ConsoleClient(port).signIn(fixtures.agent(Role.AGENT).email(), Fixtures.PASSWORD);
+        var console = ConsoleClient.signedIn(port, fixtures.agent(Role.AGENT));
         console.get("/cases/new");
         var email = Fixtures.unique("halfwritten") + "@example.org";
         var response = console.post(

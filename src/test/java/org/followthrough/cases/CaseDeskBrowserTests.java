@@ -2,43 +2,27 @@ package org.followthrough.cases;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
-import com.microsoft.playwright.Page;
 import org.assertj.core.api.Assertions;
-import org.followthrough.identity.AgentView;
 import org.followthrough.identity.Role;
 import org.followthrough.testing.Browser;
 import org.followthrough.testing.Fixtures;
 import org.followthrough.testing.IntegrationTest;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 @IntegrationTest
 class CaseDeskBrowserTests {
 
-    static Browser browser;
+    @RegisterExtension
+    static final Browser browser = Browser.perTestClass();
 
     @LocalServerPort
     int port;
 
     @Autowired
     Fixtures fixtures;
-
-    @BeforeAll
-    static void startBrowser() {
-        browser = new Browser();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        browser.close();
-    }
-
-    private Page signedIn(AgentView agent) {
-        return browser.signedIn(port, agent.email(), Fixtures.PASSWORD);
-    }
 
     @Test
     void anAgentSignsInOpensACaseRepliesLogsACallAndSeesBothInTheTimeline() {
@@ -48,7 +32,7 @@ class CaseDeskBrowserTests {
                 .about("Property tax bill not paid from escrow")
                 .saying("The county says the tax was never paid.")
                 .open();
-        var page = signedIn(ann);
+        var page = browser.signedIn(port, ann);
         assertThat(page.locator("h1")).hasText("Inbox");
 
         page.click("tr[data-case='" + c.number() + "'] td.subject a");
@@ -84,7 +68,7 @@ class CaseDeskBrowserTests {
                 .about("<img src=x onerror=alert(1)>")
                 .saying("<script>document.title='owned'</script>Hello")
                 .open();
-        var page = signedIn(ann);
+        var page = browser.signedIn(port, ann);
         page.navigate("http://localhost:" + port + "/cases/" + c.number());
         assertThat(page.locator("#timeline")).containsText("<script>document.title='owned'</script>Hello");
         assertThat(page.locator(".case-head h1")).containsText("<img src=x onerror=alert(1)>");
@@ -102,7 +86,7 @@ class CaseDeskBrowserTests {
     void changingOneFieldOnAStalePageKeepsWhatAColleagueChangedMeanwhile() {
         var ann = fixtures.agent(Role.AGENT);
         var c = fixtures.aCase().ownedBy(ann).about("Stale page").open();
-        var page = signedIn(ann);
+        var page = browser.signedIn(port, ann);
         page.navigate("http://localhost:" + port + "/cases/" + c.number());
 
         // A colleague resolves the case while Ann's page still shows it open.

@@ -80,11 +80,12 @@ class HandoffIntegrationTests {
 
     @BeforeEach
     void annOwnsACaseInHerTeam() {
-        ann = fixtures.agent(Role.AGENT);
-        bob = fixtures.agent(Role.AGENT);
-        sue = fixtures.agent(Role.SUPERVISOR);
-        team = fixtures.team(ann, bob, sue);
-        escrow = fixtures.aCase().ownedBy(ann).inTeam(team).open();
+        var given = fixtures.annOwnsACaseInHerTeam(c -> c);
+        ann = given.ann();
+        bob = given.bob();
+        sue = given.sue();
+        team = given.team();
+        escrow = given.escrow();
     }
 
     @Test

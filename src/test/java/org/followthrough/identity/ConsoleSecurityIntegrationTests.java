@@ -22,7 +22,7 @@ class ConsoleSecurityIntegrationTests {
     Fixtures fixtures;
 
     private ConsoleClient signedInAs(Role role) {
-        return new ConsoleClient(port).signIn(fixtures.agent(role).email(), Fixtures.PASSWORD);
+        return ConsoleClient.signedIn(port, fixtures.agent(role));
     }
 
     @Test
@@ -120,13 +120,13 @@ class ConsoleSecurityIntegrationTests {
     @Test
     void deactivatingOrDemotingAnAgentEndsTheirSessionsAtOnce() {
         var leaver = fixtures.agent(Role.AGENT);
-        var console = new ConsoleClient(port).signIn(leaver.email(), Fixtures.PASSWORD);
+        var console = ConsoleClient.signedIn(port, leaver);
         assertThat(console.get("/").statusCode()).isEqualTo(200);
         agents.update(leaver.id(), leaver.displayName(), leaver.role(), leaver.timeZone(), false, Actor.SYSTEM);
         assertThat(console.get("/").statusCode()).isEqualTo(302);
 
         var admin = fixtures.agent(Role.ADMIN);
-        var adminConsole = new ConsoleClient(port).signIn(admin.email(), Fixtures.PASSWORD);
+        var adminConsole = ConsoleClient.signedIn(port, admin);
         assertThat(adminConsole.get("/admin/agents").statusCode()).isEqualTo(200);
         agents.update(admin.id(), admin.displayName(), Role.AGENT, admin.timeZone(), true, Actor.SYSTEM);
         assertThat(adminConsole.get("/admin/agents").statusCode()).isEqualTo(302);

@@ -97,14 +97,14 @@ class PasswordsIntegrationTests {
                 .hasValueSatisfying(l -> assertThat(l).endsWith("/login?error"));
         assertThat(hashOf(agent.email())).startsWith("{bcrypt}");
 
-        new ConsoleClient(port).signIn(agent.email(), Fixtures.PASSWORD);
+        ConsoleClient.signedIn(port, agent);
         assertThat(hashOf(agent.email())).startsWith("{argon2}");
-        new ConsoleClient(port).signIn(agent.email(), Fixtures.PASSWORD);
+        ConsoleClient.signedIn(port, agent);
     }
 
     @Test
     void anAdminCreatingOrChangingAnAgentIsHeldToThePolicy() {
-        var admin = new ConsoleClient(port).signIn(fixtures.agent(Role.ADMIN).email(), Fixtures.PASSWORD);
+        var admin = ConsoleClient.signedIn(port, fixtures.agent(Role.ADMIN));
         var email = newEmail();
         var created = admin.post(
                 "/admin/agents",
@@ -129,7 +129,7 @@ class PasswordsIntegrationTests {
                         "password", "x".repeat(1025)));
         assertThat(changed.statusCode()).isEqualTo(200);
         assertThat(changed.body()).contains("password must have at most 1024 characters");
-        new ConsoleClient(port).signIn(agent.email(), Fixtures.PASSWORD);
+        ConsoleClient.signedIn(port, agent);
     }
 
     private String hashOf(String email) {

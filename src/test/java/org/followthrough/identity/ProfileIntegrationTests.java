@@ -32,7 +32,7 @@ class ProfileIntegrationTests {
     @Test
     void theHeaderLinksToTheProfileWhereTheTimeZoneIsChanged() {
         var agent = fixtures.agent(Role.AGENT);
-        var console = new ConsoleClient(port).signIn(agent.email(), Fixtures.PASSWORD);
+        var console = ConsoleClient.signedIn(port, agent);
         assertThat(console.get("/").body()).contains("href=\"/profile\"");
         var page = console.get("/profile");
         assertThat(page.statusCode()).isEqualTo(200);
@@ -57,7 +57,7 @@ class ProfileIntegrationTests {
     void anAgentChangesTheirPasswordWithTheCurrentOneAndIsSignedOutEverywhere() {
         var agent = fixtures.agent(Role.AGENT);
         var console = new ConsoleClient(port, "203.0.113.30").signIn(agent.email(), Fixtures.PASSWORD);
-        var other = new ConsoleClient(port).signIn(agent.email(), Fixtures.PASSWORD);
+        var other = ConsoleClient.signedIn(port, agent);
 
         var wrongCurrent = console.post("/profile/password", form("wrong-password-1", "a-fresh-long-secret"));
         assertThat(wrongCurrent.statusCode()).isEqualTo(422);

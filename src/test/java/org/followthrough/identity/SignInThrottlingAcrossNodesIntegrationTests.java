@@ -7,20 +7,16 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import org.followthrough.FollowthroughApplication;
 import org.followthrough.platform.Actor;
 import org.followthrough.platform.EmbeddedPostgres;
 import org.followthrough.testing.ApiClient;
+import org.followthrough.testing.AppNode;
 import org.followthrough.testing.ConsoleClient;
 import org.followthrough.testing.Fixtures;
 import org.followthrough.testing.MutableClock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
-import org.springframework.context.annotation.Primary;
 
 /** Two app nodes on one database count the same failures: guessing cannot be spread over nodes. */
 class SignInThrottlingAcrossNodesIntegrationTests {
@@ -36,32 +32,12 @@ class SignInThrottlingAcrossNodesIntegrationTests {
     @TempDir
     Path nodeBDir;
 
-    /** Each node has its own clock, as separate machines do. */
-    @Configuration(proxyBeanMethods = false)
-    static class NodeClock {
-
-        @Bean
-        @Primary
-        MutableClock nodeClock() {
-            return new MutableClock(START);
-        }
-    }
-
     private static ConfigurableApplicationContext node(EmbeddedPostgres database, Path dataDir) {
-        return new SpringApplicationBuilder(FollowthroughApplication.class, NodeClock.class)
-                .run(
-                        "--spring.datasource.url=" + database.jdbcUrl(),
-                        "--spring.datasource.username=" + database.username(),
-                        "--spring.datasource.password=" + database.password(),
-                        "--followthrough.data-dir=" + dataDir,
-                        "--followthrough.bootstrap.admin-password=two-nodes-password-1",
-                        "--followthrough.timers.enabled=false",
-                        "--server.port=0",
-                        "--logging.level.root=warn");
+        return AppNode.start(database, dataDir, START);
     }
 
     private static int port(ConfigurableApplicationContext node) {
-        return Integer.parseInt(node.getEnvironment().getProperty("local.server.port"));
+        return AppNode.port(node);
     }
 
     private static String location(HttpResponse<String> response) {

@@ -113,7 +113,7 @@ class SignInThrottlingIntegrationTests {
                 .as("one minute is not enough now")
                 .isFalse();
 
-        var admin = new ConsoleClient(port).signIn(fixtures.agent(Role.ADMIN).email(), Fixtures.PASSWORD);
+        var admin = ConsoleClient.signedIn(port, fixtures.agent(Role.ADMIN));
         var page = admin.get("/admin/agents/" + agent.id());
         assertThat(page.body()).contains("id=\"sign-in-lockout\"").contains("Sign-in blocked after 6 failed attempts");
         var lifted = admin.post("/admin/agents/" + agent.id() + "/unlock", Map.of());

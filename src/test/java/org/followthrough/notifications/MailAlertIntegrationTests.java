@@ -287,7 +287,7 @@ class MailAlertIntegrationTests {
 
     @Test
     void eachAgentChoosesForThemselvesInTheSettings() {
-        var console = new ConsoleClient(port).signIn(bob.email(), Fixtures.PASSWORD);
+        var console = ConsoleClient.signedIn(port, bob);
         var page = console.get("/settings/alerts");
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("Email me my alerts").doesNotContain("checked");

@@ -27,7 +27,7 @@ class OpenApiIntegrationTests {
 
     @Test
     void signedInAgentReadsTheApiDocumentWithEveryEndpointAndTheBearerScheme() throws Exception {
-        var console = new ConsoleClient(port).signIn("admin@test.example", "bootstrap-secret-1");
+        var console = ConsoleClient.signedInAsAdmin(port);
         var response = console.get("/v3/api-docs");
 
         assertThat(response.statusCode()).isEqualTo(200);

@@ -3,23 +3,21 @@ package org.followthrough.promise;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.microsoft.playwright.Page;
 import java.util.regex.Pattern;
-import org.followthrough.identity.AgentView;
 import org.followthrough.identity.Role;
 import org.followthrough.testing.Browser;
 import org.followthrough.testing.Fixtures;
 import org.followthrough.testing.IntegrationTest;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 @IntegrationTest
 class PromiseBrowserTests {
 
-    static Browser browser;
+    @RegisterExtension
+    static final Browser browser = Browser.perTestClass();
 
     @LocalServerPort
     int port;
@@ -33,20 +31,6 @@ class PromiseBrowserTests {
     @Autowired
     PromiseQueries promiseQueries;
 
-    @BeforeAll
-    static void startBrowser() {
-        browser = new Browser();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        browser.close();
-    }
-
-    private Page signedIn(AgentView agent) {
-        return browser.signedIn(port, agent.email(), Fixtures.PASSWORD);
-    }
-
     @Test
     void anAgentMakesAPromiseFromASuggestedSentenceAndSeesItOnTheCase() {
         var ann = fixtures.agent(Role.AGENT);
@@ -55,7 +39,7 @@ class PromiseBrowserTests {
                 .about("Refund for the cancelled order")
                 .saying("Where is my refund?")
                 .open();
-        var page = signedIn(ann);
+        var page = browser.signedIn(port, ann);
         page.navigate("http://localhost:" + port + "/cases/" + c.number());
         assertThat(page.locator("#promises")).containsText("Nothing promised yet");
 
@@ -89,7 +73,7 @@ class PromiseBrowserTests {
     void quickChoicesFillTheDueTimeAndTheCaseCannotBeResolvedUntilThePromiseIsKept() {
         var ann = fixtures.agent(Role.AGENT);
         var c = fixtures.aCase().ownedBy(ann).about("Replacement charger").open();
-        var page = signedIn(ann);
+        var page = browser.signedIn(port, ann);
         page.navigate("http://localhost:" + port + "/cases/" + c.number());
         page.click("#promises .promise-new summary");
         page.fill("#promises input[name='promise.description']", "Send a replacement charger");

@@ -61,7 +61,7 @@ class PromiseConsoleIntegrationTests {
     void aPromiseMadeInAReplyIsSavedWithTheReplyAndShownOnTheCase() {
         var ann = fixtures.agent(Role.AGENT);
         var c = fixtures.aCase().ownedBy(ann).open();
-        var console = new ConsoleClient(port).signIn(ann.email(), Fixtures.PASSWORD);
+        var console = ConsoleClient.signedIn(port, ann);
         var due = clock.instant().plus(Duration.ofDays(1));
         var response = console.htmxPost(
                 "/cases/" + c.number() + "/reply",
@@ -93,7 +93,7 @@ class PromiseConsoleIntegrationTests {
                 c.id(),
                 CaseDesk.CaseChanges.status(CaseStatus.RESOLVED),
                 Fixtures.signedIn(ann).actor());
-        var console = new ConsoleClient(port).signIn(ann.email(), Fixtures.PASSWORD);
+        var console = ConsoleClient.signedIn(port, ann);
         var response = console.htmxPost(
                 "/cases/" + c.number() + "/reply",
                 Map.of(
@@ -111,7 +111,7 @@ class PromiseConsoleIntegrationTests {
     void aPromiseWithoutADueTimeRefusesTheWholeReply() {
         var ann = fixtures.agent(Role.AGENT);
         var c = fixtures.aCase().ownedBy(ann).open();
-        var console = new ConsoleClient(port).signIn(ann.email(), Fixtures.PASSWORD);
+        var console = ConsoleClient.signedIn(port, ann);
         var response = console.htmxPost(
                 "/cases/" + c.number() + "/reply",
                 Map.of("body", "I'll send the label.", "promise.description", "Send the return label"));
@@ -128,7 +128,7 @@ class PromiseConsoleIntegrationTests {
         var p = promises.make(
                 new MakePromise(c.id(), "Send a replacement", clock.instant().plus(Duration.ofHours(6)), null, null),
                 Fixtures.signedIn(ann).actor());
-        var console = new ConsoleClient(port).signIn(ann.email(), Fixtures.PASSWORD);
+        var console = ConsoleClient.signedIn(port, ann);
         var response = console.htmxPost("/promises/" + p.id() + "/keep", Map.of("note", "Courier picked it up"));
         assertThat(response.statusCode()).isEqualTo(204);
         assertThat(response.headers().firstValue("HX-Trigger")).hasValue("case-changed");
@@ -144,7 +144,7 @@ class PromiseConsoleIntegrationTests {
                         c.id(), "Refund the delivery fee", clock.instant().plus(Duration.ofHours(6)), null, null),
                 Fixtures.signedIn(ann).actor());
         var bob = fixtures.agent(Role.AGENT);
-        var console = new ConsoleClient(port).signIn(bob.email(), Fixtures.PASSWORD);
+        var console = ConsoleClient.signedIn(port, bob);
         var response = console.htmxPost("/promises/" + p.id() + "/release", Map.of("note", "not needed"));
         assertThat(response.statusCode()).isEqualTo(403);
         assertThat(promiseQueries.get(p.id()).state()).isEqualTo(PromiseState.OPEN);
@@ -160,7 +160,7 @@ class PromiseConsoleIntegrationTests {
                 new MakePromise(
                         c.id(), "Confirm the new delivery slot", clock.instant().plus(Duration.ofHours(4)), null, null),
                 Fixtures.signedIn(ann).actor());
-        var annConsole = new ConsoleClient(port).signIn(ann.email(), Fixtures.PASSWORD);
+        var annConsole = ConsoleClient.signedIn(port, ann);
         assertThat(annConsole.htmxGet("/needs-you").body()).doesNotContain("Confirm the new delivery slot");
 
         clock.set(p.reminder().at().plusSeconds(1));
@@ -172,7 +172,7 @@ class PromiseConsoleIntegrationTests {
         assertThat(count.statusCode()).isEqualTo(200);
         assertThat(count.body()).containsPattern("class=\"count\">1<");
 
-        var sueConsole = new ConsoleClient(port).signIn(sue.email(), Fixtures.PASSWORD);
+        var sueConsole = ConsoleClient.signedIn(port, sue);
         assertThat(sueConsole.htmxGet("/needs-you").body()).doesNotContain("Confirm the new delivery slot");
         clock.set(p.dueAt().plusSeconds(1));
         timers.runDue();

@@ -91,7 +91,7 @@ class PromiseReportIntegrationTests {
 
         var zone = ZoneId.of("Europe/Berlin");
         var day = LocalDate.ofInstant(clock.instant(), zone);
-        var supervisor = new ConsoleClient(port).signIn(sue.email(), Fixtures.PASSWORD);
+        var supervisor = ConsoleClient.signedIn(port, sue);
         var page = supervisor.get("/reports/promises?from=" + day.minusDays(1) + "&to=" + day);
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("Promises report").contains(ann.displayName());
@@ -100,7 +100,7 @@ class PromiseReportIntegrationTests {
                 .hasValueSatisfying(t -> assertThat(t).startsWith("text/csv"));
         assertThat(csv.body()).contains("\"" + ann.displayName() + "\",4,1,1,1,1,1,1,0.500");
 
-        var agent = new ConsoleClient(port).signIn(ann.email(), Fixtures.PASSWORD);
+        var agent = ConsoleClient.signedIn(port, ann);
         assertThat(agent.get("/reports/promises").statusCode()).isEqualTo(403);
 
         var metrics = HttpClient.newHttpClient()

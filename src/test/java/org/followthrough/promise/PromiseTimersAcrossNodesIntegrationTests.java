@@ -12,7 +12,6 @@ import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.followthrough.FollowthroughApplication;
 import org.followthrough.cases.CaseDesk;
 import org.followthrough.cases.CaseDesk.OpenCase;
 import org.followthrough.cases.Channel;
@@ -22,16 +21,13 @@ import org.followthrough.identity.AgentDesk;
 import org.followthrough.identity.Role;
 import org.followthrough.platform.Actor;
 import org.followthrough.platform.EmbeddedPostgres;
+import org.followthrough.testing.AppNode;
 import org.followthrough.testing.Fixtures;
 import org.followthrough.testing.MutableClock;
 import org.followthrough.timer.TimerRunner;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
-import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -55,30 +51,9 @@ class PromiseTimersAcrossNodesIntegrationTests {
     @TempDir
     Path nodeCDir;
 
-    /** Each node has its own clock, as separate machines do. */
-    @Configuration(proxyBeanMethods = false)
-    static class NodeClock {
-
-        @Bean
-        @Primary
-        MutableClock nodeClock() {
-            return new MutableClock(START);
-        }
-    }
-
+    /** A node on the shared database; like every {@link AppNode}, it fires timers only when the test says so. */
     private static ConfigurableApplicationContext node(EmbeddedPostgres database, Path dataDir) {
-        return new SpringApplicationBuilder(FollowthroughApplication.class, NodeClock.class)
-                .run(
-                        "--spring.datasource.url=" + database.jdbcUrl(),
-                        "--spring.datasource.username=" + database.username(),
-                        "--spring.datasource.password=" + database.password(),
-                        "--followthrough.data-dir=" + dataDir,
-                        "--followthrough.bootstrap.admin-password=two-nodes-password-1",
-                        // Each node fires only when the test says so, both at once.
-                        "--followthrough.timers.enabled=false",
-                        "--followthrough.timers.batch-size=7",
-                        "--server.port=0",
-                        "--logging.level.root=warn");
+        return AppNode.start(database, dataDir, START, "--followthrough.timers.batch-size=7");
     }
 
     @Test

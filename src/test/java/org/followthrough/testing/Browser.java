@@ -6,9 +6,22 @@ import com.microsoft.playwright.Playwright;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.followthrough.identity.AgentView;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
-/** Debian's headless Chromium driven by Playwright; no browser is downloaded. */
-public final class Browser implements AutoCloseable {
+/**
+ * Debian's headless Chromium driven by Playwright; no browser is downloaded. A test class shares
+ * one with {@code @RegisterExtension static final Browser browser = Browser.perTestClass();}: it
+ * starts before the class's tests and closes after them.
+ */
+public final class Browser implements AutoCloseable, BeforeAllCallback, AfterAllCallback {
+
+    /** The administrator the test configuration bootstraps. */
+    public static final String ADMIN_EMAIL = "admin@test.example";
+
+    public static final String ADMIN_PASSWORD = "bootstrap-secret-1";
 
     private static final List<String> FLAGS = List.of(
             "--headless",
@@ -20,10 +33,35 @@ public final class Browser implements AutoCloseable {
             "--no-first-run",
             "--disable-quic");
 
-    private final Playwright playwright;
-    private final com.microsoft.playwright.Browser browser;
+    private Playwright playwright;
+    private com.microsoft.playwright.Browser browser;
 
     public Browser() {
+        launch();
+    }
+
+    private Browser(boolean launchNow) {
+        if (launchNow) {
+            launch();
+        }
+    }
+
+    /** A browser started before a test class's tests and closed after them, as its extension. */
+    public static Browser perTestClass() {
+        return new Browser(false);
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        launch();
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        close();
+    }
+
+    private void launch() {
         playwright = Playwright.create(
                 new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
         browser = playwright
@@ -50,9 +88,23 @@ public final class Browser implements AutoCloseable {
         return page;
     }
 
+    /** A new page signed in as this agent, made by {@link Fixtures#agent}. */
+    public Page signedIn(int port, AgentView agent) {
+        return signedIn(port, agent.email(), Fixtures.PASSWORD);
+    }
+
+    /** A new page signed in as the bootstrapped administrator. */
+    public Page signedInAsAdmin(int port) {
+        return signedIn(port, ADMIN_EMAIL, ADMIN_PASSWORD);
+    }
+
     @Override
     public void close() {
-        browser.close();
-        playwright.close();
+        if (browser != null) {
+            browser.close();
+            playwright.close();
+            browser = null;
+            playwright = null;
+        }
     }
 }

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.followthrough.identity.AgentView;
 
 /** A browser-like HTTP client for the console: keeps cookies, signs in, sends CSRF tokens. */
 public final class ConsoleClient {
@@ -37,6 +38,16 @@ public final class ConsoleClient {
                 .cookieHandler(new CookieManager())
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .build();
+    }
+
+    /** A client signed in as this agent, made by {@link Fixtures#agent}. */
+    public static ConsoleClient signedIn(int port, AgentView agent) {
+        return new ConsoleClient(port).signIn(agent.email(), Fixtures.PASSWORD);
+    }
+
+    /** A client signed in as the bootstrapped administrator. */
+    public static ConsoleClient signedInAsAdmin(int port) {
+        return new ConsoleClient(port).signIn(Browser.ADMIN_EMAIL, Browser.ADMIN_PASSWORD);
     }
 
     public ConsoleClient signIn(String email, String password) {

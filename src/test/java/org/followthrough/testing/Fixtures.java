@@ -4,6 +4,7 @@ import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.UnaryOperator;
 import org.followthrough.cases.CaseDesk;
 import org.followthrough.cases.CaseView;
 import org.followthrough.cases.Channel;
@@ -92,6 +93,24 @@ public class Fixtures {
 
     public String tokenFor(AgentView agent) {
         return tokens.issue(unique("token"), agent.id(), agent.id()).secret();
+    }
+
+    /** An API client that calls as this agent, with a new token of theirs. */
+    public ApiClient api(int port, AgentView agent) {
+        return ApiClient.withToken(port, tokenFor(agent));
+    }
+
+    /** Ann and Bob (agents) and Sue (their supervisor) in one team, and a case of the team that Ann owns. */
+    public record TeamCase(AgentView ann, AgentView bob, AgentView sue, TeamId team, CaseView escrow) {}
+
+    /** {@link TeamCase}, its case made as {@code details} says. */
+    public TeamCase annOwnsACaseInHerTeam(UnaryOperator<CaseBuilder> details) {
+        var ann = agent(Role.AGENT);
+        var bob = agent(Role.AGENT);
+        var sue = agent(Role.SUPERVISOR);
+        var team = team(ann, bob, sue);
+        var escrow = details.apply(aCase()).ownedBy(ann).inTeam(team).open();
+        return new TeamCase(ann, bob, sue, team, escrow);
     }
 
     public CustomerView customer() {

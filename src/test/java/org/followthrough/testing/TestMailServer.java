@@ -4,7 +4,9 @@ import com.icegreen.greenmail.user.GreenMailUser;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -13,6 +15,7 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Properties;
 import org.followthrough.email.mailboxes.MailSecurity;
 import org.followthrough.email.mailboxes.MailboxDraft;
 import org.followthrough.identity.TeamId;
@@ -79,6 +82,12 @@ public final class TestMailServer implements AutoCloseable {
                 60,
                 acknowledge,
                 true);
+    }
+
+    /** Puts this raw message, exactly as given, into the inbox of {@code address}, a {@link #user}. */
+    public void deliver(String address, byte[] raw) throws MessagingException {
+        var message = new MimeMessage(Session.getInstance(new Properties()), new ByteArrayInputStream(raw));
+        server.getUserManager().getUser(address).deliver(message);
     }
 
     /** Everything delivered to this address so far. */

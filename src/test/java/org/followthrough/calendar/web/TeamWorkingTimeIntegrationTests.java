@@ -37,7 +37,7 @@ class TeamWorkingTimeIntegrationTests {
     @Test
     void anAdminSetsATeamsHoursHolidaysAndReminderLeadTogether() {
         var team = fixtures.team(fixtures.agent(Role.AGENT));
-        var admin = new ConsoleClient(port).signIn("admin@test.example", "bootstrap-secret-1");
+        var admin = ConsoleClient.signedInAsAdmin(port);
         assertThat(admin.get("/admin/teams/" + team + "/working-time").body()).contains("Monday to Friday");
         var form = new LinkedHashMap<String, String>();
         form.put("timeZone", "Europe/Lisbon");
@@ -70,7 +70,7 @@ class TeamWorkingTimeIntegrationTests {
     @Test
     void aBadHolidayLineIsRefusedAndNothingIsSaved() {
         var team = fixtures.team(fixtures.agent(Role.AGENT));
-        var admin = new ConsoleClient(port).signIn("admin@test.example", "bootstrap-secret-1");
+        var admin = ConsoleClient.signedInAsAdmin(port);
         admin.get("/admin/teams/" + team + "/working-time");
         var form = new LinkedHashMap<String, String>();
         form.put("timeZone", "Europe/Lisbon");
@@ -89,7 +89,7 @@ class TeamWorkingTimeIntegrationTests {
     @Test
     void aReminderLeadThatIsNotANumberIsRefusedOnTheFormAndNothingIsSaved() {
         var team = fixtures.team(fixtures.agent(Role.AGENT));
-        var admin = new ConsoleClient(port).signIn("admin@test.example", "bootstrap-secret-1");
+        var admin = ConsoleClient.signedInAsAdmin(port);
         assertThat(admin.get("/admin/teams/" + team + "/working-time").body())
                 .contains("name=\"leadPercent\"")
                 .contains("value=\"25\"");
@@ -108,7 +108,7 @@ class TeamWorkingTimeIntegrationTests {
     void agentsCannotChangeWorkingTime() {
         var agent = fixtures.agent(Role.AGENT);
         var team = fixtures.team(agent);
-        var console = new ConsoleClient(port).signIn(agent.email(), Fixtures.PASSWORD);
+        var console = ConsoleClient.signedIn(port, agent);
         assertThat(console.get("/admin/teams/" + team + "/working-time").statusCode())
                 .isEqualTo(403);
     }

@@ -49,7 +49,7 @@ class CustomerConsoleIntegrationTests {
 
     @Test
     void anAgentCreatesAndChangesACustomerFromTheForm() {
-        var console = new ConsoleClient(port).signIn(fixtures.agent(Role.AGENT).email(), Fixtures.PASSWORD);
+        var console = ConsoleClient.signedIn(port, fixtures.agent(Role.AGENT));
         console.get("/customers/new");
         var word = Fixtures.unique("formed").replace("-", "");
         var email = word + "@example.org";
@@ -78,7 +78,7 @@ class CustomerConsoleIntegrationTests {
 
     @Test
     void aRefusedCustomerFormComesBackAsTypedWithTheReason() {
-        var console = new ConsoleClient(port).signIn(fixtures.agent(Role.AGENT).email(), Fixtures.PASSWORD);
+        var console = ConsoleClient.signedIn(port, fixtures.agent(Role.AGENT));
         var taken = fixtures.customer();
         console.get("/customers/new");
         var response = console.post("/customers", customerForm("Copycat", taken.primaryEmail(), ""));
@@ -91,7 +91,7 @@ class CustomerConsoleIntegrationTests {
 
     @Test
     void customersFromAnOrganizationsDomainJoinItAndItsSegment() {
-        var admin = new ConsoleClient(port).signIn(fixtures.agent(Role.ADMIN).email(), Fixtures.PASSWORD);
+        var admin = ConsoleClient.signedIn(port, fixtures.agent(Role.ADMIN));
         admin.get("/admin/segments");
         var segmentName = Fixtures.unique("Gold");
         assertThat(location(admin.post("/admin/segments", Map.of("name", segmentName, "description", "Top tier"))))

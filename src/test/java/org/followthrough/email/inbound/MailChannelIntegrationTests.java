@@ -9,7 +9,6 @@ import jakarta.mail.Multipart;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.search.FlagTerm;
-import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -595,8 +594,7 @@ class MailChannelIntegrationTests {
     }
 
     private void deliver(byte[] raw) throws Exception {
-        var message = new MimeMessage(Session.getInstance(new Properties()), new ByteArrayInputStream(raw));
-        server.greenMail().getUserManager().getUser(support).deliver(message);
+        server.deliver(support, raw);
     }
 
     private int unseenIn(String address) throws Exception {

@@ -2,14 +2,10 @@ package org.followthrough.email.inbound;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import jakarta.mail.Session;
-import jakarta.mail.internet.MimeMessage;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import java.util.Properties;
 import java.util.UUID;
 import org.followthrough.cases.CaseId;
 import org.followthrough.cases.CaseQueries;
@@ -190,7 +186,6 @@ class MailFromTheWildIntegrationTests {
     }
 
     private void deliver(byte[] raw) throws Exception {
-        var message = new MimeMessage(Session.getInstance(new Properties()), new ByteArrayInputStream(raw));
-        server.greenMail().getUserManager().getUser(support).deliver(message);
+        server.deliver(support, raw);
     }
 }

@@ -77,7 +77,7 @@ class QuarantineIntegrationTests {
     }
 
     private ApiClient admin() {
-        return ApiClient.withToken(port, fixtures.tokenFor(fixtures.agent(Role.ADMIN)));
+        return fixtures.api(port, fixtures.agent(Role.ADMIN));
     }
 
     private HttpResponse<byte[]> download(String path, String token) throws Exception {
@@ -212,7 +212,7 @@ class QuarantineIntegrationTests {
     // Console -----------------------------------------------------------------------------------
 
     private ConsoleClient signedInAs(Role role) {
-        return new ConsoleClient(port).signIn(fixtures.agent(role).email(), Fixtures.PASSWORD);
+        return ConsoleClient.signedIn(port, fixtures.agent(role));
     }
 
     @Test

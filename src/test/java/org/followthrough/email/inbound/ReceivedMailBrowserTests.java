@@ -24,6 +24,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -35,7 +36,9 @@ class ReceivedMailBrowserTests {
     private static final String PIXEL =
             "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==";
 
-    static Browser browser;
+    @RegisterExtension
+    static final Browser browser = Browser.perTestClass();
+
     static HttpServer tracker;
     static final AtomicInteger trackerHits = new AtomicInteger();
 
@@ -59,7 +62,6 @@ class ReceivedMailBrowserTests {
 
     @BeforeAll
     static void start() throws Exception {
-        browser = new Browser();
         tracker = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         tracker.createContext("/pixel.png", exchange -> {
             trackerHits.incrementAndGet();
@@ -74,7 +76,6 @@ class ReceivedMailBrowserTests {
 
     @AfterAll
     static void stop() {
-        browser.close();
         tracker.stop(0);
     }
 
@@ -106,7 +107,7 @@ class ReceivedMailBrowserTests {
         assertThat(result.outcome()).isEqualTo(Outcome.NEW_CASE);
         var c = cases.get(result.caseId());
 
-        var page = browser.signedIn(port, fixtures.agent(Role.AGENT).email(), Fixtures.PASSWORD);
+        var page = browser.signedIn(port, fixtures.agent(Role.AGENT));
         page.navigate("http://localhost:" + port + "/cases/" + c.number());
         var entry = page.locator("#timeline .kind-inbound").first();
         assertThat(entry.locator(".body")).containsText("The blue model arrived broken.");

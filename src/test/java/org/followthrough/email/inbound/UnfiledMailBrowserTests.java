@@ -3,11 +3,7 @@ package org.followthrough.email.inbound;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import jakarta.mail.Session;
-import jakarta.mail.internet.MimeMessage;
-import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.Properties;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.followthrough.email.mailboxes.MailboxDesk;
@@ -16,10 +12,9 @@ import org.followthrough.testing.Browser;
 import org.followthrough.testing.Fixtures;
 import org.followthrough.testing.IntegrationTest;
 import org.followthrough.testing.TestMailServer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -27,7 +22,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @IntegrationTest
 class UnfiledMailBrowserTests {
 
-    static Browser browser;
+    @RegisterExtension
+    static final Browser browser = Browser.perTestClass();
 
     @LocalServerPort
     int port;
@@ -47,16 +43,6 @@ class UnfiledMailBrowserTests {
     @Autowired
     JdbcClient db;
 
-    @BeforeAll
-    static void startBrowser() {
-        browser = new Browser();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        browser.close();
-    }
-
     @AfterEach
     void quietMailboxes() {
         fixtures.quietMailboxes();
@@ -73,13 +59,10 @@ class UnfiledMailBrowserTests {
                         + "Content-Type: text/html; charset=utf-8\r\n\r\n"
                         + "<p>Half price</p><script>document.title='owned'</script>\r\n")
                 .getBytes(StandardCharsets.UTF_8);
-        server.greenMail()
-                .getUserManager()
-                .getUser(support)
-                .deliver(new MimeMessage(Session.getInstance(new Properties()), new ByteArrayInputStream(raw)));
+        server.deliver(support, raw);
         poller.poll(mailbox);
 
-        var page = browser.signedIn(port, "admin@test.example", "bootstrap-secret-1");
+        var page = browser.signedInAsAdmin(port);
         page.navigate("http://localhost:" + port + "/admin/mailboxes");
         page.click("nav.tabs >> text=Mail not filed");
         assertThat(page.locator("table.not-filed")).containsText(subject);

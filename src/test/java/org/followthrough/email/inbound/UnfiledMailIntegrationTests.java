@@ -2,9 +2,6 @@ package org.followthrough.email.inbound;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import jakarta.mail.Session;
-import jakarta.mail.internet.MimeMessage;
-import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -12,7 +9,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.Executors;
 import org.followthrough.cases.CaseId;
@@ -288,7 +284,7 @@ class UnfiledMailIntegrationTests {
             assertThat(download("/api/v1/mail/not-filed/" + id + "/raw", token).statusCode())
                     .as(role.name())
                     .isEqualTo(403);
-            var console = new ConsoleClient(port).signIn(fixtures.agent(role).email(), Fixtures.PASSWORD);
+            var console = ConsoleClient.signedIn(port, fixtures.agent(role));
             assertThat(console.get("/admin/mail/not-filed").statusCode()).isEqualTo(403);
             assertThat(console.post("/admin/mail/not-filed/" + id + "/file", Map.of())
                             .statusCode())
@@ -334,7 +330,7 @@ class UnfiledMailIntegrationTests {
                 + "MIME-Version: 1.0\r\nContent-Type: text/html; charset=UTF-8\r\n\r\n"
                 + "<p>Everything half price</p><script>alert('owned')</script><img src=x onerror=alert(1)>\r\n"));
         poller.poll(mailbox);
-        var console = new ConsoleClient(port).signIn(fixtures.agent(Role.ADMIN).email(), Fixtures.PASSWORD);
+        var console = ConsoleClient.signedIn(port, fixtures.agent(Role.ADMIN));
 
         var list = console.get("/admin/mail/not-filed");
         assertThat(list.statusCode()).isEqualTo(200);
@@ -414,7 +410,7 @@ class UnfiledMailIntegrationTests {
     }
 
     private ApiClient admin() {
-        return ApiClient.withToken(port, fixtures.tokenFor(fixtures.agent(Role.ADMIN)));
+        return fixtures.api(port, fixtures.agent(Role.ADMIN));
     }
 
     private static JsonNode listed(ApiClient api, String subject) {
@@ -455,7 +451,6 @@ class UnfiledMailIntegrationTests {
     }
 
     private void deliver(byte[] raw) throws Exception {
-        var message = new MimeMessage(Session.getInstance(new Properties()), new ByteArrayInputStream(raw));
-        server.greenMail().getUserManager().getUser(support).deliver(message);
+        server.deliver(support, raw);
     }
 }

@@ -11,10 +11,9 @@ import org.followthrough.testing.Browser;
 import org.followthrough.testing.Fixtures;
 import org.followthrough.testing.IntegrationTest;
 import org.followthrough.testing.TestMailServer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -24,7 +23,8 @@ class MailboxBrowserTests {
     @Autowired
     Fixtures fixturesForMail;
 
-    static Browser browser;
+    @RegisterExtension
+    static final Browser browser = Browser.perTestClass();
 
     @LocalServerPort
     int port;
@@ -41,21 +41,11 @@ class MailboxBrowserTests {
     @Autowired
     Clock clock;
 
-    @BeforeAll
-    static void startBrowser() {
-        browser = new Browser();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        browser.close();
-    }
-
     @Test
     void anAdminAddsAMailboxTriesItAndDeletesItAfterConfirming() {
         var address = Fixtures.unique("browser") + "@desk.test";
         mail.user(address, "imap-secret-4711");
-        var page = browser.signedIn(port, "admin@test.example", "bootstrap-secret-1");
+        var page = browser.signedInAsAdmin(port);
         page.navigate("http://localhost:" + port + "/admin/mailboxes");
         page.click("text=New mailbox");
 
@@ -103,7 +93,7 @@ class MailboxBrowserTests {
 
     @Test
     void aRefusedFormShowsTheProblemNextToItsField() {
-        var page = browser.signedIn(port, "admin@test.example", "bootstrap-secret-1");
+        var page = browser.signedInAsAdmin(port);
         page.navigate("http://localhost:" + port + "/admin/mailboxes/new");
         page.fill("input[name=address]", Fixtures.unique("refused") + "@desk.test");
         page.fill("input[name=displayName]", "Refused Desk");

@@ -41,7 +41,7 @@ class MailboxConsoleIntegrationTests {
 
     @BeforeEach
     void setUp() {
-        admin = new ConsoleClient(port).signIn("admin@test.example", "bootstrap-secret-1");
+        admin = ConsoleClient.signedInAsAdmin(port);
         address = Fixtures.unique("help") + "@desk.test";
     }
 
@@ -165,7 +165,7 @@ class MailboxConsoleIntegrationTests {
         var id = createdThroughTheForm();
         for (var role : new Role[] {Role.AGENT, Role.SUPERVISOR}) {
             var agent = fixtures.agent(role);
-            var console = new ConsoleClient(port).signIn(agent.email(), Fixtures.PASSWORD);
+            var console = ConsoleClient.signedIn(port, agent);
 
             assertThat(console.get("/admin/mailboxes").statusCode()).isEqualTo(403);
             assertThat(console.get("/admin/mailboxes/" + id).statusCode()).isEqualTo(403);

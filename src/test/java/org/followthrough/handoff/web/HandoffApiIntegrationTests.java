@@ -51,14 +51,15 @@ class HandoffApiIntegrationTests {
 
     @BeforeEach
     void annOwnsACaseInHerTeam() {
-        ann = fixtures.agent(Role.AGENT);
-        bob = fixtures.agent(Role.AGENT);
-        sue = fixtures.agent(Role.SUPERVISOR);
-        team = fixtures.team(ann, bob, sue);
-        escrow = fixtures.aCase().ownedBy(ann).inTeam(team).open();
-        asAnn = ApiClient.withToken(port, fixtures.tokenFor(ann));
-        asBob = ApiClient.withToken(port, fixtures.tokenFor(bob));
-        asSue = ApiClient.withToken(port, fixtures.tokenFor(sue));
+        var given = fixtures.annOwnsACaseInHerTeam(c -> c);
+        ann = given.ann();
+        bob = given.bob();
+        sue = given.sue();
+        team = given.team();
+        escrow = given.escrow();
+        asAnn = fixtures.api(port, ann);
+        asBob = fixtures.api(port, bob);
+        asSue = fixtures.api(port, sue);
         casePath = "/api/v1/cases/" + escrow.id();
         handoffsOfCase = casePath + "/handoffs";
     }
@@ -169,7 +170,7 @@ class HandoffApiIntegrationTests {
         var id = offered.text("id");
 
         assertThat(asBob.post(handoffPath(id, "accept"), Map.of()).status()).isEqualTo(403);
-        var accepted = ApiClient.withToken(port, fixtures.tokenFor(dana)).post(handoffPath(id, "accept"), Map.of());
+        var accepted = fixtures.api(port, dana).post(handoffPath(id, "accept"), Map.of());
 
         assertThat(accepted.status()).isEqualTo(200);
         var after = asAnn.get(casePath);

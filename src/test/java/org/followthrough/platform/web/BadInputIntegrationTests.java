@@ -245,7 +245,7 @@ class BadInputIntegrationTests {
 
     @Test
     void aBadViewOnAConsolePageIsAnHtmlErrorPage() {
-        var console = new ConsoleClient(port).signIn("admin@test.example", "bootstrap-secret-1");
+        var console = ConsoleClient.signedInAsAdmin(port);
         var response = console.get("/?view=nonsense");
 
         assertThat(response.statusCode()).isEqualTo(400);
@@ -256,7 +256,7 @@ class BadInputIntegrationTests {
 
     @Test
     void nulInAConsoleFormShowsTheFormAgainWithTheFieldsError() {
-        var console = new ConsoleClient(port).signIn("admin@test.example", "bootstrap-secret-1");
+        var console = ConsoleClient.signedInAsAdmin(port);
         var response = console.post(
                 "/customers",
                 Map.of(
@@ -278,7 +278,7 @@ class BadInputIntegrationTests {
 
     @Test
     void nulInConsoleSearchIsRefusedWithoutAServerError() {
-        var console = new ConsoleClient(port).signIn("admin@test.example", "bootstrap-secret-1");
+        var console = ConsoleClient.signedInAsAdmin(port);
         var response = console.get("/search?q=a%00b");
 
         assertThat(response.statusCode()).isBetween(400, 499);

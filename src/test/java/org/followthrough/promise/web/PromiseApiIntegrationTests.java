@@ -16,7 +16,6 @@ import java.util.Map;
 import java.util.UUID;
 import org.followthrough.cases.CaseView;
 import org.followthrough.identity.AgentView;
-import org.followthrough.identity.Role;
 import org.followthrough.identity.TeamId;
 import org.followthrough.testing.ApiClient;
 import org.followthrough.testing.Fixtures;
@@ -58,18 +57,15 @@ class PromiseApiIntegrationTests {
 
     @BeforeEach
     void annOwnsACaseInHerTeam() {
-        ann = fixtures.agent(Role.AGENT);
-        bob = fixtures.agent(Role.AGENT);
-        sue = fixtures.agent(Role.SUPERVISOR);
-        team = fixtures.team(ann, bob, sue);
-        escrow = fixtures.aCase()
-                .about("Property tax unpaid from escrow")
-                .ownedBy(ann)
-                .inTeam(team)
-                .open();
-        asAnn = ApiClient.withToken(port, fixtures.tokenFor(ann));
-        asBob = ApiClient.withToken(port, fixtures.tokenFor(bob));
-        asSue = ApiClient.withToken(port, fixtures.tokenFor(sue));
+        var given = fixtures.annOwnsACaseInHerTeam(c -> c.about("Property tax unpaid from escrow"));
+        ann = given.ann();
+        bob = given.bob();
+        sue = given.sue();
+        team = given.team();
+        escrow = given.escrow();
+        asAnn = fixtures.api(port, ann);
+        asBob = fixtures.api(port, bob);
+        asSue = fixtures.api(port, sue);
         promisesOfCase = "/api/v1/cases/" + escrow.id() + "/promises";
     }
 
