@@ -1,6 +1,6 @@
 package org.followthrough.customer;
 
-import org.followthrough.platform.InvalidInputException;
+import org.followthrough.platform.Text;
 
 /** The input rules the customer module's aggregates share. */
 final class Inputs {
@@ -11,13 +11,7 @@ final class Inputs {
 
     /** A name as stored: stripped, required, not too long. */
     static String requiredName(String name) {
-        if (name == null || name.isBlank()) {
-            throw new InvalidInputException("name", "must not be blank");
-        }
-        if (name.strip().length() > MAX_NAME) {
-            throw new InvalidInputException("name", "must have at most " + MAX_NAME + " characters");
-        }
-        return name.strip();
+        return Text.required("name", name, MAX_NAME);
     }
 
     /** Free text as stored: stripped, empty when not given. */

@@ -51,6 +51,30 @@ public final class Text {
     }
 
     /**
+     * A text as stored: stripped, or null when not given or blank; refused naming the field when
+     * longer than {@code max} characters once stripped. The length rule every aggregate shares.
+     */
+    public static String optional(String field, String value, int max) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        var stripped = value.strip();
+        if (stripped.length() > max) {
+            throw new InvalidInputException(field, "must have at most " + max + " characters");
+        }
+        return stripped;
+    }
+
+    /** {@link #optional}, but a missing or blank text is refused naming the field. */
+    public static String required(String field, String value, int max) {
+        var stripped = optional(field, value, max);
+        if (stripped == null) {
+            throw new InvalidInputException(field, "must not be blank");
+        }
+        return stripped;
+    }
+
+    /**
      * Checks every text a request record carries, components marked {@link MultiLine} as multi-line,
      * every other one as single-line, through nested records, lists and maps; the field named in a
      * refusal is its path ({@code customer.name}, {@code tags[2]}).

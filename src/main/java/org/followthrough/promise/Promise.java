@@ -12,6 +12,7 @@ import org.followthrough.identity.TeamId;
 import org.followthrough.platform.Actor;
 import org.followthrough.platform.InvalidInputException;
 import org.followthrough.platform.Sql;
+import org.followthrough.platform.Text;
 
 /**
  * Something an agent told a customer they would do, by when, and who answers for it. Changes only
@@ -113,7 +114,7 @@ public final class Promise {
             PromiseId id, Made made, String description, AgentId owner, Instant dueAt, Instant remindAt, Instant now) {
         Objects.requireNonNull(made.caseId(), "caseId");
         Objects.requireNonNull(owner, "owner");
-        var what = required(description, "description", MAX_DESCRIPTION);
+        var what = Text.required("description", description, MAX_DESCRIPTION);
         checkDue(dueAt, now);
         return new Promise(
                 id,
@@ -143,7 +144,7 @@ public final class Promise {
     /** Kept, with its evidence: the entry that kept it, or a note saying how (or both). */
     void keep(UUID evidenceEntry, String note, Instant now) {
         move(PromiseState.KEPT);
-        var how = optional(note, "note", MAX_NOTE);
+        var how = Text.optional("note", note, MAX_NOTE);
         if (evidenceEntry == null && how == null) {
             throw new InvalidInputException("note", "say how the promise was kept, or name the entry that kept it");
         }
@@ -182,7 +183,7 @@ public final class Promise {
     /** The customer no longer needs it; the note says why. */
     void release(String note, Instant now) {
         move(PromiseState.RELEASED);
-        var why = required(note, "note", MAX_NOTE);
+        var why = Text.required("note", note, MAX_NOTE);
         state = PromiseState.RELEASED;
         releasedAt = now;
         releaseNote = why;
@@ -268,25 +269,6 @@ public final class Promise {
         if (due.isAfter(Sql.LATEST)) {
             throw new InvalidInputException("dueAt", "must be before the year 10000");
         }
-    }
-
-    static String required(String text, String field, int max) {
-        var value = optional(text, field, max);
-        if (value == null) {
-            throw new InvalidInputException(field, "must not be blank");
-        }
-        return value;
-    }
-
-    static String optional(String text, String field, int max) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        var value = text.strip();
-        if (value.length() > max) {
-            throw new InvalidInputException(field, "must have at most " + max + " characters");
-        }
-        return value;
     }
 
     public PromiseId id() {

@@ -26,6 +26,7 @@ import org.followthrough.platform.ForbiddenException;
 import org.followthrough.platform.Ids;
 import org.followthrough.platform.InvalidInputException;
 import org.followthrough.platform.NotFoundException;
+import org.followthrough.platform.Text;
 import org.followthrough.promise.PromiseEvents.PromiseBroken;
 import org.followthrough.promise.PromiseEvents.PromiseDueSoon;
 import org.followthrough.promise.PromiseEvents.PromiseKept;
@@ -108,7 +109,7 @@ public class PromiseDesk {
                     + supportCase.status().name().toLowerCase(Locale.ROOT)
                     + "; reopen it before promising more");
         }
-        Promise.required(command.description(), "description", Promise.MAX_DESCRIPTION);
+        Text.required("description", command.description(), Promise.MAX_DESCRIPTION);
         Promise.checkDue(command.dueAt(), now);
         // Without a named owner a promise is the case owner's when its maker may name them, else the maker's own.
         var ownerId = command.ownerId() != null
