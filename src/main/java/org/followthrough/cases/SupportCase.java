@@ -226,7 +226,8 @@ public final class SupportCase {
         return clean;
     }
 
-    static Set<String> validTags(Set<String> tags) {
+    /** The one tag rule: lower case, spaces as dashes, letters, digits and - _ . : up to 40; at most 30. */
+    public static Set<String> validTags(Set<String> tags) {
         var clean = new TreeSet<String>();
         if (tags == null) {
             return clean;

@@ -17,6 +17,7 @@ import org.followthrough.cases.CaseQueries;
 import org.followthrough.email.inbound.MailIngest;
 import org.followthrough.email.mailboxes.MailboxDesk;
 import org.followthrough.identity.AgentQueries;
+import org.followthrough.macros.MacroDesk;
 import org.followthrough.platform.Actor;
 import org.followthrough.platform.FollowthroughProperties;
 import org.followthrough.promise.PromiseDesk;
@@ -57,6 +58,7 @@ class DemoData implements SmartLifecycle {
     private final FollowthroughProperties properties;
     private final MailboxDesk mailboxes;
     private final MailIngest mailIngest;
+    private final MacroDesk macros;
 
     DemoData(
             CaseDesk desk,
@@ -70,7 +72,8 @@ class DemoData implements SmartLifecycle {
             DemoClock clock,
             FollowthroughProperties properties,
             MailboxDesk mailboxes,
-            MailIngest mailIngest) {
+            MailIngest mailIngest,
+            MacroDesk macros) {
         this.desk = desk;
         this.promises = promises;
         this.promiseQueries = promiseQueries;
@@ -83,6 +86,7 @@ class DemoData implements SmartLifecycle {
         this.properties = properties;
         this.mailboxes = mailboxes;
         this.mailIngest = mailIngest;
+        this.macros = macros;
     }
 
     private volatile boolean running;
@@ -127,6 +131,7 @@ class DemoData implements SmartLifecycle {
         var cast = people.gather(replay, admin);
         workingHours(cast, admin);
         new DemoCases(replay, cast).play();
+        new DemoMacros(macros, cast).play();
         new DemoMail(replay, cast, mailboxes, mailIngest, desk).play(admin);
         log.info(
                 "Seeded the demo desk: {} customers and six weeks of cases",

@@ -89,6 +89,13 @@ public final class ApiClient {
                 .build());
     }
 
+    public Response put(String path, Object body) {
+        return send(request(path)
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json(body)))
+                .build());
+    }
+
     public Response delete(String path) {
         return send(request(path).DELETE().build());
     }
