@@ -23,7 +23,8 @@ class CaseSignals {
     @TransactionalEventListener(fallbackExecution = true)
     void on(EntryAdded added) {
         // An agent who added a reply, call or note is done typing it.
-        boolean written = added.by() != null && added.by().type() == Actor.Type.AGENT && added.kind() != EntryKind.EVENT;
+        boolean written =
+                added.by() != null && added.by().type() == Actor.Type.AGENT && added.kind() != EntryKind.EVENT;
         live.entryAdded(added.caseId(), written ? added.by().id() : null);
     }
 

@@ -13,7 +13,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
+import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -64,6 +66,7 @@ public class LiveDesk implements SmartLifecycle, Signals.Receiver {
      * new entries and of the others on it (at once, and whenever that changes).
      */
     public SseEmitter watchCase(CaseId caseId, SignedInAgent me) {
+        refuseWhileStopped();
         var now = clock.instant();
         var stream = streams.open(me.id(), me.displayName(), caseId.value(), now, this::left);
         streams.send(stream, "presence", others(stream));
@@ -73,9 +76,17 @@ public class LiveDesk implements SmartLifecycle, Signals.Receiver {
 
     /** A stream for an inbox: it hears that cases were opened; {@code since} is the newest case it was shown. */
     public SseEmitter watchInbox(SignedInAgent me, long since) {
+        refuseWhileStopped();
         var stream = streams.open(me.id(), me.displayName(), null, clock.instant(), closed -> {});
         streams.send(stream, "since", Long.toString(since));
         return stream.emitter();
+    }
+
+    /** A node shutting down opens no new streams: the page tries again, reaching another node. */
+    private void refuseWhileStopped() {
+        if (!running) {
+            throw new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE, "This node is stopping");
+        }
     }
 
     /** The agent is typing a reply on this case (pages report it every few seconds while they type). */
@@ -124,10 +135,11 @@ public class LiveDesk implements SmartLifecycle, Signals.Receiver {
     }
 
     private void left(Stream stream) {
-        boolean stillHere = streams.onCase(stream.caseId()).stream()
-                .anyMatch(s -> s.agent().equals(stream.agent()));
+        boolean stillHere =
+                streams.onCase(stream.caseId()).stream().anyMatch(s -> s.agent().equals(stream.agent()));
         if (!stillHere) {
-            announce(Signal.presence(Kind.GONE, node, stream.caseId(), stream.agent().value(), stream.name()));
+            announce(Signal.presence(
+                    Kind.GONE, node, stream.caseId(), stream.agent().value(), stream.name()));
         }
     }
 

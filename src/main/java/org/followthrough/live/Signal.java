@@ -46,7 +46,8 @@ record Signal(Kind kind, UUID node, UUID caseId, UUID agent, String name) {
 
     /** {@code KIND|node|case|agent|name}; the name last, as it may hold the separator. */
     String encode() {
-        return kind.name() + "|" + text(node) + "|" + text(caseId) + "|" + text(agent) + "|" + (name == null ? "" : name);
+        return kind.name() + "|" + text(node) + "|" + text(caseId) + "|" + text(agent) + "|"
+                + (name == null ? "" : name);
     }
 
     /** The signal a payload holds; a payload of another kind or version is ignored (null). */

@@ -137,7 +137,10 @@ class Signals {
                 listening = false;
                 first = false;
                 if (running && !warned) {
-                    log.warn("Not listening for live signals ({}); trying again every {}", e.getMessage(), properties.reconnectDelay());
+                    log.warn(
+                            "Not listening for live signals ({}); trying again every {}",
+                            e.getMessage(),
+                            properties.reconnectDelay());
                     warned = true;
                 }
                 pause(properties.reconnectDelay());

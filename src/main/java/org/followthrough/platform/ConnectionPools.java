@@ -70,7 +70,9 @@ public final class ConnectionPools extends AbstractRoutingDataSource implements 
         }
         settings.setProperty("ApplicationName", applicationName);
         settings.setProperty("connectTimeout", "5");
+        // Held for ever, it must notice a network that went away silently: no statement waits longer.
         settings.setProperty("tcpKeepAlive", "true");
+        settings.setProperty("socketTimeout", "60");
         return DriverManager.getConnection(requests.getJdbcUrl(), settings);
     }
 

@@ -95,7 +95,7 @@
       hook.hidden = true;
       return;
     }
-    const say = (template, name) => template.replace("{0}", name);
+    const say = (template, name) => template.replace("{0}", () => name);
     hook.textContent = people.typing
       .map((name) => say(hook.dataset.typing, name))
       .concat(people.viewing.map((name) => say(hook.dataset.viewing, name)))
@@ -115,8 +115,9 @@
     }
     state.loading = true;
     const known = new Set(Array.from(timeline.children, (entry) => entry.id));
+    // One request at a time from the hook (htmx keeps one in flight per source element).
     return htmx
-      .ajax("GET", hook.dataset.liveTimeline, { target: "#timeline", swap: "outerHTML" })
+      .ajax("GET", hook.dataset.liveTimeline, { source: hook, target: "#timeline", swap: "outerHTML" })
       .then(() => {
         const fresh = document.getElementById("timeline");
         if (fresh) {
@@ -124,7 +125,8 @@
             .filter((entry) => !known.has(entry.id))
             .forEach((entry) => entry.classList.add("live-new"));
         }
-        if (hook.dataset.liveMail) return htmx.ajax("GET", hook.dataset.liveMail, { swap: "none" });
+        // The mail details under the entries come by id, out of band, as on the page's first load.
+        if (hook.dataset.liveMail) return htmx.ajax("GET", hook.dataset.liveMail, { source: hook, swap: "none" });
       })
       .finally(() => {
         state.loading = false;
@@ -169,6 +171,20 @@
     );
   });
 
+  // "Send anyway" sends the form again saying so, whichever button htmx counts as the submitter.
+  document.addEventListener("click", (event) => {
+    const anyway = event.target.closest('#live-confirm [name="confirmed"]');
+    if (!anyway) return;
+    const form = anyway.closest("form");
+    if (form && !form.querySelector('input[name="confirmed"]')) {
+      const confirmed = document.createElement("input");
+      confirmed.type = "hidden";
+      confirmed.name = "confirmed";
+      confirmed.value = "true";
+      form.appendChild(confirmed);
+    }
+  });
+
   document.addEventListener("click", (event) => {
     const review = event.target.closest("[data-live-review]");
     if (!review) return;
@@ -188,6 +204,15 @@
           entry.focus();
         }
       });
+    }
+  });
+
+  // "Send anyway" counts for that one send only.
+  document.addEventListener("htmx:afterRequest", (event) => {
+    const form = event.detail.elt;
+    if (form && form.matches && form.matches('form[data-pane="reply"]')) {
+      const confirmed = form.querySelector('input[name="confirmed"]');
+      if (confirmed) confirmed.remove();
     }
   });
 
@@ -215,7 +240,7 @@
       return;
     }
     if (!onInbox) {
-      const state = { after: null };
+      const state = { after: null, counting: false, again: false };
       onInbox = stream(hook.dataset.liveInbox, inboxHook, {
         events: {
           // The newest case when the stream first opened: what is newer is new to this page.
@@ -235,10 +260,25 @@
   function countNew() {
     const hook = inboxHook();
     if (!hook || !onInbox || onInbox.state.after === null) return;
-    const url = hook.dataset.liveNew + (hook.dataset.liveNew.includes("?") ? "&" : "?") + "after=" + onInbox.state.after;
-    htmx.ajax("GET", url, { target: hook, swap: "innerHTML" }).then(() => {
-      hook.hidden = !hook.querySelector("[data-live-show]");
-    });
+    const state = onInbox.state;
+    if (state.counting) {
+      state.again = true;
+      return;
+    }
+    state.counting = true;
+    const url = hook.dataset.liveNew + (hook.dataset.liveNew.includes("?") ? "&" : "?") + "after=" + state.after;
+    htmx
+      .ajax("GET", url, { source: hook, target: hook, swap: "innerHTML" })
+      .then(() => {
+        hook.hidden = !hook.querySelector("[data-live-show]");
+      })
+      .finally(() => {
+        state.counting = false;
+        if (state.again) {
+          state.again = false;
+          countNew();
+        }
+      });
   }
 
   document.addEventListener("click", (event) => {
@@ -250,6 +290,7 @@
     hook.innerHTML = "";
     hook.hidden = true;
     htmx.ajax("GET", window.location.pathname + window.location.search, {
+      source: rows,
       target: rows,
       select: rows,
       swap: "outerHTML",

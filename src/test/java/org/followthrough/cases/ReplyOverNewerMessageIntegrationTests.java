@@ -38,7 +38,8 @@ class ReplyOverNewerMessageIntegrationTests {
         var team = fixtures.annOwnsACaseInHerTeam(c -> c.saying("The invoice is wrong."));
         var escrow = team.escrow();
         var seen = queries.timeline(escrow.id()).getLast().id();
-        desk.recordInbound(escrow.id(), "Also, the delivery address changed to Elm Street 5.", Channel.EMAIL, Actor.SYSTEM);
+        desk.recordInbound(
+                escrow.id(), "Also, the delivery address changed to Elm Street 5.", Channel.EMAIL, Actor.SYSTEM);
         var console = ConsoleClient.signedIn(port, team.ann());
         var path = "/cases/" + escrow.number() + "/reply";
 
@@ -65,12 +66,12 @@ class ReplyOverNewerMessageIntegrationTests {
         desk.recordInbound(escrow.id(), "It is the blue one.", Channel.EMAIL, Actor.SYSTEM);
         var seen = queries.timeline(escrow.id()).getLast().id();
         // What the agent's colleagues add is no reason to ask: only the customer's messages are.
-        desk.note(escrow.id(), "Checked the depot.", Fixtures.signedIn(team.bob()).actor());
+        desk.note(
+                escrow.id(), "Checked the depot.", Fixtures.signedIn(team.bob()).actor());
         var console = ConsoleClient.signedIn(port, team.ann());
 
         var sent = console.htmxPost(
-                "/cases/" + escrow.number() + "/reply",
-                Map.of("body", "It is on its way.", "seen", seen.toString()));
+                "/cases/" + escrow.number() + "/reply", Map.of("body", "It is on its way.", "seen", seen.toString()));
         assertThat(sent.statusCode()).isEqualTo(200);
         assertThat(replies(escrow.id())).isEqualTo(1);
     }

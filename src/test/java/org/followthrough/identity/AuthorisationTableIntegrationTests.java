@@ -522,10 +522,7 @@ class AuthorisationTableIntegrationTests {
 
         /** An event stream never ends by itself: its headers say what the table needs, and it is hung up. */
         private static HttpResponse.BodySubscriber<String> bodyUnlessStream(HttpResponse.ResponseInfo info) {
-            if (info.headers()
-                    .firstValue("Content-Type")
-                    .orElse("")
-                    .startsWith("text/event-stream")) {
+            if (info.headers().firstValue("Content-Type").orElse("").startsWith("text/event-stream")) {
                 return new HttpResponse.BodySubscriber<>() {
                     @Override
                     public CompletionStage<String> getBody() {

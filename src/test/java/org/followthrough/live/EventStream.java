@@ -45,7 +45,8 @@ final class EventStream implements AutoCloseable {
                 } else if (line.startsWith("event:")) {
                     name.append(line.substring(6).strip());
                 } else if (line.startsWith("data:")) {
-                    data.append(data.isEmpty() ? "" : "\n").append(line.substring(5).strip());
+                    data.append(data.isEmpty() ? "" : "\n")
+                            .append(line.substring(5).strip());
                 }
             });
         } catch (RuntimeException e) {

@@ -104,6 +104,11 @@ class LiveAcrossNodesIntegrationTests {
         int dbPort = database.port();
         try (var a = node(database, nodeADir);
                 var b = node(database, nodeBDir)) {
+            Eventually.until(
+                    Duration.ofSeconds(20),
+                    "both nodes listening",
+                    () -> a.getBean(Signals.class).listening()
+                            && b.getBean(Signals.class).listening());
             var ann = agent(a, "Ann");
             var bob = agent(a, "Bob");
             var carol = agent(a, "Carol");
@@ -142,9 +147,17 @@ class LiveAcrossNodesIntegrationTests {
                     // Sending her reply ends Ann's typing for everyone.
                     mark = bobStream.mark();
                     a.getBean(CaseDesk.class)
-                            .reply(escrow.id(), "It is on its way.", Channel.EMAIL, null, Fixtures.signedIn(ann).actor());
+                            .reply(
+                                    escrow.id(),
+                                    "It is on its way.",
+                                    Channel.EMAIL,
+                                    null,
+                                    Fixtures.signedIn(ann).actor());
                     bobStream.await("entry", data -> true, mark);
-                    bobStream.await("presence", p -> names(p, "typing", List.of()) && names(p, "viewing", List.of("Ann")), mark);
+                    bobStream.await(
+                            "presence",
+                            p -> names(p, "typing", List.of()) && names(p, "viewing", List.of("Ann")),
+                            mark);
 
                     // A node that stops announcing its viewers (it crashed) loses them once their time is up.
                     mark = bobStream.mark();
@@ -161,12 +174,14 @@ class LiveAcrossNodesIntegrationTests {
                 }
                 assertThat(carolOnB.htmxPost(path + "/typing", Map.of()).statusCode())
                         .isEqualTo(404);
-                assertThat(carolOnB.get("/cases/" + escrow.number() + "/timeline").statusCode())
+                assertThat(carolOnB.get("/cases/" + escrow.number() + "/timeline")
+                                .statusCode())
                         .isEqualTo(404);
 
                 // A case opened on node A tells the inboxes open on node B.
                 try (var inbox = EventStream.open(bobOnB, "/live/inbox")) {
-                    var since = Long.parseLong(inbox.await("since", data -> true).data());
+                    var since =
+                            Long.parseLong(inbox.await("since", data -> true).data());
                     openCase(a, "A new one", null, billing.id());
                     inbox.await("cases", data -> true);
                     var bar = bobOnB.htmxGet("/live/inbox/new?view=OPEN&after=" + since);
@@ -180,8 +195,10 @@ class LiveAcrossNodesIntegrationTests {
                 // PostgreSQL goes away and comes back: both nodes listen again on their own.
                 int beforeOutage = bobStream.mark();
                 database.close();
-                Eventually.until(Duration.ofSeconds(20), "node B noticed", () -> !b.getBean(Signals.class)
-                        .listening());
+                Eventually.until(
+                        Duration.ofSeconds(20),
+                        "node B noticed",
+                        () -> !b.getBean(Signals.class).listening());
                 database = EmbeddedPostgres.start(
                         EmbeddedPostgres.Settings.in(databaseDir).port(dbPort));
                 Eventually.until(

@@ -76,7 +76,9 @@ class LiveBrowserTests {
     }
 
     private long replies(CaseId id) {
-        return cases.timeline(id).stream().filter(e -> e.kind() == EntryKind.REPLY).count();
+        return cases.timeline(id).stream()
+                .filter(e -> e.kind() == EntryKind.REPLY)
+                .count();
     }
 
     @Test
@@ -85,10 +87,12 @@ class LiveBrowserTests {
         var annName = team.ann().displayName();
         var bobName = team.bob().displayName();
         var support = Fixtures.unique("support") + "@desk.example";
-        Mailbox mailbox = mailboxes.create(server.mailbox(support, "mailbox-secret-1", team.team(), false), Actor.SYSTEM);
+        Mailbox mailbox =
+                mailboxes.create(server.mailbox(support, "mailbox-secret-1", team.team(), false), Actor.SYSTEM);
         var customer = Fixtures.unique("ada") + "@customer.example";
         var subject = Fixtures.unique("Refund");
-        var caseId = ingest.ingest(mailbox, mail(customer, support, subject, "My refund has not arrived.")).caseId();
+        var caseId = ingest.ingest(mailbox, mail(customer, support, subject, "My refund has not arrived."))
+                .caseId();
         var number = cases.get(caseId).number();
 
         var ann = browser.signedIn(port, team.ann());
@@ -108,8 +112,7 @@ class LiveBrowserTests {
 
         ann.evaluate("() => { window.notReloaded = true; }");
         ingest.ingest(
-                mailbox,
-                mail(customer, support, "Re: [#" + number + "] " + subject, "Also, my bank account changed."));
+                mailbox, mail(customer, support, "Re: [#" + number + "] " + subject, "Also, my bank account changed."));
         assertThat(ann.locator("#timeline")).containsText("Also, my bank account changed.");
         assertThat(bob.locator("#timeline")).containsText("Also, my bank account changed.");
         assertThat(ann.locator(REPLY)).hasValue("Half-written reply about the refund");

@@ -61,8 +61,8 @@ class LiveStreamsIntegrationTests {
         onCase.await("presence", data -> true);
         try {
             live.stop();
-            Eventually.until(Duration.ofSeconds(10), "both streams ended by the server", () -> onCase.ended()
-                    && inbox.ended());
+            Eventually.until(
+                    Duration.ofSeconds(10), "both streams ended by the server", () -> onCase.ended() && inbox.ended());
             assertThat(live.openStreams()).isZero();
         } finally {
             live.start();

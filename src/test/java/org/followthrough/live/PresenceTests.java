@@ -32,7 +32,8 @@ class PresenceTests {
         assertThat(presence.apply(signal(Kind.HERE, nodeA, ann, "Ann"), NINE.plusSeconds(15)))
                 .as("a heartbeat changes nothing anyone sees")
                 .isFalse();
-        assertThat(presence.apply(signal(Kind.GONE, nodeB, bob, "Bob"), NINE.plusSeconds(20))).isTrue();
+        assertThat(presence.apply(signal(Kind.GONE, nodeB, bob, "Bob"), NINE.plusSeconds(20)))
+                .isTrue();
         assertThat(presence.on(escrow)).extracting(Person::name).containsExactly("Ann");
 
         assertThat(presence.expire(NINE.plusSeconds(60))).isEmpty();

@@ -46,9 +46,9 @@ class StreamsTests {
         streams.open(ann, "Ann", escrow, NINE, closed::add);
         streams.open(bob, "Bob", escrow, NINE, closed::add);
         assertThatThrownBy(() -> streams.open(bob, "Bob", null, NINE, closed::add))
-                .isInstanceOfSatisfying(ResponseStatusException.class, e -> assertThat(
-                                e.getStatusCode().value())
-                        .isEqualTo(503));
+                .isInstanceOfSatisfying(
+                        ResponseStatusException.class,
+                        e -> assertThat(e.getStatusCode().value()).isEqualTo(503));
 
         streams.close(first);
         streams.close(first);
