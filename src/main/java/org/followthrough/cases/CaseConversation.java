@@ -143,9 +143,7 @@ class CaseConversation {
 
     /** See {@link CaseDesk#recordEvent(CaseId, String, Map, Actor)}. */
     TimelineEntry recordEvent(CaseId id, String type, Map<String, Object> data, Actor by) {
-        var entry = TimelineEntry.event(id, type, data, by, clock.instant());
-        timeline.append(entry);
-        return entry;
+        return writes.append(TimelineEntry.event(id, type, data, by, clock.instant()));
     }
 
     Optional<TimelineEntry> entry(CaseId id, UUID entryId) {

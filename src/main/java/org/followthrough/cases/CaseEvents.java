@@ -18,5 +18,6 @@ public final class CaseEvents {
 
     public record CaseAssigned(CaseId caseId, AgentId from, AgentId to, Actor by, Instant at) {}
 
+    /** Any entry on a case's timeline: a contact (kind other than EVENT) or an event such as a status change. */
     public record EntryAdded(CaseId caseId, UUID entryId, EntryKind kind, Actor by, Instant at) {}
 }

@@ -132,6 +132,35 @@ public class CaseQueries implements CustomerActivity {
         return Math.min(db.sql(sql.toString()).params(params).query(Long.class).single(), COUNT_CAP + 1);
     }
 
+    /**
+     * How many cases of a view were opened after case number {@code after}, up to {@link #COUNT_CAP}
+     * + 1: the inbox's "new cases" bar. Case numbers only grow, so each branch reads the newest end
+     * of the number index.
+     */
+    public long countOpenedAfter(InboxView view, Viewer viewer, long after) {
+        var sql = new StringBuilder("select count(*) from (");
+        var params = new ArrayList<Object>();
+        var branches = visibleBranches(view, viewer);
+        for (int i = 0; i < branches.size(); i++) {
+            sql.append(i == 0 ? "" : " union all ")
+                    .append("(select 1 from support_case c where c.number > ? and ")
+                    .append(branches.get(i).where())
+                    .append(" limit ?)");
+            params.add(after);
+            params.addAll(branches.get(i).params());
+            params.add(COUNT_CAP + 1);
+        }
+        sql.append(") counted");
+        return Math.min(db.sql(sql.toString()).params(params).query(Long.class).single(), COUNT_CAP + 1);
+    }
+
+    /** The number of the newest case, 0 before the first. */
+    public long latestNumber() {
+        return db.sql("select coalesce(max(number), 0) from support_case")
+                .query(Long.class)
+                .single();
+    }
+
     /** The API's case list: newest activity first, filtered. */
     public Slice<CaseView> list(Filter filter, CaseAccess.Scope scope, String cursor, int limit) {
         var visible = access.visible(scope, "c");

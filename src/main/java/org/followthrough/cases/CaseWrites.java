@@ -103,7 +103,7 @@ class CaseWrites {
             if (override && (change.field().equals("owner") || change.field().equals("team"))) {
                 data.put("override", true);
             }
-            timeline.append(TimelineEntry.event(supportCase.id(), change.field() + "_changed", data, by, now));
+            append(TimelineEntry.event(supportCase.id(), change.field() + "_changed", data, by, now));
             if (change.field().equals("status")) {
                 events.publishEvent(new CaseStatusChanged(
                         supportCase.id(), (CaseStatus) change.before(), (CaseStatus) change.after(), by, now));
@@ -134,7 +134,7 @@ class CaseWrites {
         };
     }
 
-    /** A contact on the timeline, announced to the modules that follow cases. */
+    /** An entry on the timeline (a contact or an event), announced to the modules that follow cases. */
     TimelineEntry append(TimelineEntry entry) {
         timeline.append(entry);
         events.publishEvent(

@@ -1,7 +1,11 @@
 package org.followthrough.platform;
 
 import com.zaxxer.hikari.HikariDataSource;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.util.Map;
+import java.util.Properties;
 import java.util.function.Supplier;
 import org.springframework.jdbc.datasource.lookup.AbstractRoutingDataSource;
 
@@ -48,6 +52,28 @@ public final class ConnectionPools extends AbstractRoutingDataSource implements 
                 background.set(before);
             }
         }
+    }
+
+    /**
+     * A connection of its own to the same database, outside both pools, for work that holds one as
+     * long as the node runs (listening for notifications): a pool would count it busy for ever and
+     * hand it to no one else. The caller closes it, and opens another when the database was away.
+     */
+    public Connection openDedicated(String applicationName) throws SQLException {
+        var settings = new Properties();
+        settings.putAll(requests.getDataSourceProperties());
+        if (requests.getUsername() != null) {
+            settings.setProperty("user", requests.getUsername());
+        }
+        if (requests.getPassword() != null) {
+            settings.setProperty("password", requests.getPassword());
+        }
+        settings.setProperty("ApplicationName", applicationName);
+        settings.setProperty("connectTimeout", "5");
+        // Held for ever, it must notice a network that went away silently: no statement waits longer.
+        settings.setProperty("tcpKeepAlive", "true");
+        settings.setProperty("socketTimeout", "60");
+        return DriverManager.getConnection(requests.getJdbcUrl(), settings);
     }
 
     @Override

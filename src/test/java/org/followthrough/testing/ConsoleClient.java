@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.followthrough.identity.AgentView;
 
 /** A browser-like HTTP client for the console: keeps cookies, signs in, sends CSRF tokens. */
@@ -77,6 +78,22 @@ public final class ConsoleClient {
                 .header("HX-Request", "true")
                 .GET()
                 .build());
+    }
+
+    /**
+     * Opens a stream of server-sent events as a browser's EventSource does: answers as soon as the
+     * headers are in, with the body's lines read as they come. Closing the stream hangs up.
+     */
+    public HttpResponse<Stream<String>> openStream(String path) {
+        var request = HttpRequest.newBuilder(URI.create(base + path))
+                .header("Accept", "text/event-stream")
+                .GET()
+                .build();
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofLines());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** A form post as a browser sends it, with the CSRF token of the last page read. */

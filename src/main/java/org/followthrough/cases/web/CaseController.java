@@ -1,10 +1,12 @@
 package org.followthrough.cases.web;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.UUID;
 import org.followthrough.cases.CallDirection;
 import org.followthrough.cases.CaseAccess;
 import org.followthrough.cases.CaseDesk;
@@ -14,7 +16,9 @@ import org.followthrough.cases.CaseStatus;
 import org.followthrough.cases.CaseView;
 import org.followthrough.cases.Channel;
 import org.followthrough.cases.Composer;
+import org.followthrough.cases.EntryKind;
 import org.followthrough.cases.Priority;
+import org.followthrough.cases.TimelineEntry;
 import org.followthrough.customer.CustomerQueries;
 import org.followthrough.identity.AgentId;
 import org.followthrough.identity.AgentQueries;
@@ -81,12 +85,55 @@ class CaseController {
             @Text.MultiLine @RequestParam(defaultValue = "") String body,
             @RequestParam(defaultValue = "EMAIL") Channel channel,
             @RequestParam(required = false) CaseStatus then,
+            @RequestParam(required = false) String seen,
+            @RequestParam(defaultValue = "false") boolean confirmed,
             @AuthenticationPrincipal SignedInAgent me,
             HttpServletRequest request,
+            HttpServletResponse response,
             Model model) {
         var c = byNumber(number, me);
+        if (seen != null && !seen.isBlank() && !confirmed && Htmx.isRequest(request)) {
+            var newer = newerFromCustomer(c, Ids.parse(seen, "seen"));
+            if (!newer.isEmpty()) {
+                // Nothing is sent: the composer stays as typed, and the question appears in it.
+                model.addAttribute("newer", newer);
+                model.addAttribute("latest", newer.getLast());
+                response.setStatus(HttpServletResponse.SC_CONFLICT);
+                response.setHeader("HX-Retarget", "#live-confirm");
+                response.setHeader("HX-Reswap", "innerHTML");
+                return "cases/newer-message :: confirm";
+            }
+        }
         desk.reply(c.id(), body, channel, then, composer(request), me.actor());
         return answer(c, "reply", me, request, model);
+    }
+
+    /**
+     * The timeline alone: a page told of a new entry (live updates) reloads it without touching the
+     * composer, where a reply may be half written.
+     */
+    @GetMapping("/cases/{number}/timeline")
+    String timeline(@PathVariable long number, @AuthenticationPrincipal SignedInAgent me, Model model) {
+        var c = byNumber(number, me);
+        model.addAttribute("entries", queries.timeline(c.id()));
+        return "cases/case :: timeline";
+    }
+
+    /** The customer's messages that arrived after the entry the agent last saw, oldest first. */
+    private List<TimelineEntry> newerFromCustomer(CaseView c, UUID seen) {
+        var entries = queries.timeline(c.id());
+        int at = -1;
+        for (int i = 0; i < entries.size(); i++) {
+            if (entries.get(i).id().equals(seen)) {
+                at = i;
+            }
+        }
+        if (at < 0) {
+            return List.of();
+        }
+        return entries.subList(at + 1, entries.size()).stream()
+                .filter(e -> e.kind() == EntryKind.INBOUND)
+                .toList();
     }
 
     @PostMapping("/cases/{number}/calls")
