@@ -48,16 +48,19 @@ public class ReplyChannels {
     Options options(ReplyDelivery.Recipient recipient, Channel caseChannel) {
         var deliverable = new ArrayList<Channel>();
         var blocked = new LinkedHashMap<Channel, NotDelivered>();
-        deliveries.orderedStream().forEach(delivery -> delivery.blockedFor(recipient)
-                .ifPresentOrElse(
-                        reason -> blocked.put(delivery.channel(), reason),
-                        () -> deliverable.add(delivery.channel())));
+        deliveries
+                .orderedStream()
+                .forEach(delivery -> delivery.blockedFor(recipient)
+                        .ifPresentOrElse(
+                                reason -> blocked.put(delivery.channel(), reason),
+                                () -> deliverable.add(delivery.channel())));
         var order = new LinkedHashSet<Channel>(timeline.inboundChannels(recipient.caseId()));
         order.add(caseChannel);
         var preferred = new ArrayList<Channel>();
         order.stream().filter(deliverable::contains).forEach(preferred::add);
         deliverable.stream().filter(ch -> !preferred.contains(ch)).forEach(preferred::add);
-        var fallback = blocked.isEmpty() ? Channel.EMAIL : blocked.keySet().iterator().next();
+        var fallback =
+                blocked.isEmpty() ? Channel.EMAIL : blocked.keySet().iterator().next();
         return new Options(List.copyOf(preferred), preferred.isEmpty() ? fallback : preferred.getFirst(), blocked);
     }
 
@@ -66,8 +69,7 @@ public class ReplyChannels {
      * was asked. Refuses, naming {@code channel}, a channel that does not deliver to this customer
      * unless the agent said to record the reply all the same.
      */
-    Channel choose(
-            ReplyDelivery.Recipient recipient, Channel caseChannel, Channel asked, boolean recordUndelivered) {
+    Channel choose(ReplyDelivery.Recipient recipient, Channel caseChannel, Channel asked, boolean recordUndelivered) {
         var options = options(recipient, caseChannel);
         var channel = asked == null ? options.preferred() : asked;
         if (recordUndelivered || options.deliverable().contains(channel)) {
@@ -83,10 +85,11 @@ public class ReplyChannels {
 
     /** Why a reply on this channel would not reach the customer now; empty when it would. */
     Optional<NotDelivered> blockedFor(ReplyDelivery.Recipient recipient, Channel channel) {
-        var delivery = deliveries.orderedStream()
-                .filter(d -> d.channel() == channel)
-                .findFirst();
-        return delivery.isEmpty() ? Optional.of(NotDelivered.NO_DELIVERY) : delivery.get().blockedFor(recipient);
+        var delivery =
+                deliveries.orderedStream().filter(d -> d.channel() == channel).findFirst();
+        return delivery.isEmpty()
+                ? Optional.of(NotDelivered.NO_DELIVERY)
+                : delivery.get().blockedFor(recipient);
     }
 
     private static ReplyDelivery.Recipient recipient(CaseView supportCase) {

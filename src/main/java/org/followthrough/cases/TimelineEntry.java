@@ -41,19 +41,7 @@ public record TimelineEntry(
     public static TimelineEntry undeliveredReply(
             CaseId caseId, Actor by, Channel channel, String body, NotDelivered why, Instant at) {
         return new TimelineEntry(
-                Ids.newId(),
-                caseId,
-                EntryKind.REPLY,
-                by,
-                channel,
-                true,
-                body,
-                null,
-                null,
-                null,
-                null,
-                at,
-                why);
+                Ids.newId(), caseId, EntryKind.REPLY, by, channel, true, body, null, null, null, null, at, why);
     }
 
     /** Whether this reply was recorded without reaching the customer. */
@@ -75,7 +63,19 @@ public record TimelineEntry(
     /** Something that happened to the case ({@code opened}, {@code status_changed}, ...), for agents. */
     public static TimelineEntry event(CaseId caseId, String type, Map<String, Object> data, Actor by, Instant at) {
         return new TimelineEntry(
-                Ids.newId(), caseId, EntryKind.EVENT, by, Channel.INTERNAL, false, "", null, null, type, data, at, null);
+                Ids.newId(),
+                caseId,
+                EntryKind.EVENT,
+                by,
+                Channel.INTERNAL,
+                false,
+                "",
+                null,
+                null,
+                type,
+                data,
+                at,
+                null);
     }
 
     private static TimelineEntry contact(

@@ -114,7 +114,10 @@ class ReplyChannelsBrowserTests {
                 Actor.SYSTEM);
         fixtures.quietMailboxes();
         var ann = fixtures.agent(Role.AGENT);
-        var c = fixtures.aCase().ownedBy(ann).about("Invoice in the wrong currency").open();
+        var c = fixtures.aCase()
+                .ownedBy(ann)
+                .about("Invoice in the wrong currency")
+                .open();
 
         var page = browser.signedIn(port, ann);
         page.navigate("http://localhost:" + port + "/cases/" + c.number());

@@ -84,9 +84,9 @@ class DemoDataIntegrationTests {
                 .filter(e -> e.kind() == EntryKind.REPLY)
                 .toList();
 
-        assertThat(replies).isNotEmpty().allSatisfy(e -> assertThat(e.undelivered())
-                .as(e.body())
-                .isTrue());
+        assertThat(replies)
+                .isNotEmpty()
+                .allSatisfy(e -> assertThat(e.undelivered()).as(e.body()).isTrue());
         assertThat(replies)
                 .filteredOn(e -> e.channel() == Channel.EMAIL)
                 .isNotEmpty()

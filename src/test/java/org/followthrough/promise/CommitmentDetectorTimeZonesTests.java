@@ -26,7 +26,8 @@ class CommitmentDetectorTimeZonesTests {
     void tomorrowWrittenJustAfterMidnightForACustomerAheadOfTheTeamIsTheTeamsTomorrow() {
         // Tuesday 00:30 in Berlin is Monday 18:30 in New York: the team's tomorrow is Tuesday.
         var written = at("2026-11-24T00:30", BERLIN);
-        assertThat(due("I'll send it to you by tomorrow.", BERLIN, written)).isEqualTo(at("2026-11-24T17:00", NEW_YORK));
+        assertThat(due("I'll send it to you by tomorrow.", BERLIN, written))
+                .isEqualTo(at("2026-11-24T17:00", NEW_YORK));
         assertThat(due("I'll get back to you by Wednesday.", BERLIN, written))
                 .isEqualTo(at("2026-11-25T17:00", NEW_YORK));
     }

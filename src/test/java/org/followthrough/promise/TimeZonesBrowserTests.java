@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.options.SelectOption;
 import java.time.DayOfWeek;
-import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.temporal.TemporalAdjusters;
 import java.util.List;
@@ -75,7 +74,11 @@ class TimeZonesBrowserTests {
         var ann = fixtures.agent(Role.AGENT);
         var team = fixtures.team(ann);
         calendars.change(team, NEW_YORK, BusinessCalendar.standard(NEW_YORK).week(), List.of(), Actor.SYSTEM);
-        var c = fixtures.aCase().ownedBy(ann).inTeam(team).about("Card charged twice").open();
+        var c = fixtures.aCase()
+                .ownedBy(ann)
+                .inTeam(team)
+                .about("Card charged twice")
+                .open();
         // Tuesday 00:30 for Ann in Berlin: Monday evening in New York, after the team closed.
         var tuesday = clock.instant()
                 .atZone(BERLIN)
@@ -102,7 +105,10 @@ class TimeZonesBrowserTests {
         var due = page.locator("#promises .promise-new input[name='promise.dueAt']");
         assertThat(due).hasValue(tuesday + "T17:00");
         page.selectOption("#promises .promise-new select[name='promise.dueZone']", new SelectOption().setIndex(0));
-        var inBerlin = tuesday.atTime(17, 0).atZone(NEW_YORK).withZoneSameInstant(BERLIN).toLocalDateTime();
+        var inBerlin = tuesday.atTime(17, 0)
+                .atZone(NEW_YORK)
+                .withZoneSameInstant(BERLIN)
+                .toLocalDateTime();
         assertThat(due).hasValue(inBerlin.toString());
         page.click("#promises .promise-new button[type=submit]");
         assertThat(page.locator("#promises .promise")).containsText("Refund the second charge");
@@ -130,7 +136,11 @@ class TimeZonesBrowserTests {
                         false,
                         false),
                 Actor.SYSTEM);
-        var c = fixtures.aCase().of(customer).ownedBy(ann).about("Delivery window").open();
+        var c = fixtures.aCase()
+                .of(customer)
+                .ownedBy(ann)
+                .about("Delivery window")
+                .open();
         var theirTen = clock.instant().atZone(TOKYO).toLocalDate().plusDays(3).atTime(10, 0);
 
         var page = browser.signedIn(port, ann);
@@ -156,10 +166,18 @@ class TimeZonesBrowserTests {
         var ann = fixtures.agent(Role.AGENT);
         var bob = londoner();
         var team = fixtures.team(ann, bob);
-        var c = fixtures.aCase().ownedBy(ann).inTeam(team).about("Callback promised").open();
+        var c = fixtures.aCase()
+                .ownedBy(ann)
+                .inTeam(team)
+                .about("Callback promised")
+                .open();
         desk.note(c.id(), "She wants a call at 7 PM.", Fixtures.signedIn(ann).actor());
         handoffs.offer(
-                c.id(), bob.id(), null, "Please call her at 7 PM, she is expecting it.", Fixtures.signedIn(ann).actor());
+                c.id(),
+                bob.id(),
+                null,
+                "Please call her at 7 PM, she is expecting it.",
+                Fixtures.signedIn(ann).actor());
 
         var page = browser.signedIn(port, bob);
         page.navigate("http://localhost:" + port + "/cases/" + c.number());

@@ -82,10 +82,14 @@ class ReplyChannelsApiIntegrationTests {
         var c = fixtures.aCase().ownedBy(ann).open();
 
         for (var channel : new String[] {"portal", "chat", "phone"}) {
-            var refused = api.post(entries(c), Map.of("kind", "reply", "body", "Done on our side.", "channel", channel));
+            var refused =
+                    api.post(entries(c), Map.of("kind", "reply", "body", "Done on our side.", "channel", channel));
             assertThat(refused.status()).as(channel).isEqualTo(400);
             assertThat(refused.errorFields()).as(channel).containsExactly("channel");
-            assertThat(refused.text("detail")).as(channel).contains("no_delivery").contains("deliverable: email");
+            assertThat(refused.text("detail"))
+                    .as(channel)
+                    .contains("no_delivery")
+                    .contains("deliverable: email");
         }
         assertThat(replies(c)).isZero();
     }
@@ -112,13 +116,15 @@ class ReplyChannelsApiIntegrationTests {
         assertThat(refused.errorFields()).containsExactly("channel");
         assertThat(replies(c)).isZero();
 
-        var recorded = api.post(
-                entries(c), Map.of("kind", "reply", "body", "We fixed it.", "recordUndelivered", true));
+        var recorded = api.post(entries(c), Map.of("kind", "reply", "body", "We fixed it.", "recordUndelivered", true));
         assertThat(recorded.status()).isEqualTo(201);
         assertThat(recorded.text("kind")).isEqualTo("reply");
         assertThat(recorded.text("notDelivered")).isIn("mailbox_switched_off", "no_mailbox");
         var marked = new ArrayList<String>();
-        api.get(entries(c)).body().path("items").forEach(e -> marked.add(e.path("notDelivered").asString()));
+        api.get(entries(c))
+                .body()
+                .path("items")
+                .forEach(e -> marked.add(e.path("notDelivered").asString()));
         assertThat(marked).contains(recorded.text("notDelivered"));
     }
 
@@ -127,7 +133,9 @@ class ReplyChannelsApiIntegrationTests {
         switchOnAMailbox();
         var noAddress = customers.create(
                 CustomerDetails.contact(
-                        Fixtures.unique("Phone Only"), null, List.of(new Phone("+4930" + System.nanoTime() % 100_000_000, "mobile"))),
+                        Fixtures.unique("Phone Only"),
+                        null,
+                        List.of(new Phone("+4930" + System.nanoTime() % 100_000_000, "mobile"))),
                 Actor.SYSTEM);
         var c = fixtures.aCase().of(noAddress).ownedBy(ann).open();
         var refused = api.post(entries(c), Map.of("kind", "reply", "body", "Call us back?", "channel", "email"));
@@ -136,12 +144,13 @@ class ReplyChannelsApiIntegrationTests {
         assertThat(refused.text("detail")).contains("no_address");
 
         var bouncing = fixtures.customer();
-        db.sql("insert into bouncing_address (address, reason, bounced_at) values (lower(?), 'mailbox unavailable', now())")
+        db.sql(
+                        "insert into bouncing_address (address, reason, bounced_at) values (lower(?), 'mailbox unavailable', now())")
                 .param(bouncing.primaryEmail())
                 .update();
         var other = fixtures.aCase().of(bouncing).ownedBy(ann).open();
-        var recorded = api.post(
-                entries(other), Map.of("kind", "reply", "body", "Trying anyway.", "recordUndelivered", true));
+        var recorded =
+                api.post(entries(other), Map.of("kind", "reply", "body", "Trying anyway.", "recordUndelivered", true));
         assertThat(recorded.status()).isEqualTo(201);
         assertThat(recorded.text("notDelivered")).isEqualTo("address_bouncing");
         assertThat(db.sql("select count(*) from mail_outbox where entry_id = ?")
@@ -156,7 +165,12 @@ class ReplyChannelsApiIntegrationTests {
     void theDeskMarksAReplyAnotherModuleRecordsWhereNothingDelivers() {
         var c = fixtures.aCase().ownedBy(ann).open();
 
-        var entry = desk.reply(c.id(), "Your new date is Friday.", Channel.PORTAL, null, Fixtures.signedIn(ann).actor());
+        var entry = desk.reply(
+                c.id(),
+                "Your new date is Friday.",
+                Channel.PORTAL,
+                null,
+                Fixtures.signedIn(ann).actor());
 
         assertThat(entry.kind()).isEqualTo(EntryKind.REPLY);
         assertThat(entry.undelivered()).isTrue();
