@@ -22,12 +22,23 @@ class CaseConversation {
 
     private static final Duration MAX_CALL = Duration.ofHours(24);
 
+    /**
+     * How a reply's channel was picked: as given (jobs, other modules, the demo), or by an agent,
+     * who may send only on a channel that delivers unless they say to record the reply all the same.
+     */
+    enum ChannelChoice {
+        AS_GIVEN,
+        AGENT,
+        AGENT_RECORDING_UNDELIVERED
+    }
+
     private final CaseWrites writes;
     private final Timeline timeline;
     private final CustomerQueries customers;
     private final CaseAccess access;
     private final AuditLog audit;
     private final Clock clock;
+    private final ReplyChannels replyChannels;
     // Looked up when used: their implementations in other modules use the desk themselves.
     private final ObjectProvider<EntryFollowUp> followUps;
 
@@ -38,6 +49,7 @@ class CaseConversation {
             CaseAccess access,
             AuditLog audit,
             Clock clock,
+            ReplyChannels replyChannels,
             ObjectProvider<EntryFollowUp> followUps) {
         this.writes = writes;
         this.timeline = timeline;
@@ -45,19 +57,34 @@ class CaseConversation {
         this.access = access;
         this.audit = audit;
         this.clock = clock;
+        this.replyChannels = replyChannels;
         this.followUps = followUps;
     }
 
-    /** See {@link CaseDesk#reply(CaseId, String, Channel, CaseStatus, Composer, Actor)}. */
-    TimelineEntry reply(CaseId id, String text, Channel channel, CaseStatus then, Composer composer, Actor by) {
+    /**
+     * See {@link CaseDesk#reply(CaseId, String, Channel, CaseStatus, Composer, Actor)} and
+     * {@link CaseDesk#sendReply}.
+     */
+    TimelineEntry reply(
+            CaseId id,
+            String text,
+            Channel channel,
+            CaseStatus then,
+            Composer composer,
+            ChannelChoice choice,
+            Actor by) {
         var supportCase = writes.lockToWork(id, access.scopeOf(by));
         var now = clock.instant();
         var before = supportCase.snapshot();
         var body = CaseWrites.validBody(text, "body", false);
-        var via = channel == null ? Channel.EMAIL : channel;
-        if (via == Channel.INTERNAL) {
+        if (channel == Channel.INTERNAL) {
             throw new InvalidInputException("channel", "a reply goes to the customer; use a note for internal text");
         }
+        var recipient = new ReplyDelivery.Recipient(supportCase.id(), supportCase.customerId(), supportCase.teamId());
+        var via = choice == ChannelChoice.AS_GIVEN
+                ? (channel == null ? Channel.EMAIL : channel)
+                : replyChannels.choose(
+                        recipient, supportCase.channel(), channel, choice == ChannelChoice.AGENT_RECORDING_UNDELIVERED);
         if (supportCase.ownerId() == null) {
             supportCase.assignTo(new AgentId(by.id()), now);
         }
@@ -65,7 +92,12 @@ class CaseConversation {
         if (reopening) {
             supportCase.changeStatus(CaseStatus.OPEN, now);
         }
-        var entry = writes.append(TimelineEntry.reply(supportCase.id(), by, via, body, now));
+        // Whoever calls, a reply that does not reach the customer is never recorded as if it had.
+        var notDelivered = replyChannels.blockedFor(recipient, via);
+        var entry = writes.append(
+                notDelivered.isPresent()
+                        ? TimelineEntry.undeliveredReply(supportCase.id(), by, via, body, notDelivered.get(), now)
+                        : TimelineEntry.reply(supportCase.id(), by, via, body, now));
         if (reopening) {
             // Follow-ups read the case: a promise made in this reply must find it open again.
             writes.update(supportCase, now);

@@ -278,7 +278,7 @@ public class CaseDesk {
     /** A reply to the customer, optionally setting the status it leaves the case in. */
     @Transactional
     public TimelineEntry reply(CaseId id, String text, Channel channel, CaseStatus then, Actor by) {
-        return conversation.reply(id, text, channel, then, Composer.NONE, by);
+        return conversation.reply(id, text, channel, then, Composer.NONE, CaseConversation.ChannelChoice.AS_GIVEN, by);
     }
 
     /**
@@ -289,7 +289,29 @@ public class CaseDesk {
      */
     @Transactional
     public TimelineEntry reply(CaseId id, String text, Channel channel, CaseStatus then, Composer composer, Actor by) {
-        return conversation.reply(id, text, channel, then, composer, by);
+        return conversation.reply(id, text, channel, then, composer, CaseConversation.ChannelChoice.AS_GIVEN, by);
+    }
+
+    /**
+     * A reply an agent sends from the console or the API on the channel they chose, or when they
+     * chose none the one the customer last used among those that deliver ({@link ReplyChannels}). A
+     * channel that does not reach the customer is refused, naming {@code channel}, unless the agent
+     * says to record the reply all the same ({@code recordUndelivered}). Whoever records a reply, one
+     * that does not reach the customer says so on its entry, with why.
+     */
+    @Transactional
+    public TimelineEntry sendReply(
+            CaseId id,
+            String text,
+            Channel channel,
+            CaseStatus then,
+            Composer composer,
+            boolean recordUndelivered,
+            Actor by) {
+        var choice = recordUndelivered
+                ? CaseConversation.ChannelChoice.AGENT_RECORDING_UNDELIVERED
+                : CaseConversation.ChannelChoice.AGENT;
+        return conversation.reply(id, text, channel, then, composer, choice, by);
     }
 
     @Transactional

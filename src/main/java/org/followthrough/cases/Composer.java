@@ -23,7 +23,8 @@ public record Composer(List<PromiseDraft> promises, MailOptions mail) {
 
     /**
      * A promise the agent wrote down with the entry: what was promised and when it is due, as typed
-     * in the composer (a local date-time such as {@code 2026-11-27T17:00}, in the agent's time zone).
+     * in the composer (a local date-time such as {@code 2026-11-27T17:00}, in the agent's time zone,
+     * or followed by the zone the agent chose to write it in: {@code 2026-11-27T17:00[Asia/Tokyo]}).
      * The promise module refuses a row with one of the two missing or a due it cannot read.
      */
     public record PromiseDraft(String description, String due) {

@@ -38,12 +38,12 @@ class Timeline {
         var sql = new StringBuilder("""
                 insert into case_entry (id, case_id, kind, author_type, author_id, author_name, channel,
                                         visible_to_customer, body, call_direction, call_duration_seconds,
-                                        event_type, event_data, created_at)
+                                        event_type, event_data, created_at, not_delivered)
                 values """);
         var params = new ArrayList<Object>();
         for (int i = 0; i < entries.size(); i++) {
             var entry = entries.get(i);
-            sql.append(i == 0 ? "" : ", ").append("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?)");
+            sql.append(i == 0 ? "" : ", ").append("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?)");
             params.add(entry.id());
             params.add(entry.caseId().value());
             params.add(entry.kind().name());
@@ -62,6 +62,8 @@ class Timeline {
             params.add(entry.eventType());
             params.add(entry.eventData() == null ? null : json.writeValueAsString(entry.eventData()));
             params.add(Sql.ts(entry.createdAt()));
+            params.add(
+                    entry.notDelivered() == null ? null : entry.notDelivered().name());
         }
         db.sql(sql.toString()).params(params).update();
     }
@@ -85,6 +87,16 @@ class Timeline {
                 .optional();
     }
 
+    /** The channels the customer wrote on in this case, the most recently used first. */
+    List<Channel> inboundChannels(CaseId caseId) {
+        return db.sql("""
+                select channel from case_entry where case_id = ? and kind = 'INBOUND'
+                group by channel order by max(created_at) desc""")
+                .param(caseId.value())
+                .query((rs, n) -> Channel.valueOf(rs.getString(1)))
+                .list();
+    }
+
     int count(CaseId caseId) {
         return db.sql("select count(*) from case_entry where case_id = ?")
                 .param(caseId.value())
@@ -96,6 +108,7 @@ class Timeline {
         var duration = rs.getObject("call_duration_seconds", Integer.class);
         var direction = rs.getString("call_direction");
         var data = rs.getString("event_data");
+        var notDelivered = rs.getString("not_delivered");
         return new TimelineEntry(
                 Sql.uuid(rs, "id"),
                 new CaseId(Sql.uuid(rs, "case_id")),
@@ -111,6 +124,7 @@ class Timeline {
                 duration == null ? null : Duration.ofSeconds(duration),
                 rs.getString("event_type"),
                 data == null ? null : json.readValue(data, new TypeReference<Map<String, Object>>() {}),
-                Sql.instant(rs, "created_at"));
+                Sql.instant(rs, "created_at"),
+                notDelivered == null ? null : NotDelivered.valueOf(notDelivered));
     }
 }

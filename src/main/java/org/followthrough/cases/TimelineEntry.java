@@ -24,7 +24,8 @@ public record TimelineEntry(
         Duration callDuration,
         String eventType,
         Map<String, Object> eventData,
-        Instant createdAt) {
+        Instant createdAt,
+        NotDelivered notDelivered) {
 
     /** A message from the customer (or someone on their thread), shown to them. */
     public static TimelineEntry inbound(CaseId caseId, Actor from, Channel channel, String body, Instant at) {
@@ -34,6 +35,18 @@ public record TimelineEntry(
     /** A reply to the customer, shown to them. */
     public static TimelineEntry reply(CaseId caseId, Actor by, Channel channel, String body, Instant at) {
         return contact(caseId, EntryKind.REPLY, by, channel, true, body, null, null, at);
+    }
+
+    /** A reply recorded on the case that did not go out to the customer, and why. */
+    public static TimelineEntry undeliveredReply(
+            CaseId caseId, Actor by, Channel channel, String body, NotDelivered why, Instant at) {
+        return new TimelineEntry(
+                Ids.newId(), caseId, EntryKind.REPLY, by, channel, true, body, null, null, null, null, at, why);
+    }
+
+    /** Whether this reply was recorded without reaching the customer. */
+    public boolean undelivered() {
+        return notDelivered != null;
     }
 
     /** A phone call and what was said, for agents. */
@@ -50,7 +63,19 @@ public record TimelineEntry(
     /** Something that happened to the case ({@code opened}, {@code status_changed}, ...), for agents. */
     public static TimelineEntry event(CaseId caseId, String type, Map<String, Object> data, Actor by, Instant at) {
         return new TimelineEntry(
-                Ids.newId(), caseId, EntryKind.EVENT, by, Channel.INTERNAL, false, "", null, null, type, data, at);
+                Ids.newId(),
+                caseId,
+                EntryKind.EVENT,
+                by,
+                Channel.INTERNAL,
+                false,
+                "",
+                null,
+                null,
+                type,
+                data,
+                at,
+                null);
     }
 
     private static TimelineEntry contact(
@@ -75,6 +100,7 @@ public record TimelineEntry(
                 duration,
                 null,
                 null,
-                at);
+                at,
+                null);
     }
 }

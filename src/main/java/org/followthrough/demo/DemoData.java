@@ -130,9 +130,11 @@ class DemoData implements SmartLifecycle {
         var replay = new Replay(desk, promises, promiseQueries, timers.getObject(), clock);
         var cast = people.gather(replay, admin);
         workingHours(cast, admin);
+        var mail = new DemoMail(replay, cast, mailboxes, mailIngest, desk);
+        var mailbox = mail.mailbox(admin);
         new DemoCases(replay, cast).play();
         new DemoMacros(macros, cast).play();
-        new DemoMail(replay, cast, mailboxes, mailIngest, desk).play(admin);
+        mail.play(mailbox);
         log.info(
                 "Seeded the demo desk: {} customers and six weeks of cases",
                 cast.customers().size());

@@ -2,7 +2,6 @@ package org.followthrough.promise;
 
 import java.time.DateTimeException;
 import java.time.Instant;
-import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import org.followthrough.cases.Composer;
@@ -55,11 +54,7 @@ class ComposerPromises implements EntryFollowUp {
     }
 
     static Instant localDue(String text, SignedInAgent by) {
-        try {
-            return LocalDateTime.parse(text.strip()).atZone(zoneOf(by)).toInstant();
-        } catch (DateTimeException e) {
-            throw new InvalidInputException(DUE, "must be a date and time such as 2026-11-27T17:00");
-        }
+        return DueTime.parse(text, zoneOf(by), DUE);
     }
 
     static ZoneId zoneOf(SignedInAgent by) {

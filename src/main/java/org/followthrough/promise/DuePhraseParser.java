@@ -751,13 +751,17 @@ final class DuePhraseParser {
         private final Instant writtenAt;
         private final ZoneId zone;
         private final BusinessCalendar calendar;
+        /** The team's date: days that end at a close of business are counted from it. */
         private final LocalDate today;
+        /** The customer's date: days with a time of day on their clock are counted from it. */
+        private final LocalDate customerToday;
 
         Resolution(Context context) {
             this.writtenAt = context.writtenAt();
             this.zone = context.zone();
             this.calendar = context.calendar();
-            this.today = context.today();
+            this.today = writtenAt.atZone(calendar.zone()).toLocalDate();
+            this.customerToday = context.today();
         }
 
         Instant span(Span span) {
@@ -840,21 +844,26 @@ final class DuePhraseParser {
 
         private Instant atTime(Day day, LocalTime time) {
             if (day == null) {
-                var atToday = at(today, time);
-                return atToday.isAfter(writtenAt) ? atToday : at(today.plusDays(1), time);
+                var atToday = at(customerToday, time);
+                return atToday.isAfter(writtenAt) ? atToday : at(customerToday.plusDays(1), time);
             }
             if (day.isToday()) {
                 return todayAt(time);
             }
-            return at(date(day, d -> at(d, time)), time);
+            return at(date(day, d -> at(d, time), customerToday), time);
+        }
+
+        /** The team's day meant, for a due at its close of business. */
+        private LocalDate date(Day day, Function<LocalDate, Instant> dueOn) {
+            return date(day, dueOn, today);
         }
 
         /** The day meant; a weekday named on that very day means today while {@code dueOn} is ahead. */
-        private LocalDate date(Day day, Function<LocalDate, Instant> dueOn) {
+        private LocalDate date(Day day, Function<LocalDate, Instant> dueOn, LocalDate today) {
             return switch (day.kind()) {
                 case TOMORROW -> today.plusDays(1);
                 case DAY_AFTER_TOMORROW -> today.plusDays(2);
-                case WEEKDAY -> weekday(day, dueOn);
+                case WEEKDAY -> weekday(day, dueOn, today);
                 case DATE -> {
                     if (day.year() != 0) {
                         yield LocalDate.of(day.year(), day.month(), day.dayOfMonth());
@@ -862,12 +871,12 @@ final class DuePhraseParser {
                     var date = LocalDate.of(today.getYear(), day.month(), day.dayOfMonth());
                     yield date.isBefore(today) ? date.plusYears(1) : date;
                 }
-                case DAY_OF_MONTH -> dayOfMonth(day.dayOfMonth());
+                case DAY_OF_MONTH -> dayOfMonth(day.dayOfMonth(), today);
                 default -> today;
             };
         }
 
-        private LocalDate weekday(Day day, Function<LocalDate, Instant> dueOn) {
+        private LocalDate weekday(Day day, Function<LocalDate, Instant> dueOn, LocalDate today) {
             var thisMonday = today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
             return switch (day.week()) {
                 case NEXT_WEEK -> thisMonday.plusWeeks(1).with(TemporalAdjusters.nextOrSame(day.weekday()));
@@ -881,7 +890,7 @@ final class DuePhraseParser {
             };
         }
 
-        private LocalDate dayOfMonth(int dayOfMonth) {
+        private LocalDate dayOfMonth(int dayOfMonth, LocalDate today) {
             for (int months = 0; months < 3; months++) {
                 var month = today.withDayOfMonth(1).plusMonths(months);
                 if (dayOfMonth <= month.lengthOfMonth()) {
@@ -906,7 +915,7 @@ final class DuePhraseParser {
         }
 
         private Instant todayAt(LocalTime time) {
-            var due = at(today, time);
+            var due = at(customerToday, time);
             return due.isAfter(writtenAt) ? due : writtenAt.plus(PAST_CLOSE_GRACE);
         }
 

@@ -73,6 +73,7 @@ class CaseConsoleIntegrationTests {
                 Map.of(
                         "body", "I will send the label, then call you.",
                         "channel", "PORTAL",
+                        "recordUndelivered", "true",
                         "promise.description", "Send the label, then call back",
                         "promise.dueAt", due.toString()));
         assertThat(response.statusCode()).isEqualTo(200);

@@ -13,7 +13,9 @@ import org.followthrough.cases.CaseAccess;
 import org.followthrough.cases.CaseQueries;
 import org.followthrough.cases.CaseStatus;
 import org.followthrough.cases.CaseView;
+import org.followthrough.cases.Channel;
 import org.followthrough.cases.EntryKind;
+import org.followthrough.cases.NotDelivered;
 import org.followthrough.cases.TimelineEntry;
 import org.followthrough.customer.CustomerId;
 import org.followthrough.customer.CustomerQueries;
@@ -72,6 +74,23 @@ class DemoDataIntegrationTests {
         assertThat(entries)
                 .extracting(TimelineEntry::body)
                 .anySatisfy(b -> assertThat(b).contains("someone else's tax bill"));
+    }
+
+    @Test
+    void repliesByEmailOnTheDemoDeskSayTheMailboxIsSwitchedOffAndNoneClaimsToHaveGoneOut() {
+        var peggy = customers.findByEmail(DemoPeople.ESCROW_CUSTOMER).orElseThrow();
+        var replies = casesOf(peggy.id().value()).stream()
+                .flatMap(c -> cases.timeline(c.id()).stream())
+                .filter(e -> e.kind() == EntryKind.REPLY)
+                .toList();
+
+        assertThat(replies)
+                .isNotEmpty()
+                .allSatisfy(e -> assertThat(e.undelivered()).as(e.body()).isTrue());
+        assertThat(replies)
+                .filteredOn(e -> e.channel() == Channel.EMAIL)
+                .isNotEmpty()
+                .allSatisfy(e -> assertThat(e.notDelivered()).isEqualTo(NotDelivered.MAILBOX_SWITCHED_OFF));
     }
 
     @Test

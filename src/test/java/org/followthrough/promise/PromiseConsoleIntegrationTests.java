@@ -68,6 +68,7 @@ class PromiseConsoleIntegrationTests {
                 Map.of(
                         "body", "I will call you tomorrow with the county's answer.",
                         "channel", "EMAIL",
+                        "recordUndelivered", "true",
                         "promise.description", "Call back with the county's answer",
                         "promise.dueAt", local(due)));
         assertThat(response.statusCode()).isEqualTo(200);
@@ -98,6 +99,7 @@ class PromiseConsoleIntegrationTests {
                 "/cases/" + c.number() + "/reply",
                 Map.of(
                         "body", "Sorry, one more thing: I will send the corrected invoice tomorrow.",
+                        "recordUndelivered", "true",
                         "promise.description", "Send the corrected invoice",
                         "promise.dueAt", local(clock.instant().plus(Duration.ofDays(1)))));
         assertThat(response.statusCode()).isEqualTo(200);
@@ -114,7 +116,13 @@ class PromiseConsoleIntegrationTests {
         var console = ConsoleClient.signedIn(port, ann);
         var response = console.htmxPost(
                 "/cases/" + c.number() + "/reply",
-                Map.of("body", "I'll send the label.", "promise.description", "Send the return label"));
+                Map.of(
+                        "body",
+                        "I'll send the label.",
+                        "recordUndelivered",
+                        "true",
+                        "promise.description",
+                        "Send the return label"));
         assertThat(response.statusCode()).isEqualTo(422);
         assertThat(response.body()).contains("promise.dueAt");
         assertThat(promiseQueries.ofCase(c.id())).isEmpty();

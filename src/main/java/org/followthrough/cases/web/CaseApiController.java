@@ -22,6 +22,7 @@ import org.followthrough.cases.CaseQueries;
 import org.followthrough.cases.CaseStatus;
 import org.followthrough.cases.CaseView;
 import org.followthrough.cases.Channel;
+import org.followthrough.cases.Composer;
 import org.followthrough.cases.EntryKind;
 import org.followthrough.cases.Priority;
 import org.followthrough.cases.TimelineEntry;
@@ -116,8 +117,9 @@ class CaseApiController {
             String subject) {}
 
     /**
-     * A timeline entry to add. {@code note}: body. {@code reply}: body, channel (default email), status
-     * to leave the case in. {@code call}: direction, durationSeconds, summary (or body). {@code inbound}:
+     * A timeline entry to add. {@code note}: body. {@code reply}: body, channel (one that delivers to
+     * the customer; by default the one they last used), status to leave the case in, recordUndelivered to
+     * record it even when that channel does not deliver. {@code call}: direction, durationSeconds, summary (or body). {@code inbound}:
      * body, channel (default api).
      */
     record NewEntry(
@@ -134,7 +136,12 @@ class CaseApiController {
             String direction,
 
             Integer durationSeconds,
-            @Text.MultiLine String summary) {}
+            @Text.MultiLine String summary,
+
+            @Schema(
+                    description = "reply only: record the reply even when its channel does not deliver to the"
+                            + " customer; the entry then says it was not delivered and why")
+            Boolean recordUndelivered) {}
 
     /** A status of the lifecycle, its category and where a case may move from it. */
     record StatusResponse(String status, String category, boolean active, List<String> next) {}
@@ -258,12 +265,14 @@ class CaseApiController {
                 yield desk.note(caseId, body.body(), agent.actor());
             }
             case REPLY -> {
-                onlyFields(body, kind, "body", "channel", "status");
-                yield desk.reply(
+                onlyFields(body, kind, "body", "channel", "status", "recordUndelivered");
+                yield desk.sendReply(
                         caseId,
                         body.body(),
                         ApiNames.parse(Channel.class, "channel", body.channel()),
                         ApiNames.parse(CaseStatus.class, "status", body.status()),
+                        Composer.NONE,
+                        Boolean.TRUE.equals(body.recordUndelivered()),
                         agent.actor());
             }
             case CALL -> {
@@ -351,6 +360,7 @@ class CaseApiController {
         given.put("direction", body.direction());
         given.put("durationSeconds", body.durationSeconds());
         given.put("summary", body.summary());
+        given.put("recordUndelivered", body.recordUndelivered());
         var permitted = Set.of(allowed);
         given.forEach((field, value) -> {
             if (value != null && !permitted.contains(field)) {

@@ -3,7 +3,10 @@ package org.followthrough.cases.web;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Duration;
+import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.UUID;
@@ -18,6 +21,7 @@ import org.followthrough.cases.Channel;
 import org.followthrough.cases.Composer;
 import org.followthrough.cases.EntryKind;
 import org.followthrough.cases.Priority;
+import org.followthrough.cases.ReplyChannels;
 import org.followthrough.cases.TimelineEntry;
 import org.followthrough.customer.CustomerQueries;
 import org.followthrough.identity.AgentId;
@@ -46,9 +50,9 @@ class CaseController {
     // (templates/promise/composer.html, templates/email/composer.html).
     private static final String PROMISE_DESCRIPTION = "promise.description";
     private static final String PROMISE_DUE = "promise.dueAt";
+    private static final String PROMISE_DUE_ZONE = "promise.dueZone";
     private static final String MAIL_LIST_PROMISES = "mail.listPromises";
 
-    private static final List<Channel> REPLY_CHANNELS = List.of(Channel.EMAIL, Channel.PORTAL, Channel.CHAT);
     private static final List<CaseStatus> REPLY_STATUSES =
             List.of(CaseStatus.WAITING_ON_CUSTOMER, CaseStatus.WAITING_ON_THIRD_PARTY, CaseStatus.RESOLVED);
 
@@ -57,9 +61,16 @@ class CaseController {
     private final CustomerQueries customers;
     private final AgentQueries agents;
     private final CaseAccess access;
+    private final ReplyChannels replyChannels;
 
     CaseController(
-            CaseQueries queries, CaseDesk desk, CustomerQueries customers, AgentQueries agents, CaseAccess access) {
+            CaseQueries queries,
+            CaseDesk desk,
+            CustomerQueries customers,
+            AgentQueries agents,
+            CaseAccess access,
+            ReplyChannels replyChannels) {
+        this.replyChannels = replyChannels;
         this.queries = queries;
         this.desk = desk;
         this.customers = customers;
@@ -83,7 +94,8 @@ class CaseController {
     String reply(
             @PathVariable long number,
             @Text.MultiLine @RequestParam(defaultValue = "") String body,
-            @RequestParam(defaultValue = "EMAIL") Channel channel,
+            @RequestParam(required = false) Channel channel,
+            @RequestParam(defaultValue = "false") boolean recordUndelivered,
             @RequestParam(required = false) CaseStatus then,
             @RequestParam(required = false) String seen,
             @RequestParam(defaultValue = "false") boolean confirmed,
@@ -104,7 +116,7 @@ class CaseController {
                 return "cases/newer-message :: confirm";
             }
         }
-        desk.reply(c.id(), body, channel, then, composer(request), me.actor());
+        desk.sendReply(c.id(), body, channel, then, composer(request), recordUndelivered, me.actor());
         return answer(c, "reply", me, request, model);
     }
 
@@ -205,13 +217,23 @@ class CaseController {
 
     /**
      * What else the composer held, for the modules that add to a reply or call: the promise rows
-     * (each a description and a due in the agent's time zone, paired in the order sent) and the
+     * (each a description and a due in the agent's time zone or the zone chosen next to it, paired in
+     * the order sent) and the
      * mail's options. Read from the parameters as sent: a value is never split at its commas.
      */
     private static Composer composer(HttpServletRequest request) {
+        var dues = values(request, PROMISE_DUE);
+        var zones = values(request, PROMISE_DUE_ZONE);
+        var written = new ArrayList<String>();
+        for (int i = 0; i < dues.size(); i++) {
+            // A due written in the customer's or the team's time carries that zone: 2026-11-27T17:00[Asia/Tokyo].
+            var zone = i < zones.size() ? zones.get(i) : "";
+            var due = dues.get(i);
+            written.add(due.isBlank() || zone.isBlank() ? due : due.strip() + "[" + zone.strip() + "]");
+        }
         return Composer.of(
                 values(request, PROMISE_DESCRIPTION),
-                values(request, PROMISE_DUE),
+                written,
                 new Composer.MailOptions(values(request, MAIL_LIST_PROMISES).contains("on")));
     }
 
@@ -243,13 +265,17 @@ class CaseController {
         model.addAttribute("priorities", Priority.values());
         var active = agents.active();
         model.addAttribute("agents", active);
+        // Who wrote an entry in another zone than the viewer's: their "7 PM" is their time, and the page says so.
+        var authorZones = new HashMap<UUID, ZoneId>();
+        active.forEach(a -> authorZones.put(a.id().value(), a.timeZone()));
+        model.addAttribute("authorZones", authorZones);
         model.addAttribute(
                 "ownerInactive",
                 c.people().ownerId() != null
                         && active.stream()
                                 .noneMatch(a -> a.id().equals(c.people().ownerId())));
         model.addAttribute("teams", agents.teams());
-        model.addAttribute("replyChannels", REPLY_CHANNELS);
+        model.addAttribute("replyOptions", replyChannels.optionsFor(c));
         model.addAttribute("replyStatuses", REPLY_STATUSES);
         return view;
     }

@@ -6,7 +6,10 @@ import java.util.UUID;
 import org.followthrough.cases.TimelineEntry;
 import org.followthrough.platform.ApiNames;
 
-/** One entry of a case's timeline: a message, reply, call, note or recorded event. */
+/**
+ * One entry of a case's timeline: a message, reply, call, note or recorded event. {@code notDelivered}
+ * is set on a reply recorded without reaching the customer, and says why ({@code no_address}, ...).
+ */
 record EntryResponse(
         UUID id,
         String kind,
@@ -20,7 +23,8 @@ record EntryResponse(
         Long callDurationSeconds,
         String eventType,
         Map<String, Object> eventData,
-        Instant createdAt) {
+        Instant createdAt,
+        String notDelivered) {
 
     static EntryResponse of(TimelineEntry e) {
         return new EntryResponse(
@@ -36,6 +40,7 @@ record EntryResponse(
                 e.callDuration() == null ? null : e.callDuration().toSeconds(),
                 e.eventType(),
                 e.eventData(),
-                e.createdAt());
+                e.createdAt(),
+                ApiNames.of(e.notDelivered()));
     }
 }

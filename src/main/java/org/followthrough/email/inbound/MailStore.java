@@ -276,7 +276,8 @@ public class MailStore {
                 .update();
     }
 
-    Optional<String> bouncing(String address) {
+    /** Why mail to this address bounced, while it is marked bouncing. */
+    public Optional<String> bouncing(String address) {
         return db.sql("select reason from bouncing_address where address = lower(?)")
                 .param(address)
                 .query(String.class)

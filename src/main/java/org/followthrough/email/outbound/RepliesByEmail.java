@@ -12,8 +12,6 @@ import org.followthrough.cases.TimelineEntry;
 import org.followthrough.customer.CustomerQueries;
 import org.followthrough.email.ReplyAddition;
 import org.followthrough.email.inbound.MailStore;
-import org.followthrough.email.mailboxes.Mailbox;
-import org.followthrough.email.mailboxes.MailboxDesk;
 import org.followthrough.identity.AgentId;
 import org.followthrough.platform.Actor;
 import org.springframework.context.MessageSource;
@@ -34,7 +32,7 @@ class RepliesByEmail implements EntryFollowUp {
 
     private final CaseQueries cases;
     private final CustomerQueries customers;
-    private final MailboxDesk mailboxes;
+    private final EmailDelivery delivery;
     private final MailStore store;
     private final Outbox outbox;
     private final List<ReplyAddition> additions;
@@ -43,14 +41,14 @@ class RepliesByEmail implements EntryFollowUp {
     RepliesByEmail(
             CaseQueries cases,
             CustomerQueries customers,
-            MailboxDesk mailboxes,
+            EmailDelivery delivery,
             MailStore store,
             Outbox outbox,
             List<ReplyAddition> additions,
             MessageSource messages) {
         this.cases = cases;
         this.customers = customers;
-        this.mailboxes = mailboxes;
+        this.delivery = delivery;
         this.store = store;
         this.outbox = outbox;
         this.additions = additions;
@@ -59,13 +57,15 @@ class RepliesByEmail implements EntryFollowUp {
 
     @Override
     public void entryAdded(TimelineEntry entry, Composer composer, Actor by) {
-        if (entry.kind() != EntryKind.REPLY || entry.channel() != Channel.EMAIL) {
+        if (entry.kind() != EntryKind.REPLY || entry.channel() != Channel.EMAIL || entry.undelivered()) {
+            // A reply recorded without being sent says so on its own entry; there is no mail to send.
             return;
         }
         var supportCase = cases.get(entry.caseId());
         var customer = customers.get(supportCase.people().customerId());
         var locale = Locale.forLanguageTag(customer.language());
-        var mailbox = mailboxFor(supportCase);
+        var mailbox = delivery.mailboxFor(supportCase.id(), supportCase.people().teamId())
+                .orElse(null);
         var thread = store.thread(supportCase.id());
         var to = customer.primaryEmail();
         var cc = store.participants(supportCase.id()).stream()
@@ -92,32 +92,12 @@ class RepliesByEmail implements EntryFollowUp {
                 text,
                 false);
         if (mailbox == null) {
-            outbox.notSent(mail, messages.getMessage("mail.notSent.noMailbox", null, Locale.ENGLISH));
+            outbox.notSent(mail, messages.getMessage(delivery.noMailbox().messageKey(), null, Locale.ENGLISH));
         } else if (to == null) {
             outbox.notSent(mail, messages.getMessage("mail.notSent.noAddress", null, Locale.ENGLISH));
         } else {
             outbox.queue(mail);
         }
-    }
-
-    /** The mailbox the thread runs through, else the team's, else the first one there is. */
-    private Mailbox mailboxFor(CaseView supportCase) {
-        var active = mailboxes.active();
-        var threadMailbox = store.mailboxOf(supportCase.id());
-        if (threadMailbox.isPresent()) {
-            var found = active.stream()
-                    .filter(m -> m.id().equals(threadMailbox.get()))
-                    .findFirst();
-            if (found.isPresent()) {
-                return found.get();
-            }
-        }
-        return active.stream()
-                .filter(m -> supportCase.people().teamId() != null
-                        && supportCase.people().teamId().equals(m.teamId()))
-                .findFirst()
-                .or(() -> active.stream().findFirst())
-                .orElse(null);
     }
 
     private String subject(CaseView supportCase, Locale locale) {

@@ -12,6 +12,7 @@ import org.followthrough.handoff.HandoffId;
 import org.followthrough.handoff.HandoffQueries;
 import org.followthrough.identity.AgentId;
 import org.followthrough.identity.AgentQueries;
+import org.followthrough.identity.AgentView;
 import org.followthrough.identity.SignedInAgent;
 import org.followthrough.identity.TeamId;
 import org.followthrough.platform.Ids;
@@ -51,6 +52,14 @@ class HandoffController {
         var open = queries.openForCase(c.id()).orElse(null);
         model.addAttribute("c", c);
         model.addAttribute("open", open);
+        // A "7 PM" in the note is the writer's 7 PM: the panel names their zone when it is not the reader's.
+        model.addAttribute(
+                "noteZone",
+                open == null || open.offered().byId() == null
+                        ? null
+                        : agents.find(new AgentId(open.offered().byId()))
+                                .map(AgentView::timeZone)
+                                .orElse(null));
         model.addAttribute(
                 "mayOffer", c.people().ownerId() != null && c.status().isActive() && HandoffDesk.mayOffer(c, scope));
         model.addAttribute(

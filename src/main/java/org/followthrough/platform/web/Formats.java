@@ -67,6 +67,21 @@ public class Formats {
                         .format(now) + " (" + zone.getId() + ")";
     }
 
+    /**
+     * The time of day in someone else's zone with the zone's abbreviation, e.g. "19:05 CET", for a
+     * time shown next to the viewer's own: whose time it is is never left to guess.
+     */
+    public String timeIn(Instant instant, ZoneId zone) {
+        if (instant == null || zone == null) {
+            return "";
+        }
+        var at = instant.atZone(zone);
+        return DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT)
+                        .withLocale(locale())
+                        .format(at) + " "
+                + DateTimeFormatter.ofPattern("zzz", locale()).format(at);
+    }
+
     /** An instant kept as text (in a timeline event's data), shown like {@link #dateTime}. */
     public String dateTimeOf(Object isoInstant, ZoneId zone) {
         if (isoInstant == null) {

@@ -4,11 +4,12 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Clock;
-import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDateTime;
+import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.TextStyle;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -21,6 +22,7 @@ import org.followthrough.cases.CaseQueries;
 import org.followthrough.cases.CaseView;
 import org.followthrough.cases.Channel;
 import org.followthrough.cases.EntryKind;
+import org.followthrough.cases.ReplyChannels;
 import org.followthrough.customer.CustomerQueries;
 import org.followthrough.identity.AgentQueries;
 import org.followthrough.identity.Role;
@@ -32,12 +34,14 @@ import org.followthrough.platform.InvalidInputException;
 import org.followthrough.platform.PageSize;
 import org.followthrough.platform.Text;
 import org.followthrough.platform.web.Htmx;
+import org.followthrough.promise.DueTime;
 import org.followthrough.promise.PromiseDesk;
 import org.followthrough.promise.PromiseDesk.MakePromise;
 import org.followthrough.promise.PromiseId;
 import org.followthrough.promise.PromiseQueries;
 import org.followthrough.promise.PromiseQueries.Query;
 import org.followthrough.promise.PromiseState;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -53,8 +57,16 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class PromiseController {
 
-    /** A ready-made due time the composer offers: "in 2 hours", "tomorrow, end of day". */
-    record QuickChoice(String key, String value) {}
+    /**
+     * A ready-made due time the composer offers ("in 2 hours", "tomorrow, end of day"), its days
+     * counted in the team calendar's zone: {@code key} and {@code day} name it, {@code at} shows it in
+     * the team's zone, and {@code me}, {@code customer} and {@code team} are the values of the due
+     * input in each of the zones it may be written in.
+     */
+    record QuickChoice(String key, String day, String at, String me, String customer, String team) {}
+
+    /** The zones a due time may be written in. */
+    private record Zones(ZoneId me, ZoneId customer, ZoneId team) {}
 
     private static final int COUNT_CAP = 100;
 
@@ -66,6 +78,7 @@ class PromiseController {
     private final CalendarQueries calendars;
     private final Clock clock;
     private final CaseAccess access;
+    private final ReplyChannels replyChannels;
 
     PromiseController(
             PromiseDesk promises,
@@ -75,7 +88,9 @@ class PromiseController {
             AgentQueries agents,
             CalendarQueries calendars,
             Clock clock,
-            CaseAccess access) {
+            CaseAccess access,
+            ReplyChannels replyChannels) {
+        this.replyChannels = replyChannels;
         this.access = access;
         this.promises = promises;
         this.queries = queries;
@@ -98,8 +113,10 @@ class PromiseController {
         model.addAttribute("promises", queries.ofCase(c.id()));
         model.addAttribute("customerZone", customer.timeZone());
         model.addAttribute("evidence", evidence.stream().limit(10).toList());
-        model.addAttribute("replyChannels", List.of(Channel.EMAIL, Channel.PORTAL, Channel.CHAT));
-        model.addAttribute("quick", quickChoices(c.people().teamId(), me.zone()));
+        // The message that goes with a new time goes out like a reply: on a channel that delivers.
+        var options = replyChannels.optionsFor(c);
+        model.addAttribute("replyChannels", options.delivers() ? options.deliverable() : List.of(options.preferred()));
+        zones(c, customer.timeZone(), me, model);
         model.addAttribute("now", clock.instant());
         model.addAttribute(
                 "mayActOnAll", access.scopeOf(me).supervises(c.people().teamId()));
@@ -117,7 +134,7 @@ class PromiseController {
         var c = byNumber(number);
         model.addAttribute("description", description);
         model.addAttribute("due", due == null ? "" : due);
-        model.addAttribute("quick", quickChoices(c.people().teamId(), me.zone()));
+        zones(c, customers.get(c.people().customerId()).timeZone(), me, model);
         model.addAttribute("rowId", "draft-" + UUID.randomUUID());
         return "promise/composer :: draft";
     }
@@ -127,6 +144,7 @@ class PromiseController {
             @PathVariable long number,
             @RequestParam(name = "promise.description", defaultValue = "") String description,
             @RequestParam(name = "promise.dueAt", defaultValue = "") String due,
+            @RequestParam(name = "promise.dueZone", defaultValue = "") String dueZone,
             @AuthenticationPrincipal SignedInAgent me,
             HttpServletRequest request,
             HttpServletResponse response)
@@ -135,7 +153,9 @@ class PromiseController {
         if (due.isBlank()) {
             throw new InvalidInputException("promise.dueAt", "say by when it is due");
         }
-        promises.make(new MakePromise(c.id(), description, localDue(due, me), null, null), me.actor());
+        promises.make(
+                new MakePromise(c.id(), description, localDue(DueTime.written(due, dueZone), me), null, null),
+                me.actor());
         changed(c.number(), request, response);
     }
 
@@ -160,6 +180,7 @@ class PromiseController {
     void renegotiate(
             @PathVariable UUID id,
             @RequestParam(defaultValue = "") String dueAt,
+            @RequestParam(defaultValue = "") String dueAtZone,
             @Text.MultiLine @RequestParam(defaultValue = "") String message,
             @RequestParam(defaultValue = "EMAIL") Channel channel,
             @AuthenticationPrincipal SignedInAgent me,
@@ -169,7 +190,8 @@ class PromiseController {
         if (dueAt.isBlank()) {
             throw new InvalidInputException("dueAt", "say the new time agreed with the customer");
         }
-        var after = promises.renegotiate(new PromiseId(id), localDue(dueAt, me), message, channel, me.actor());
+        var after = promises.renegotiate(
+                new PromiseId(id), localDue(DueTime.written(dueAt, dueAtZone), me), message, channel, me.actor());
         changed(after.supportCase().number(), request, response);
     }
 
@@ -244,24 +266,62 @@ class PromiseController {
         return "promise/list";
     }
 
-    private List<QuickChoice> quickChoices(TeamId team, ZoneId zone) {
-        var now = clock.instant();
-        BusinessCalendar calendar = calendars.of(team);
-        var today = now.atZone(calendar.zone()).toLocalDate();
-        return List.of(
-                choice("promise.quick.twoHours", now.plus(Duration.ofHours(2)), zone),
-                choice("promise.quick.endOfDay", calendar.endOfBusinessDayAt(now), zone),
-                choice("promise.quick.tomorrow", calendar.endOfBusinessDay(calendar.nextBusinessDay(today)), zone),
-                choice("promise.quick.fiveDays", calendar.endOfBusinessDay(calendar.plusBusinessDays(today, 5)), zone));
+    /**
+     * The zones a due time may be written in (the agent's, the customer's, the team's) and the quick
+     * choices, for the due inputs of the composer and the panel.
+     */
+    private void zones(CaseView c, ZoneId customerZone, SignedInAgent me, Model model) {
+        var calendar = calendars.of(c.people().teamId());
+        model.addAttribute("customerZone", customerZone);
+        model.addAttribute("teamZone", calendar.zone());
+        model.addAttribute("quick", quickChoices(calendar, me.zone(), customerZone));
     }
 
-    private static QuickChoice choice(String key, Instant at, ZoneId zone) {
+    /**
+     * Counted from the clock's now in the team calendar's zone, whatever the agent's zone: "end of
+     * today" is the team's next close and "tomorrow" the close of the business day after it, so the
+     * two never fall on one day; each is named by the day it really is in the team's zone.
+     */
+    List<QuickChoice> quickChoices(BusinessCalendar calendar, ZoneId me, ZoneId customer) {
+        var now = clock.instant();
+        var zone = calendar.zone();
+        var today = now.atZone(zone).toLocalDate();
+        var endOfDay = calendar.endOfBusinessDayAt(now);
+        var endOfDayDate = endOfDay.atZone(zone).toLocalDate();
+        var nextDay = calendar.endOfBusinessDay(calendar.nextBusinessDay(endOfDayDate));
+        var zones = new Zones(me, customer, zone);
+        return List.of(
+                choice("promise.quick.twoHours", "", now.plus(Duration.ofHours(2)), zones),
+                closeChoice(endOfDay, today, zones),
+                closeChoice(nextDay, today, zones),
+                choice(
+                        "promise.quick.fiveDays",
+                        "",
+                        calendar.endOfBusinessDay(calendar.plusBusinessDays(today, 5)),
+                        zones));
+    }
+
+    private QuickChoice closeChoice(Instant close, LocalDate today, Zones zones) {
+        var day = close.atZone(zones.team()).toLocalDate();
+        if (day.equals(today)) {
+            return choice("promise.quick.endOfDay", "", close, zones);
+        }
+        if (day.equals(today.plusDays(1))) {
+            return choice("promise.quick.tomorrow", "", close, zones);
+        }
+        var weekday = day.getDayOfWeek().getDisplayName(TextStyle.FULL, LocaleContextHolder.getLocale());
+        return choice("promise.quick.endOf", weekday, close, zones);
+    }
+
+    private static QuickChoice choice(String key, String day, Instant at, Zones zones) {
+        var inTeamZone = DateTimeFormatter.ofPattern("EEE HH:mm", LocaleContextHolder.getLocale())
+                .format(at.atZone(zones.team()));
         return new QuickChoice(
-                key,
-                at.atZone(zone)
-                        .toLocalDateTime()
-                        .truncatedTo(ChronoUnit.MINUTES)
-                        .toString());
+                key, day, inTeamZone, input(at, zones.me()), input(at, zones.customer()), input(at, zones.team()));
+    }
+
+    private static String input(Instant at, ZoneId zone) {
+        return at.atZone(zone).toLocalDateTime().truncatedTo(ChronoUnit.MINUTES).toString();
     }
 
     private static void changed(long caseNumber, HttpServletRequest request, HttpServletResponse response)
@@ -270,11 +330,7 @@ class PromiseController {
     }
 
     private static Instant localDue(String text, SignedInAgent me) {
-        try {
-            return LocalDateTime.parse(text.strip()).atZone(me.zone()).toInstant();
-        } catch (DateTimeException e) {
-            throw new InvalidInputException("dueAt", "must be a date and time such as 2026-11-27T17:00");
-        }
+        return DueTime.parse(text, me.zone(), "dueAt");
     }
 
     private CaseView byNumber(long number) {

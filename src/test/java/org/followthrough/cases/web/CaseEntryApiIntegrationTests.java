@@ -84,7 +84,15 @@ class CaseEntryApiIntegrationTests {
     void replyReachesTheCustomerAndCanLeaveTheCaseWaitingOnThem() {
         var response = api.post(
                 entries,
-                Map.of("kind", "REPLY", "body", "Try booting with nomodeset", "status", "waiting_on_customer"));
+                Map.of(
+                        "kind",
+                        "REPLY",
+                        "body",
+                        "Try booting with nomodeset",
+                        "status",
+                        "waiting_on_customer",
+                        "recordUndelivered",
+                        true));
 
         assertThat(response.status()).isEqualTo(201);
         assertThat(response.text("kind")).isEqualTo("reply");
@@ -132,7 +140,9 @@ class CaseEntryApiIntegrationTests {
     void replyWithAnIllegalStatusIsAConflictAndWritesNothing() {
         var before = api.get(entries).body().path("items").size();
 
-        var response = api.post(entries, Map.of("kind", "reply", "body", "Closing this", "status", "closed"));
+        var response = api.post(
+                entries,
+                Map.of("kind", "reply", "body", "Closing this", "status", "closed", "recordUndelivered", true));
 
         assertThat(response.status()).isEqualTo(409);
         assertThat(api.get(entries).body().path("items").size()).isEqualTo(before);

@@ -171,7 +171,7 @@ class PromiseApiIntegrationTests {
     void aDueTimeWithAnOffsetIsTheSameInstantAndAnOwnerAndEntryMayBeNamed() {
         var reply = asAnn.post(
                 "/api/v1/cases/" + escrow.id() + "/entries",
-                Map.of("kind", "reply", "body", "I will call you back by Friday."));
+                Map.of("kind", "reply", "body", "I will call you back by Friday.", "recordUndelivered", true));
         var dueAt = in(Duration.ofDays(3));
         var body = promise(CALL_BACK, dueAt);
         body.put("dueAt", dueAt.atOffset(ZoneOffset.ofHours(2)).toString());
@@ -299,7 +299,7 @@ class PromiseApiIntegrationTests {
         var id = make(CALL_BACK, Duration.ofHours(4));
         var reply = asAnn.post(
                 "/api/v1/cases/" + escrow.id() + "/entries",
-                Map.of("kind", "reply", "body", "The county confirmed your payment."));
+                Map.of("kind", "reply", "body", "The county confirmed your payment.", "recordUndelivered", true));
 
         var response = asAnn.post(promisePath(id, "keep"), Map.of("entryId", reply.text("id")));
 
