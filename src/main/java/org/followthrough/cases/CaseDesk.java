@@ -2,6 +2,10 @@ package org.followthrough.cases;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,11 +22,16 @@ import org.followthrough.customer.CustomerQueries;
 import org.followthrough.customer.CustomerView;
 import org.followthrough.identity.AgentId;
 import org.followthrough.identity.AgentQueries;
+import org.followthrough.identity.Role;
 import org.followthrough.identity.TeamId;
 import org.followthrough.identity.TeamView;
 import org.followthrough.platform.Actor;
+import org.followthrough.platform.ConflictException;
+import org.followthrough.platform.ForbiddenException;
 import org.followthrough.platform.Ids;
 import org.followthrough.platform.InvalidInputException;
+import org.followthrough.platform.NotFoundException;
+import org.followthrough.platform.Text;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -53,6 +62,7 @@ public class CaseDesk {
     private final CaseAccess access;
     private final CaseWrites writes;
     private final CaseConversation conversation;
+    private final SavedViews savedViews;
 
     CaseDesk(
             Cases cases,
@@ -66,7 +76,8 @@ public class CaseDesk {
             Clock clock,
             CaseAccess access,
             CaseWrites writes,
-            CaseConversation conversation) {
+            CaseConversation conversation,
+            SavedViews savedViews) {
         this.cases = cases;
         this.timeline = timeline;
         this.queries = queries;
@@ -79,6 +90,7 @@ public class CaseDesk {
         this.access = access;
         this.writes = writes;
         this.conversation = conversation;
+        this.savedViews = savedViews;
     }
 
     /** A new case: the customer's first message and who, if anyone, owns it from the start. */
@@ -216,6 +228,13 @@ public class CaseDesk {
         var supportCase = writes.lockToWork(id, scope);
         var now = clock.instant();
         var before = supportCase.snapshot();
+        boolean override = apply(supportCase, changes, scope, now);
+        writes.save(supportCase, before, by, now, override);
+        return queries.get(id);
+    }
+
+    /** Applies the changes to the locked case, refusing before anything is written; true when a supervisor overrode. */
+    private boolean apply(SupportCase supportCase, CaseChanges changes, CaseAccess.Scope scope, Instant now) {
         var statusBefore = supportCase.status();
         if (changes.subject() != null) {
             supportCase.rename(changes.subject());
@@ -246,8 +265,176 @@ public class CaseDesk {
             writes.mayEnd(supportCase, changes.status());
             supportCase.changeStatus(changes.status(), now);
         }
-        writes.save(supportCase, before, by, now, override);
-        return queries.get(id);
+        return override;
+    }
+
+    /** At most this many cases change in one bulk action: a page of the inbox and then some. */
+    public static final int MAX_BULK = 100;
+
+    /**
+     * The same changes to several cases at once, from the inbox; tags are added and removed rather
+     * than replaced. Null leaves a field as it is.
+     */
+    public record BulkChange(
+            List<CaseId> cases,
+            AgentId owner,
+            CaseStatus status,
+            Priority priority,
+            TeamId team,
+            Set<String> addTags,
+            Set<String> removeTags) {
+
+        public BulkChange {
+            cases = cases == null ? List.of() : List.copyOf(new LinkedHashSet<>(cases));
+            addTags = addTags == null ? Set.of() : Set.copyOf(addTags);
+            removeTags = removeTags == null ? Set.of() : Set.copyOf(removeTags);
+        }
+
+        boolean changesNothing() {
+            return owner == null
+                    && status == null
+                    && priority == null
+                    && team == null
+                    && addTags.isEmpty()
+                    && removeTags.isEmpty();
+        }
+    }
+
+    /** A case a bulk action left as it was, and why: the refusal a single change would have met. */
+    public record Refusal(CaseId caseId, Long number, String reason) {}
+
+    /** What a bulk action did: its id in the audit log, the cases it changed, those it refused. */
+    public record BulkResult(UUID id, List<CaseView> changed, List<Refusal> refused) {}
+
+    /**
+     * One audited operation over many cases. Each case is checked exactly as a single change is
+     * (after locking it); the cases the agent may change are changed, each with its usual timeline
+     * entries and events, and the others are reported with the reason, untouched. One audit event
+     * names every case, with each one's before and after, and the refusals.
+     */
+    @Transactional
+    public BulkResult changeMany(BulkChange command, Actor by) {
+        if (command.cases().isEmpty()) {
+            throw new InvalidInputException("cases", "must name at least one case");
+        }
+        if (command.cases().size() > MAX_BULK) {
+            throw new InvalidInputException("cases", "must name at most " + MAX_BULK + " cases");
+        }
+        if (command.changesNothing()) {
+            throw new InvalidInputException(
+                    "changes", "must change at least one of owner, status, priority, team, tags");
+        }
+        if (command.owner() != null) {
+            writes.activeAgent(command.owner(), "ownerId");
+        }
+        if (command.team() != null) {
+            agents.findTeam(command.team()).orElseThrow(() -> new InvalidInputException("teamId", "is not a team"));
+        }
+        var scope = access.scopeOf(by);
+        var now = clock.instant();
+        var changed = new ArrayList<CaseId>();
+        var refused = new ArrayList<Refusal>();
+        var done = new ArrayList<Map<String, Object>>();
+        for (var id : command.cases()) {
+            SupportCase supportCase = null;
+            try {
+                supportCase = writes.lockToWork(id, scope);
+                var before = supportCase.snapshot();
+                Set<String> tags = null;
+                if (!command.addTags().isEmpty() || !command.removeTags().isEmpty()) {
+                    tags = new TreeSet<>(supportCase.tags());
+                    tags.addAll(command.addTags());
+                    tags.removeAll(command.removeTags());
+                }
+                var changes = new CaseChanges(
+                        null, command.status(), command.owner(), command.priority(), tags, command.team());
+                boolean override = apply(supportCase, changes, scope, now);
+                var entry = new LinkedHashMap<String, Object>();
+                entry.put("case", id.value());
+                entry.put("number", supportCase.number());
+                entry.put("before", before);
+                writes.saveUnaudited(supportCase, by, now, override);
+                entry.put("after", supportCase.snapshot());
+                done.add(entry);
+                changed.add(id);
+            } catch (NotFoundException e) {
+                refused.add(new Refusal(id, null, e.getMessage()));
+            } catch (ForbiddenException | ConflictException | InvalidInputException e) {
+                refused.add(new Refusal(id, supportCase == null ? null : supportCase.number(), e.getMessage()));
+            }
+        }
+        var bulkId = Ids.newId();
+        var after = new LinkedHashMap<String, Object>();
+        var asked = new LinkedHashMap<String, Object>();
+        asked.put("owner", command.owner() == null ? null : command.owner().value());
+        asked.put("status", command.status());
+        asked.put("priority", command.priority());
+        asked.put("team", command.team() == null ? null : command.team().value());
+        asked.put("addTags", new TreeSet<>(command.addTags()));
+        asked.put("removeTags", new TreeSet<>(command.removeTags()));
+        after.put("changes", asked);
+        after.put("cases", done);
+        after.put(
+                "refused",
+                refused.stream()
+                        .map(r -> Map.<String, Object>of("case", r.caseId().value(), "reason", r.reason()))
+                        .toList());
+        audit.record(by, "case_bulk", bulkId, "bulk_updated", null, after);
+        return new BulkResult(bulkId, queries.getAll(changed), List.copyOf(refused));
+    }
+
+    /**
+     * Saves a view of the inbox by name: the agent's own, or shared with everyone when a supervisor
+     * or an admin says so. Names are unique among one's own views and among the shared ones.
+     */
+    @Transactional
+    public SavedView saveView(String name, boolean shared, InboxFilters filters, Actor by) {
+        var scope = access.scopeOf(by);
+        var clean = Text.singleLine("name", Text.required("name", name, SavedView.MAX_NAME));
+        if (shared && !scope.role().includes(Role.SUPERVISOR)) {
+            throw new ForbiddenException("shared", "only supervisors and admins share views with everyone");
+        }
+        var f = filters == null ? InboxFilters.none() : filters;
+        if (f.team() != null) {
+            agents.findTeam(f.team()).orElseThrow(() -> new InvalidInputException("teamId", "is not a team"));
+        }
+        if (f.owner() != null) {
+            agents.find(f.owner()).orElseThrow(() -> new InvalidInputException("ownerId", "is not an agent"));
+        }
+        if (savedViews.nameTaken(clean, scope.agent(), shared)) {
+            throw new InvalidInputException(
+                    "name", shared ? "is taken by another shared view" : "is taken by another of your views");
+        }
+        var own = shared ? savedViews.countShared() : savedViews.countOwnedBy(scope.agent());
+        if (own >= SavedViews.MAX_TABS / 2) {
+            throw new InvalidInputException(
+                    "name", "cannot be added: " + (shared ? "there are" : "you have") + " " + own + " views already");
+        }
+        var view = new SavedView(Ids.newId(), clean, scope.agent(), shared, f);
+        savedViews.insert(view, clock.instant());
+        var after = new LinkedHashMap<String, Object>();
+        after.put("name", clean);
+        after.put("shared", shared);
+        after.put("filters", f.toString());
+        audit.record(by, "saved_view", view.id(), "created", null, after);
+        return view;
+    }
+
+    /** Deletes a saved view: one's own, or a shared one as a supervisor or an admin. */
+    @Transactional
+    public void deleteView(UUID id, Actor by) {
+        var scope = access.scopeOf(by);
+        var view = savedViews
+                .find(id)
+                .filter(v -> v.shared() || v.createdBy().equals(scope.agent()))
+                .orElseThrow(() -> new NotFoundException("Saved view", id));
+        if (view.shared()
+                && !view.createdBy().equals(scope.agent())
+                && !scope.role().includes(Role.SUPERVISOR)) {
+            throw new ForbiddenException("only supervisors and admins remove shared views");
+        }
+        savedViews.delete(id);
+        audit.record(by, "saved_view", id, "deleted", Map.of("name", view.name(), "shared", view.shared()), null);
     }
 
     /**

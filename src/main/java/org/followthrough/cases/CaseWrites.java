@@ -91,10 +91,30 @@ class CaseWrites {
 
     /** {@code override}: a supervisor moved the case without a handoff; its timeline says so. */
     void save(SupportCase supportCase, Map<String, Object> before, Actor by, Instant now, boolean override) {
+        if (record(supportCase, by, now, override)) {
+            audit.record(
+                    by,
+                    "case",
+                    supportCase.id().value(),
+                    override ? "reassigned_by_supervisor" : "updated",
+                    before,
+                    supportCase.snapshot());
+        }
+        supportCase.clearChanges();
+    }
+
+    /** {@link #save} for a change that is part of a bulk action, which writes the one audit event. */
+    void saveUnaudited(SupportCase supportCase, Actor by, Instant now, boolean override) {
+        record(supportCase, by, now, override);
+        supportCase.clearChanges();
+    }
+
+    /** Writes the case, its timeline entries and events; false when nothing changed. */
+    private boolean record(SupportCase supportCase, Actor by, Instant now, boolean override) {
         var changes = supportCase.changes();
         cases.update(supportCase, now);
         if (changes.isEmpty()) {
-            return;
+            return false;
         }
         for (var change : changes) {
             var data = new LinkedHashMap<String, Object>();
@@ -113,14 +133,7 @@ class CaseWrites {
                         supportCase.id(), (AgentId) change.before(), (AgentId) change.after(), by, now));
             }
         }
-        audit.record(
-                by,
-                "case",
-                supportCase.id().value(),
-                override ? "reassigned_by_supervisor" : "updated",
-                before,
-                supportCase.snapshot());
-        supportCase.clearChanges();
+        return true;
     }
 
     /** Names rather than ids on the timeline, so it reads the same after people are renamed. */

@@ -9,7 +9,9 @@ public enum InboxView {
     /** Every case still being worked. */
     OPEN,
     /** Cases waiting on the customer or a third party. */
-    WAITING;
+    WAITING,
+    /** Cases of my teams that owe their customer a broken promise: where supervisors start. */
+    BROKEN;
 
     public String messageKey() {
         return "inbox." + name();

@@ -3,7 +3,9 @@ package org.followthrough.cases;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -66,6 +68,41 @@ class Timeline {
                     entry.notDelivered() == null ? null : entry.notDelivered().name());
         }
         db.sql(sql.toString()).params(params).update();
+        keepWaitingSince(entries);
+    }
+
+    /**
+     * Keeps {@code support_case.waiting_since}, the inbox's "waiting since": a customer's message
+     * starts the wait unless one is already running, a reply or a call ends it.
+     */
+    private void keepWaitingSince(List<TimelineEntry> entries) {
+        var cases = new LinkedHashMap<CaseId, List<TimelineEntry>>();
+        for (var entry : entries) {
+            cases.computeIfAbsent(entry.caseId(), id -> new ArrayList<>()).add(entry);
+        }
+        cases.forEach((caseId, ofCase) -> {
+            boolean answered = false;
+            Instant since = null;
+            for (var entry : ofCase) {
+                switch (entry.kind()) {
+                    case REPLY, CALL -> {
+                        answered = true;
+                        since = null;
+                    }
+                    case INBOUND -> since = since == null ? entry.createdAt() : since;
+                    default -> {}
+                }
+            }
+            if (answered) {
+                db.sql("update support_case set waiting_since = ? where id = ?")
+                        .params(since == null ? null : Sql.ts(since), caseId.value())
+                        .update();
+            } else if (since != null) {
+                db.sql("update support_case set waiting_since = coalesce(waiting_since, ?) where id = ?")
+                        .params(Sql.ts(since), caseId.value())
+                        .update();
+            }
+        });
     }
 
     /** A case's timeline, oldest first; the newest {@value #MAX_ENTRIES_SHOWN} when it is longer. */

@@ -206,13 +206,22 @@ class CaseDeskIntegrationTests {
                 cursor = page.nextCursor();
             } while (cursor != null);
             assertThat(seen).hasSize(7).doesNotHaveDuplicates();
-            if (sort == InboxSort.PRIORITY) {
-                assertThat(seen.subList(0, 4))
-                        .allSatisfy(v -> assertThat(v.priority()).isEqualTo(Priority.HIGH));
-            } else {
-                assertThat(seen)
-                        .isSortedAccordingTo((a, b) ->
-                                b.clock().lastActivityAt().compareTo(a.clock().lastActivityAt()));
+            switch (sort) {
+                case PRIORITY ->
+                    assertThat(seen.subList(0, 4))
+                            .allSatisfy(v -> assertThat(v.priority()).isEqualTo(Priority.HIGH));
+                case ACTIVITY, PROMISE ->
+                    assertThat(seen)
+                            .isSortedAccordingTo((a, b) -> b.clock()
+                                    .lastActivityAt()
+                                    .compareTo(a.clock().lastActivityAt()));
+                case NUMBER -> assertThat(seen).isSortedAccordingTo((a, b) -> Long.compare(b.number(), a.number()));
+                // Every case waits for its first answer since it was opened: the longest waiting first.
+                case WAITING ->
+                    assertThat(seen)
+                            .isSortedAccordingTo((a, b) ->
+                                    a.clock().createdAt().compareTo(b.clock().createdAt()));
+                default -> {}
             }
         }
         assertThat(queries.count(InboxView.MINE, viewer)).isEqualTo(7);

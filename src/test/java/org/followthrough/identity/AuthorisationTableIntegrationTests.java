@@ -227,6 +227,7 @@ class AuthorisationTableIntegrationTests {
             route("POST /api/v1/promises/{id}/renegotiate", IN, NF, NF, NF),
             route("POST /api/v1/quarantine/{id}/retry", IN, NO, NO, NF),
             route("POST /cases", IN, OK, OK, OK),
+            route("POST /cases/bulk", IN, OK, OK, OK),
             route("POST /cases/{number}/calls", IN, OK, OK, OK),
             route("POST /cases/{number}/handoffs", IN, NO, OK, OK),
             route("POST /cases/{number}/notes", IN, OK, OK, OK),
@@ -237,6 +238,8 @@ class AuthorisationTableIntegrationTests {
             // The table's case is owned by another agent: taking it or handing it off is for supervisors.
             route("POST /cases/{number}/take", IN, NO, OK, OK),
             route("POST /customers", IN, OK, OK, OK),
+            route("POST /inbox/views", IN, OK, OK, OK),
+            route("POST /inbox/views/{id}/delete", IN, NF, NF, NF),
             route("POST /customers/{id}", IN, NF, NF, NF),
             route("POST /handoffs/{id}/accept", IN, NF, NF, NF),
             route("POST /handoffs/{id}/decline", IN, NF, NF, NF),

@@ -186,7 +186,7 @@ class PromiseConsoleIntegrationTests {
         timers.runDue();
         assertThat(sueConsole.htmxGet("/needs-you").body())
                 .contains("Confirm the new delivery slot")
-                .contains("overdue");
+                .contains(">broken<");
         assertThat(sueConsole.get("/promises?view=broken&scope=team").body()).contains("Confirm the new delivery slot");
         assertThat(annConsole.get("/promises?view=broken").body()).contains("Confirm the new delivery slot");
     }
