@@ -2,9 +2,6 @@ package org.followthrough.cases;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -22,16 +19,11 @@ import org.followthrough.customer.CustomerQueries;
 import org.followthrough.customer.CustomerView;
 import org.followthrough.identity.AgentId;
 import org.followthrough.identity.AgentQueries;
-import org.followthrough.identity.Role;
 import org.followthrough.identity.TeamId;
 import org.followthrough.identity.TeamView;
 import org.followthrough.platform.Actor;
-import org.followthrough.platform.ConflictException;
-import org.followthrough.platform.ForbiddenException;
 import org.followthrough.platform.Ids;
 import org.followthrough.platform.InvalidInputException;
-import org.followthrough.platform.NotFoundException;
-import org.followthrough.platform.Text;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -61,8 +53,8 @@ public class CaseDesk {
     private final Clock clock;
     private final CaseAccess access;
     private final CaseWrites writes;
+    private final CaseBulk bulk;
     private final CaseConversation conversation;
-    private final SavedViews savedViews;
 
     CaseDesk(
             Cases cases,
@@ -77,7 +69,7 @@ public class CaseDesk {
             CaseAccess access,
             CaseWrites writes,
             CaseConversation conversation,
-            SavedViews savedViews) {
+            CaseBulk bulk) {
         this.cases = cases;
         this.timeline = timeline;
         this.queries = queries;
@@ -90,7 +82,7 @@ public class CaseDesk {
         this.access = access;
         this.writes = writes;
         this.conversation = conversation;
-        this.savedViews = savedViews;
+        this.bulk = bulk;
     }
 
     /** A new case: the customer's first message and who, if anyone, owns it from the start. */
@@ -228,44 +220,9 @@ public class CaseDesk {
         var supportCase = writes.lockToWork(id, scope);
         var now = clock.instant();
         var before = supportCase.snapshot();
-        boolean override = apply(supportCase, changes, scope, now);
+        boolean override = writes.apply(supportCase, changes, scope, now);
         writes.save(supportCase, before, by, now, override);
         return queries.get(id);
-    }
-
-    /** Applies the changes to the locked case, refusing before anything is written; true when a supervisor overrode. */
-    private boolean apply(SupportCase supportCase, CaseChanges changes, CaseAccess.Scope scope, Instant now) {
-        var statusBefore = supportCase.status();
-        if (changes.subject() != null) {
-            supportCase.rename(changes.subject());
-        }
-        var closing = changes.status() != null && !changes.status().isActive();
-        if (closing && changes.owner() == null && supportCase.ownerId() == null) {
-            supportCase.ownWithoutTriage(scope.agent());
-        }
-        boolean override = false;
-        if (changes.owner() != null && !changes.owner().equals(supportCase.ownerId())) {
-            override = CaseAccess.checkMayAssign(scope, supportCase);
-            writes.activeAgent(changes.owner(), "ownerId");
-            supportCase.assignTo(changes.owner(), now);
-        }
-        if (changes.team() != null && !changes.team().equals(supportCase.teamId())) {
-            agents.findTeam(changes.team()).orElseThrow(() -> new InvalidInputException("teamId", "is not a team"));
-            override |= CaseAccess.checkMayMoveTeam(scope, supportCase);
-            supportCase.moveToTeam(changes.team());
-        }
-        if (changes.priority() != null) {
-            supportCase.prioritise(changes.priority());
-        }
-        if (changes.tags() != null) {
-            supportCase.retag(changes.tags());
-        }
-        // Asking for the status the case had is no change, even if assigning just triaged it.
-        if (changes.status() != null && changes.status() != statusBefore) {
-            writes.mayEnd(supportCase, changes.status());
-            supportCase.changeStatus(changes.status(), now);
-        }
-        return override;
     }
 
     /** At most this many cases change in one bulk action: a page of the inbox and then some. */
@@ -314,127 +271,7 @@ public class CaseDesk {
      */
     @Transactional
     public BulkResult changeMany(BulkChange command, Actor by) {
-        if (command.cases().isEmpty()) {
-            throw new InvalidInputException("cases", "must name at least one case");
-        }
-        if (command.cases().size() > MAX_BULK) {
-            throw new InvalidInputException("cases", "must name at most " + MAX_BULK + " cases");
-        }
-        if (command.changesNothing()) {
-            throw new InvalidInputException(
-                    "changes", "must change at least one of owner, status, priority, team, tags");
-        }
-        if (command.owner() != null) {
-            writes.activeAgent(command.owner(), "ownerId");
-        }
-        if (command.team() != null) {
-            agents.findTeam(command.team()).orElseThrow(() -> new InvalidInputException("teamId", "is not a team"));
-        }
-        var scope = access.scopeOf(by);
-        var now = clock.instant();
-        var changed = new ArrayList<CaseId>();
-        var refused = new ArrayList<Refusal>();
-        var done = new ArrayList<Map<String, Object>>();
-        for (var id : command.cases()) {
-            SupportCase supportCase = null;
-            try {
-                supportCase = writes.lockToWork(id, scope);
-                var before = supportCase.snapshot();
-                Set<String> tags = null;
-                if (!command.addTags().isEmpty() || !command.removeTags().isEmpty()) {
-                    tags = new TreeSet<>(supportCase.tags());
-                    tags.addAll(command.addTags());
-                    tags.removeAll(command.removeTags());
-                }
-                var changes = new CaseChanges(
-                        null, command.status(), command.owner(), command.priority(), tags, command.team());
-                boolean override = apply(supportCase, changes, scope, now);
-                var entry = new LinkedHashMap<String, Object>();
-                entry.put("case", id.value());
-                entry.put("number", supportCase.number());
-                entry.put("before", before);
-                writes.saveUnaudited(supportCase, by, now, override);
-                entry.put("after", supportCase.snapshot());
-                done.add(entry);
-                changed.add(id);
-            } catch (NotFoundException e) {
-                refused.add(new Refusal(id, null, e.getMessage()));
-            } catch (ForbiddenException | ConflictException | InvalidInputException e) {
-                refused.add(new Refusal(id, supportCase == null ? null : supportCase.number(), e.getMessage()));
-            }
-        }
-        var bulkId = Ids.newId();
-        var after = new LinkedHashMap<String, Object>();
-        var asked = new LinkedHashMap<String, Object>();
-        asked.put("owner", command.owner() == null ? null : command.owner().value());
-        asked.put("status", command.status());
-        asked.put("priority", command.priority());
-        asked.put("team", command.team() == null ? null : command.team().value());
-        asked.put("addTags", new TreeSet<>(command.addTags()));
-        asked.put("removeTags", new TreeSet<>(command.removeTags()));
-        after.put("changes", asked);
-        after.put("cases", done);
-        after.put(
-                "refused",
-                refused.stream()
-                        .map(r -> Map.<String, Object>of("case", r.caseId().value(), "reason", r.reason()))
-                        .toList());
-        audit.record(by, "case_bulk", bulkId, "bulk_updated", null, after);
-        return new BulkResult(bulkId, queries.getAll(changed), List.copyOf(refused));
-    }
-
-    /**
-     * Saves a view of the inbox by name: the agent's own, or shared with everyone when a supervisor
-     * or an admin says so. Names are unique among one's own views and among the shared ones.
-     */
-    @Transactional
-    public SavedView saveView(String name, boolean shared, InboxFilters filters, Actor by) {
-        var scope = access.scopeOf(by);
-        var clean = Text.singleLine("name", Text.required("name", name, SavedView.MAX_NAME));
-        if (shared && !scope.role().includes(Role.SUPERVISOR)) {
-            throw new ForbiddenException("shared", "only supervisors and admins share views with everyone");
-        }
-        var f = filters == null ? InboxFilters.none() : filters;
-        if (f.team() != null) {
-            agents.findTeam(f.team()).orElseThrow(() -> new InvalidInputException("teamId", "is not a team"));
-        }
-        if (f.owner() != null) {
-            agents.find(f.owner()).orElseThrow(() -> new InvalidInputException("ownerId", "is not an agent"));
-        }
-        if (savedViews.nameTaken(clean, scope.agent(), shared)) {
-            throw new InvalidInputException(
-                    "name", shared ? "is taken by another shared view" : "is taken by another of your views");
-        }
-        var own = shared ? savedViews.countShared() : savedViews.countOwnedBy(scope.agent());
-        if (own >= SavedViews.MAX_TABS / 2) {
-            throw new InvalidInputException(
-                    "name", "cannot be added: " + (shared ? "there are" : "you have") + " " + own + " views already");
-        }
-        var view = new SavedView(Ids.newId(), clean, scope.agent(), shared, f);
-        savedViews.insert(view, clock.instant());
-        var after = new LinkedHashMap<String, Object>();
-        after.put("name", clean);
-        after.put("shared", shared);
-        after.put("filters", f.toString());
-        audit.record(by, "saved_view", view.id(), "created", null, after);
-        return view;
-    }
-
-    /** Deletes a saved view: one's own, or a shared one as a supervisor or an admin. */
-    @Transactional
-    public void deleteView(UUID id, Actor by) {
-        var scope = access.scopeOf(by);
-        var view = savedViews
-                .find(id)
-                .filter(v -> v.shared() || v.createdBy().equals(scope.agent()))
-                .orElseThrow(() -> new NotFoundException("Saved view", id));
-        if (view.shared()
-                && !view.createdBy().equals(scope.agent())
-                && !scope.role().includes(Role.SUPERVISOR)) {
-            throw new ForbiddenException("only supervisors and admins remove shared views");
-        }
-        savedViews.delete(id);
-        audit.record(by, "saved_view", id, "deleted", Map.of("name", view.name(), "shared", view.shared()), null);
+        return bulk.changeMany(command, by);
     }
 
     /**

@@ -167,4 +167,39 @@ class CaseWrites {
         }
         return text.strip();
     }
+
+    /** Applies the changes to the locked case, refusing before anything is written; true when a supervisor overrode. */
+    boolean apply(SupportCase supportCase, CaseDesk.CaseChanges changes, CaseAccess.Scope scope, Instant now) {
+        var statusBefore = supportCase.status();
+        if (changes.subject() != null) {
+            supportCase.rename(changes.subject());
+        }
+        var closing = changes.status() != null && !changes.status().isActive();
+        if (closing && changes.owner() == null && supportCase.ownerId() == null) {
+            supportCase.ownWithoutTriage(scope.agent());
+        }
+        boolean override = false;
+        if (changes.owner() != null && !changes.owner().equals(supportCase.ownerId())) {
+            override = CaseAccess.checkMayAssign(scope, supportCase);
+            activeAgent(changes.owner(), "ownerId");
+            supportCase.assignTo(changes.owner(), now);
+        }
+        if (changes.team() != null && !changes.team().equals(supportCase.teamId())) {
+            agents.findTeam(changes.team()).orElseThrow(() -> new InvalidInputException("teamId", "is not a team"));
+            override |= CaseAccess.checkMayMoveTeam(scope, supportCase);
+            supportCase.moveToTeam(changes.team());
+        }
+        if (changes.priority() != null) {
+            supportCase.prioritise(changes.priority());
+        }
+        if (changes.tags() != null) {
+            supportCase.retag(changes.tags());
+        }
+        // Asking for the status the case had is no change, even if assigning just triaged it.
+        if (changes.status() != null && changes.status() != statusBefore) {
+            mayEnd(supportCase, changes.status());
+            supportCase.changeStatus(changes.status(), now);
+        }
+        return override;
+    }
 }

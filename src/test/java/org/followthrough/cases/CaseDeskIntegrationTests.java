@@ -32,6 +32,9 @@ class CaseDeskIntegrationTests {
     CaseQueries queries;
 
     @Autowired
+    InboxQueries inbox;
+
+    @Autowired
     AuditLog audit;
 
     @Autowired
@@ -201,7 +204,7 @@ class CaseDeskIntegrationTests {
             var seen = new ArrayList<CaseView>();
             String cursor = null;
             do {
-                var page = queries.inbox(InboxView.MINE, viewer, sort, cursor, 3);
+                var page = inbox.inbox(InboxView.MINE, viewer, sort, cursor, 3);
                 seen.addAll(page.items());
                 cursor = page.nextCursor();
             } while (cursor != null);
@@ -224,7 +227,7 @@ class CaseDeskIntegrationTests {
                 default -> {}
             }
         }
-        assertThat(queries.count(InboxView.MINE, viewer)).isEqualTo(7);
+        assertThat(inbox.count(InboxView.MINE, viewer)).isEqualTo(7);
     }
 
     @Autowired
@@ -244,13 +247,13 @@ class CaseDeskIntegrationTests {
         var seen = new ArrayList<CaseId>();
         String cursor = null;
         do {
-            var page = queries.inbox(InboxView.UNASSIGNED, viewer, InboxSort.ACTIVITY, cursor, 50);
+            var page = inbox.inbox(InboxView.UNASSIGNED, viewer, InboxSort.ACTIVITY, cursor, 50);
             page.items().forEach(v -> seen.add(v.id()));
             cursor = page.nextCursor();
         } while (cursor != null);
         assertThat(seen).contains(inMine.id(), inAlso.id()).doesNotContain(inOther.id());
         assertThat(seen.indexOf(inAlso.id())).isLessThan(seen.indexOf(inMine.id()));
-        assertThat(queries.count(InboxView.UNASSIGNED, viewer))
+        assertThat(inbox.count(InboxView.UNASSIGNED, viewer))
                 .isEqualTo(Math.min(seen.size(), CaseQueries.COUNT_CAP + 1));
     }
 

@@ -26,6 +26,9 @@ class InboxIntegrationTests {
     CaseQueries queries;
 
     @Autowired
+    InboxQueries inbox;
+
+    @Autowired
     CaseDesk desk;
 
     @Autowired
@@ -78,14 +81,13 @@ class InboxIntegrationTests {
         assertThat(all(InboxView.MINE, viewer, InboxSort.ACTIVITY, InboxPromiseFilter.NONE))
                 .extracting(r -> r.supportCase().id())
                 .containsExactly(none.id());
-        assertThat(queries.count(InboxView.MINE, viewer, InboxPromiseFilter.ANY))
-                .isEqualTo(3);
+        assertThat(inbox.count(InboxView.MINE, viewer, InboxPromiseFilter.ANY)).isEqualTo(3);
 
         var supervisor = queries.viewer(access.scopeOf(Fixtures.signedIn(team.sue())));
         assertThat(all(InboxView.BROKEN, supervisor, InboxSort.PROMISE, null))
                 .extracting(r -> r.supportCase().id())
                 .containsExactly(broken.id());
-        assertThat(queries.count(InboxView.BROKEN, supervisor)).isEqualTo(1);
+        assertThat(inbox.count(InboxView.BROKEN, supervisor)).isEqualTo(1);
         // Another team's supervisor does not see it among their broken promises.
         var other = fixtures.agent(org.followthrough.identity.Role.SUPERVISOR);
         fixtures.team(other);
@@ -114,7 +116,7 @@ class InboxIntegrationTests {
             var seen = new ArrayList<CaseId>();
             String cursor = null;
             do {
-                var page = queries.inbox(InboxView.MINE, viewer, InboxSort.PROMISE, null, cursor, size);
+                var page = inbox.inbox(InboxView.MINE, viewer, InboxSort.PROMISE, null, cursor, size);
                 page.items().forEach(r -> seen.add(r.supportCase().id()));
                 cursor = page.nextCursor();
             } while (cursor != null);
@@ -165,7 +167,7 @@ class InboxIntegrationTests {
         var rows = new ArrayList<InboxRow>();
         String cursor = null;
         do {
-            var page = queries.inbox(view, viewer, sort, promises, cursor, 2);
+            var page = inbox.inbox(view, viewer, sort, promises, cursor, 2);
             rows.addAll(page.items());
             cursor = page.nextCursor();
         } while (cursor != null);

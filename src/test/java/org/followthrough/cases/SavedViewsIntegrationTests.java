@@ -29,7 +29,13 @@ class SavedViewsIntegrationTests {
     CaseDesk desk;
 
     @Autowired
+    SavedViewDesk views;
+
+    @Autowired
     CaseQueries queries;
+
+    @Autowired
+    InboxQueries inbox;
 
     @Autowired
     CaseAccess access;
@@ -44,46 +50,42 @@ class SavedViewsIntegrationTests {
         fixtures.aCase().ownedBy(ann).inTeam(team.team()).open();
         var filters = new InboxFilters(null, team.team(), null, tag, Priority.URGENT, null, null, null);
 
-        var mine = desk.saveView(
+        var mine = views.saveView(
                 "Urgent escrow", false, filters, Fixtures.signedIn(ann).actor());
-        assertThat(queries.savedViews(ann.id())).extracting(SavedView::id).contains(mine.id());
-        assertThat(queries.savedViews(team.bob().id()))
-                .extracting(SavedView::id)
-                .doesNotContain(mine.id());
-        assertThatThrownBy(() -> queries.savedView(mine.id(), team.bob().id())).isInstanceOf(NotFoundException.class);
+        assertThat(inbox.savedViews(ann.id())).extracting(SavedView::id).contains(mine.id());
+        assertThat(inbox.savedViews(team.bob().id())).extracting(SavedView::id).doesNotContain(mine.id());
+        assertThatThrownBy(() -> inbox.savedView(mine.id(), team.bob().id())).isInstanceOf(NotFoundException.class);
         var viewer = queries.viewer(access.scopeOf(Fixtures.signedIn(ann)));
-        assertThat(queries.count(mine, viewer)).isEqualTo(1);
-        assertThat(queries.inbox(mine, viewer, InboxSort.ACTIVITY, null, 10).items())
+        assertThat(inbox.count(mine, viewer)).isEqualTo(1);
+        assertThat(inbox.inbox(mine, viewer, InboxSort.ACTIVITY, null, 10).items())
                 .extracting(r -> r.supportCase().id())
                 .containsExactly(team.escrow().id());
 
-        assertThatThrownBy(() -> desk.saveView(
+        assertThatThrownBy(() -> views.saveView(
                         "For all", true, filters, Fixtures.signedIn(ann).actor()))
                 .isInstanceOfSatisfying(
                         ForbiddenException.class,
                         e -> assertThat(e.getMessage()).contains("supervisors"));
-        var shared = desk.saveView(
+        var shared = views.saveView(
                 Fixtures.unique("Team urgent"),
                 true,
                 filters,
                 Fixtures.signedIn(team.sue()).actor());
-        assertThat(queries.savedViews(team.bob().id()))
-                .extracting(SavedView::id)
-                .contains(shared.id());
-        assertThat(queries.savedView(shared.id(), team.bob().id()).shared()).isTrue();
+        assertThat(inbox.savedViews(team.bob().id())).extracting(SavedView::id).contains(shared.id());
+        assertThat(inbox.savedView(shared.id(), team.bob().id()).shared()).isTrue();
 
-        assertThatThrownBy(() -> desk.saveView(
+        assertThatThrownBy(() -> views.saveView(
                         "urgent ESCROW", false, filters, Fixtures.signedIn(ann).actor()))
                 .isInstanceOfSatisfying(
                         InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("name"));
-        assertThatThrownBy(() -> desk.deleteView(
+        assertThatThrownBy(() -> views.deleteView(
                         shared.id(), Fixtures.signedIn(team.bob()).actor()))
                 .isInstanceOf(ForbiddenException.class);
-        assertThatThrownBy(() ->
-                        desk.deleteView(mine.id(), Fixtures.signedIn(team.bob()).actor()))
+        assertThatThrownBy(() -> views.deleteView(
+                        mine.id(), Fixtures.signedIn(team.bob()).actor()))
                 .isInstanceOf(NotFoundException.class);
-        desk.deleteView(mine.id(), Fixtures.signedIn(ann).actor());
-        assertThat(queries.savedViews(ann.id())).extracting(SavedView::id).doesNotContain(mine.id());
+        views.deleteView(mine.id(), Fixtures.signedIn(ann).actor());
+        assertThat(inbox.savedViews(ann.id())).extracting(SavedView::id).doesNotContain(mine.id());
     }
 
     @Test
@@ -105,7 +107,7 @@ class SavedViewsIntegrationTests {
         assertThat(tooLong.body()).contains("name must have at most");
         var shared = console.post("/inbox/views", Map.of("name", "Everyone's", "shared", "true"));
         assertThat(shared.statusCode()).isEqualTo(403);
-        assertThat(queries.savedViews(ann.id())).isEmpty();
+        assertThat(inbox.savedViews(ann.id())).isEmpty();
 
         var saved = console.post("/inbox/views", Map.of("name", "Waiting a day", "waitingHours", "24"));
         assertThat(saved.statusCode()).isEqualTo(302);

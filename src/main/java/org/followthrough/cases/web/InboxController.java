@@ -19,10 +19,12 @@ import org.followthrough.cases.CaseStatus;
 import org.followthrough.cases.Channel;
 import org.followthrough.cases.InboxFilters;
 import org.followthrough.cases.InboxPromiseFilter;
+import org.followthrough.cases.InboxQueries;
 import org.followthrough.cases.InboxSort;
 import org.followthrough.cases.InboxView;
 import org.followthrough.cases.Priority;
 import org.followthrough.cases.SavedView;
+import org.followthrough.cases.SavedViewDesk;
 import org.followthrough.identity.AgentId;
 import org.followthrough.identity.AgentQueries;
 import org.followthrough.identity.Role;
@@ -51,12 +53,22 @@ class InboxController {
     static final int PAGE = 30;
 
     private final CaseQueries queries;
+    private final InboxQueries inbox;
     private final CaseAccess access;
     private final CaseDesk desk;
+    private final SavedViewDesk views;
     private final AgentQueries agents;
 
-    InboxController(CaseQueries queries, CaseAccess access, CaseDesk desk, AgentQueries agents) {
+    InboxController(
+            CaseQueries queries,
+            InboxQueries inbox,
+            CaseAccess access,
+            CaseDesk desk,
+            SavedViewDesk views,
+            AgentQueries agents) {
+        this.views = views;
         this.queries = queries;
+        this.inbox = inbox;
         this.access = access;
         this.desk = desk;
         this.agents = agents;
@@ -92,16 +104,16 @@ class InboxController {
             SignedInAgent me,
             CaseQueries.Viewer viewer) {
         if (saved != null) {
-            var savedView = queries.savedView(saved, me.id());
+            var savedView = inbox.savedView(saved, me.id());
             sort = sort == null ? InboxSort.ACTIVITY : sort;
-            model.addAttribute("slice", queries.inbox(savedView, viewer, sort, cursor, PAGE));
+            model.addAttribute("slice", inbox.inbox(savedView, viewer, sort, cursor, PAGE));
             model.addAttribute("saved", savedView);
             choices(model, null, sort, null);
             return;
         }
         view = view == null ? landing(me) : view;
         sort = sort == null ? defaultSort(view) : sort;
-        model.addAttribute("slice", queries.inbox(view, viewer, sort, promise, cursor, PAGE));
+        model.addAttribute("slice", inbox.inbox(view, viewer, sort, promise, cursor, PAGE));
         choices(model, view, sort, promise);
     }
 
@@ -128,13 +140,13 @@ class InboxController {
                 choice(Channel.class, channel, "channel"),
                 choice(InboxPromiseFilter.class, promise, "promise"),
                 hours(waitingHours));
-        var view = desk.saveView(name, shared, filters, me.actor());
+        var view = views.saveView(name, shared, filters, me.actor());
         return "redirect:/?saved=" + view.id();
     }
 
     @PostMapping("/inbox/views/{id}/delete")
     String deleteView(@PathVariable UUID id, @AuthenticationPrincipal SignedInAgent me) {
-        desk.deleteView(id, me.actor());
+        views.deleteView(id, me.actor());
         return "redirect:/";
     }
 
@@ -218,13 +230,13 @@ class InboxController {
     private void page(Model model, CaseQueries.Viewer viewer, SignedInAgent me) {
         var counts = new EnumMap<InboxView, String>(InboxView.class);
         for (var v : InboxView.values()) {
-            counts.put(v, shown(queries.count(v, viewer)));
+            counts.put(v, shown(inbox.count(v, viewer)));
         }
         model.addAttribute("counts", counts);
         model.addAttribute(
                 "savedTabs",
-                queries.savedViews(me.id()).stream()
-                        .map(v -> new SavedTab(v, shown(queries.count(v, viewer))))
+                inbox.savedViews(me.id()).stream()
+                        .map(v -> new SavedTab(v, shown(inbox.count(v, viewer))))
                         .toList());
         model.addAttribute("mayShare", me.role().includes(Role.SUPERVISOR));
         model.addAttribute("channels", Channel.values());

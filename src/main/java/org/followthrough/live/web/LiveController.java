@@ -2,6 +2,7 @@ package org.followthrough.live.web;
 
 import org.followthrough.cases.CaseAccess;
 import org.followthrough.cases.CaseQueries;
+import org.followthrough.cases.InboxQueries;
 import org.followthrough.cases.InboxView;
 import org.followthrough.identity.SignedInAgent;
 import org.followthrough.live.LiveDesk;
@@ -26,9 +27,11 @@ class LiveController {
 
     private final LiveDesk live;
     private final CaseQueries cases;
+    private final InboxQueries inbox;
     private final CaseAccess access;
 
-    LiveController(LiveDesk live, CaseQueries cases, CaseAccess access) {
+    LiveController(LiveDesk live, CaseQueries cases, InboxQueries inbox, CaseAccess access) {
+        this.inbox = inbox;
         this.live = live;
         this.cases = cases;
         this.access = access;
@@ -49,7 +52,7 @@ class LiveController {
 
     @GetMapping("/live/inbox")
     SseEmitter inboxStream(@AuthenticationPrincipal SignedInAgent me) {
-        return live.watchInbox(me, cases.latestNumber());
+        return live.watchInbox(me, inbox.latestNumber());
     }
 
     /** The "new cases" bar: how many cases of this view opened after case {@code after} the agent may see. */
@@ -59,9 +62,9 @@ class LiveController {
             @RequestParam(required = false) Long after,
             @AuthenticationPrincipal SignedInAgent me,
             Model model) {
-        long latest = cases.latestNumber();
+        long latest = inbox.latestNumber();
         model.addAttribute(
-                "count", after == null ? 0 : cases.countOpenedAfter(view, cases.viewer(access.scopeOf(me)), after));
+                "count", after == null ? 0 : inbox.countOpenedAfter(view, cases.viewer(access.scopeOf(me)), after));
         model.addAttribute("latest", latest);
         return "live/inbox :: bar";
     }
