@@ -2,23 +2,37 @@ package org.followthrough.cases;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 
 /**
  * What the agent filled in the reply or call composer besides the text itself, for the modules that
  * act on it with the entry ({@link EntryFollowUp}): the promises made in it (promise) and how the
- * reply goes out by mail (email). Replies and calls from the API and from jobs carry {@link #NONE}.
+ * reply goes out by mail (email), and the case's open promises the entry keeps (promise: kept with
+ * the entry as evidence, before the composer's "Then set" status applies). Replies and calls from
+ * the API and from jobs carry {@link #NONE}.
  */
-public record Composer(List<PromiseDraft> promises, MailOptions mail) {
+public record Composer(List<PromiseDraft> promises, MailOptions mail, List<UUID> keeps) {
 
     /** Nothing besides the text: no promise, the mail as it goes by default. */
     public static final Composer NONE = new Composer(List.of(), MailOptions.DEFAULT);
 
-    /** Rows the agent left empty are no promise and are dropped. */
+    /** Rows the agent left empty are no promise and are dropped; a promise ticked twice is kept once. */
     public Composer {
         promises = promises == null
                 ? List.of()
                 : promises.stream().filter(row -> !row.isEmpty()).toList();
         mail = mail == null ? MailOptions.DEFAULT : mail;
+        keeps = keeps == null ? List.of() : keeps.stream().distinct().toList();
+    }
+
+    /** A composer that keeps no promise. */
+    public Composer(List<PromiseDraft> promises, MailOptions mail) {
+        this(promises, mail, List.of());
+    }
+
+    /** This composer, keeping these promises of the case with the entry. */
+    public Composer keeping(List<UUID> promiseIds) {
+        return new Composer(promises, mail, promiseIds);
     }
 
     /**

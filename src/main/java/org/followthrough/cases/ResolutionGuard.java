@@ -1,10 +1,8 @@
 package org.followthrough.cases;
 
-import org.followthrough.platform.ConflictException;
-
 /**
- * Asked before a case is resolved or closed; refuses by throwing a {@link ConflictException} that
- * says what is still outstanding.
+ * Asked before a case is resolved or closed; refuses by throwing a {@link
+ * ResolutionRefusedException} (a 409) that says what is still outstanding.
  * Declared here and implemented by modules that hold work a case must not end with, so cases do
  * not depend on them.
  */

@@ -14,30 +14,43 @@ import org.followthrough.platform.InvalidInputException;
 import org.springframework.stereotype.Component;
 
 /**
- * Promises made in the reply or call composer: each of the {@link Composer}'s promise rows, its due
- * a local date-time in the agent's time zone, becomes a promise made in the entry just written, in
- * the same transaction.
+ * Promises made and kept in the reply or call composer: each of the {@link Composer}'s promise rows,
+ * its due a local date-time in the agent's time zone, becomes a promise made in the entry just
+ * written, and each promise it ticks as kept is kept with that entry as evidence, in the same
+ * transaction and before the composer's "Then set" status applies (so a reply may keep the last
+ * promise and resolve the case in one step).
  */
 @Component
 class ComposerPromises implements EntryFollowUp {
 
     static final String DESCRIPTION = "promise.description";
     static final String DUE = "promise.dueAt";
+    static final String KEEPS = "promise.keeps";
 
     private final PromiseDesk promises;
+    private final PromiseQueries queries;
     private final ActingAgents agents;
 
-    ComposerPromises(PromiseDesk promises, ActingAgents agents) {
+    ComposerPromises(PromiseDesk promises, PromiseQueries queries, ActingAgents agents) {
         this.promises = promises;
+        this.queries = queries;
         this.agents = agents;
     }
 
     @Override
     public void entryAdded(TimelineEntry entry, Composer composer, Actor actor) {
-        if (composer.promises().isEmpty()) {
+        if (composer.promises().isEmpty() && composer.keeps().isEmpty()) {
             return;
         }
         var by = agents.of(actor);
+        for (var id : composer.keeps()) {
+            var promise = queries.find(new PromiseId(id))
+                    .filter(p -> p.supportCase().id().equals(entry.caseId()))
+                    .orElseThrow(() -> new InvalidInputException(KEEPS, "is not a promise of this case: " + id));
+            if (promise.state().isUnsettled()) {
+                promises.keep(promise.id(), entry.id(), null, by.actor());
+            }
+        }
         for (var row : composer.promises()) {
             var description = row.description();
             var due = row.due();

@@ -4,7 +4,7 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 import org.followthrough.cases.CaseId;
 import org.followthrough.cases.ResolutionGuard;
-import org.followthrough.platform.ConflictException;
+import org.followthrough.cases.ResolutionRefusedException;
 import org.springframework.stereotype.Component;
 
 /** A case is not resolved or closed while it owes the customer something. */
@@ -27,8 +27,10 @@ class UnsettledPromisesGuard implements ResolutionGuard {
                 .map(p -> "\u201c" + p.description() + "\u201d ("
                         + p.state().name().toLowerCase(Locale.ROOT) + ")")
                 .collect(Collectors.joining(", "));
-        throw new ConflictException(
-                "Case #" + unsettled.getFirst().supportCase().number()
+        var number = unsettled.getFirst().supportCase().number();
+        throw new ResolutionRefusedException(
+                number,
+                "Case #" + number
                         + " still has " + (unsettled.size() == 1 ? "a promise" : unsettled.size() + " promises")
                         + " to keep, renegotiate or release: " + named);
     }

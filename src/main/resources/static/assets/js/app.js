@@ -18,9 +18,14 @@ document.addEventListener("click", (event) => {
   }
 });
 
-// A successful action clears any earlier refusal from the message area.
+// A successful action clears any earlier refusal from the message area; reloading a part of the
+// page, saving a draft or settling what the refusal lists does not.
 document.addEventListener("htmx:afterRequest", (event) => {
   const status = event.detail.xhr ? event.detail.xhr.status : 0;
+  const config = event.detail.requestConfig;
+  const source = event.detail.elt;
+  if (config && config.verb === "get") return;
+  if (source && source.closest && source.closest("#flash, [data-keeps-flash]")) return;
   if (status >= 200 && status < 300) {
     const flash = document.getElementById("flash");
     if (flash) flash.innerHTML = "";

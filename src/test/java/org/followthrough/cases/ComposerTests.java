@@ -3,6 +3,7 @@ package org.followthrough.cases;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.UUID;
 import org.followthrough.cases.Composer.MailOptions;
 import org.followthrough.cases.Composer.PromiseDraft;
 import org.junit.jupiter.api.Test;
@@ -32,5 +33,16 @@ class ComposerTests {
         assertThat(Composer.NONE.promises()).isEmpty();
         assertThat(Composer.NONE.mail().listPromises()).isFalse();
         assertThat(new Composer(null, null)).isEqualTo(Composer.NONE);
+    }
+
+    @Test
+    void aPromiseTickedTwiceIsKeptOnceAndAComposerWithoutTicksKeepsNothing() {
+        var label = UUID.randomUUID();
+        var call = UUID.randomUUID();
+        var composer = Composer.NONE.keeping(List.of(label, call, label));
+
+        assertThat(composer.keeps()).containsExactly(label, call);
+        assertThat(Composer.NONE.keeps()).isEmpty();
+        assertThat(Composer.promising("Refund", "2026-11-27T17:00").keeps()).isEmpty();
     }
 }

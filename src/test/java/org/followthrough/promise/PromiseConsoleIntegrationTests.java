@@ -130,7 +130,7 @@ class PromiseConsoleIntegrationTests {
     }
 
     @Test
-    void keepingFromThePanelAsksTheCaseToReload() {
+    void keepingFromThePanelAsksTheCaseAndItsPromisesToReload() {
         var ann = fixtures.agent(Role.AGENT);
         var c = fixtures.aCase().ownedBy(ann).open();
         var p = promises.make(
@@ -139,7 +139,7 @@ class PromiseConsoleIntegrationTests {
         var console = ConsoleClient.signedIn(port, ann);
         var response = console.htmxPost("/promises/" + p.id() + "/keep", Map.of("note", "Courier picked it up"));
         assertThat(response.statusCode()).isEqualTo(204);
-        assertThat(response.headers().firstValue("HX-Trigger")).hasValue("case-changed");
+        assertThat(response.headers().firstValue("HX-Trigger")).hasValue("case-changed, promises-changed");
         assertThat(promiseQueries.get(p.id()).state()).isEqualTo(PromiseState.KEPT);
     }
 

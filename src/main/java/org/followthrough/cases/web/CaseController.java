@@ -2,46 +2,62 @@ package org.followthrough.cases.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import org.followthrough.cases.CallDirection;
 import org.followthrough.cases.CaseAccess;
 import org.followthrough.cases.CaseDesk;
 import org.followthrough.cases.CaseDesk.CaseChanges;
+import org.followthrough.cases.CaseDrafts;
 import org.followthrough.cases.CaseQueries;
 import org.followthrough.cases.CaseStatus;
 import org.followthrough.cases.CaseView;
 import org.followthrough.cases.Channel;
 import org.followthrough.cases.Composer;
+import org.followthrough.cases.ComposerDraft;
 import org.followthrough.cases.EntryKind;
 import org.followthrough.cases.Priority;
 import org.followthrough.cases.ReplyChannels;
+import org.followthrough.cases.ResolutionRefusedException;
 import org.followthrough.cases.TimelineEntry;
 import org.followthrough.customer.CustomerQueries;
+import org.followthrough.customer.CustomerView;
 import org.followthrough.identity.AgentId;
 import org.followthrough.identity.AgentQueries;
 import org.followthrough.identity.SignedInAgent;
 import org.followthrough.identity.TeamId;
+import org.followthrough.platform.ConflictException;
 import org.followthrough.platform.Ids;
+import org.followthrough.platform.InvalidInputException;
 import org.followthrough.platform.Text;
 import org.followthrough.platform.web.Htmx;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * The case page: timeline, customer, and the actions on the case. Actions answer htmx with the
- * re-rendered workspace, and plain form posts with a redirect back to the page.
+ * The case page: timeline, customer, and the actions on the case. Nothing an agent typed is lost
+ * (ADR 019): a side action answers htmx with "case-changed", on which the header, the timeline and
+ * the panels reload themselves and the composer stays as it is; sending an entry answers with its
+ * composer emptied. The composers' drafts are saved while the agent types. Plain form posts get a
+ * redirect back to the page.
  */
 @Controller
 class CaseController {
@@ -52,6 +68,12 @@ class CaseController {
     private static final String PROMISE_DUE = "promise.dueAt";
     private static final String PROMISE_DUE_ZONE = "promise.dueZone";
     private static final String MAIL_LIST_PROMISES = "mail.listPromises";
+    private static final String PROMISE_KEEPS = "promise.keeps";
+    // What an action changed, for the parts of the page that show it to reload themselves: the
+    // header, timeline and case panel on the first; the promise and handoff panels on their own.
+    private static final String CASE_CHANGED = "case-changed";
+    private static final String[] EVERYTHING_CHANGED = {CASE_CHANGED, "promises-changed", "handoff-changed"};
+    private static final DateTimeFormatter REFUSED_AT = DateTimeFormatter.ofPattern("HH:mm:ss", Locale.ROOT);
 
     private static final List<CaseStatus> REPLY_STATUSES =
             List.of(CaseStatus.WAITING_ON_CUSTOMER, CaseStatus.WAITING_ON_THIRD_PARTY, CaseStatus.RESOLVED);
@@ -62,6 +84,8 @@ class CaseController {
     private final AgentQueries agents;
     private final CaseAccess access;
     private final ReplyChannels replyChannels;
+    private final CaseDrafts drafts;
+    private final Clock clock;
 
     CaseController(
             CaseQueries queries,
@@ -69,13 +93,17 @@ class CaseController {
             CustomerQueries customers,
             AgentQueries agents,
             CaseAccess access,
-            ReplyChannels replyChannels) {
+            ReplyChannels replyChannels,
+            CaseDrafts drafts,
+            Clock clock) {
         this.replyChannels = replyChannels;
         this.queries = queries;
         this.desk = desk;
         this.customers = customers;
         this.agents = agents;
         this.access = access;
+        this.drafts = drafts;
+        this.clock = clock;
     }
 
     @GetMapping("/cases/{number}")
@@ -85,7 +113,7 @@ class CaseController {
             @AuthenticationPrincipal SignedInAgent me,
             HttpServletRequest request,
             Model model) {
-        // A panel's action asks the workspace to reload itself: it needs the workspace, not the page.
+        // The header, the timeline and the case panel reload themselves from the workspace on "case-changed".
         var view = Htmx.wantsFragment(request) ? "cases/case :: workspace" : "cases/case";
         return workspace(byNumber(number, me), tab, me, model, view);
     }
@@ -117,7 +145,7 @@ class CaseController {
             }
         }
         desk.sendReply(c.id(), body, channel, then, composer(request), recordUndelivered, me.actor());
-        return answer(c, "reply", me, request, model);
+        return sent(c, ComposerDraft.Kind.REPLY, me, request, response, model);
     }
 
     /**
@@ -157,6 +185,7 @@ class CaseController {
             @Text.MultiLine @RequestParam(defaultValue = "") String summary,
             @AuthenticationPrincipal SignedInAgent me,
             HttpServletRequest request,
+            HttpServletResponse response,
             Model model) {
         var c = byNumber(number, me);
         desk.logCall(
@@ -166,7 +195,7 @@ class CaseController {
                 summary,
                 composer(request),
                 me.actor());
-        return answer(c, "call", me, request, model);
+        return sent(c, ComposerDraft.Kind.CALL, me, request, response, model);
     }
 
     @PostMapping("/cases/{number}/notes")
@@ -175,25 +204,27 @@ class CaseController {
             @Text.MultiLine @RequestParam(defaultValue = "") String body,
             @AuthenticationPrincipal SignedInAgent me,
             HttpServletRequest request,
+            HttpServletResponse response,
             Model model) {
         var c = byNumber(number, me);
         desk.note(c.id(), body, me.actor());
-        return answer(c, "note", me, request, model);
+        return sent(c, ComposerDraft.Kind.NOTE, me, request, response, model);
     }
 
     @PostMapping("/cases/{number}/take")
-    String take(
+    void take(
             @PathVariable long number,
             @AuthenticationPrincipal SignedInAgent me,
             HttpServletRequest request,
-            Model model) {
+            HttpServletResponse response)
+            throws IOException {
         var c = byNumber(number, me);
         desk.take(c.id(), me.actor());
-        return answer(c, "reply", me, request, model);
+        Htmx.changed(request, response, "/cases/" + c.number(), EVERYTHING_CHANGED);
     }
 
     @PostMapping("/cases/{number}/properties")
-    String properties(
+    void properties(
             @PathVariable long number,
             @RequestParam(required = false) CaseStatus status,
             @RequestParam(required = false) Priority priority,
@@ -202,7 +233,8 @@ class CaseController {
             @RequestParam(required = false) String tags,
             @AuthenticationPrincipal SignedInAgent me,
             HttpServletRequest request,
-            Model model) {
+            HttpServletResponse response)
+            throws IOException {
         var c = byNumber(number, me);
         var changes = new CaseChanges(
                 null,
@@ -212,7 +244,52 @@ class CaseController {
                 tags == null ? null : new LinkedHashSet<>(Arrays.asList(tags.split("[,\\s]+"))),
                 blank(teamId) ? null : new TeamId(Ids.parse(teamId, "teamId")));
         desk.change(c.id(), changes, me.actor());
-        return answer(c, "reply", me, request, model);
+        // Status, owner and team decide what the promise and handoff panels offer; priority and tags do not.
+        boolean panels = status != null || changes.owner() != null || changes.team() != null;
+        Htmx.changed(
+                request, response, "/cases/" + c.number(), panels ? EVERYTHING_CHANGED : new String[] {CASE_CHANGED});
+    }
+
+    /**
+     * Keeps what the agent has typed in one composer so far, exactly as typed, and answers with when
+     * it was saved. Sent by the composer itself while the agent types (ADR 019).
+     */
+    @PostMapping("/cases/{number}/drafts/{kind}")
+    String saveDraft(
+            @PathVariable long number,
+            @PathVariable String kind,
+            @AuthenticationPrincipal SignedInAgent me,
+            HttpServletRequest request,
+            Model model) {
+        var c = byNumber(number, me);
+        var draftKind = kindOf(kind);
+        var draft = drafts.save(c.id(), draftFrom(draftKind, request), me.actor());
+        model.addAttribute("draft", draft);
+        return "cases/case :: draft-status";
+    }
+
+    /**
+     * A refused action on the case page (an illegal status, a case that may not end yet, bad input):
+     * the reason replaces any earlier one in the message area, stamped with the time so a second
+     * refusal is seen to be new; where promises stand in the way of resolving, they are listed with
+     * a way to settle each. The page's controls then reload to show the case as it really is.
+     */
+    @ExceptionHandler({ConflictException.class, InvalidInputException.class})
+    String refused(RuntimeException e, HttpServletRequest request, HttpServletResponse response, Model model) {
+        int status = e instanceof ConflictException ? 409 : 422;
+        response.setStatus(status);
+        model.addAttribute("message", e.getMessage());
+        model.addAttribute("status", status);
+        if (!Htmx.isRequest(request)) {
+            return "error";
+        }
+        model.addAttribute(
+                "refusedCase", e instanceof ResolutionRefusedException refusal ? refusal.caseNumber() : null);
+        model.addAttribute("refusedAt", REFUSED_AT.format(clock.instant().atZone(zoneOf(request))));
+        response.setHeader("HX-Retarget", "#flash");
+        response.setHeader("HX-Reswap", "innerHTML");
+        response.setHeader("HX-Trigger", "case-refused");
+        return "cases/case :: refusal";
     }
 
     /**
@@ -232,9 +309,86 @@ class CaseController {
             written.add(due.isBlank() || zone.isBlank() ? due : due.strip() + "[" + zone.strip() + "]");
         }
         return Composer.of(
-                values(request, PROMISE_DESCRIPTION),
-                written,
-                new Composer.MailOptions(values(request, MAIL_LIST_PROMISES).contains("on")));
+                        values(request, PROMISE_DESCRIPTION),
+                        written,
+                        new Composer.MailOptions(
+                                values(request, MAIL_LIST_PROMISES).contains("on")))
+                .keeping(keeps(request));
+    }
+
+    /** The open promises the agent ticked as kept by this entry. */
+    private static List<UUID> keeps(HttpServletRequest request) {
+        return values(request, PROMISE_KEEPS).stream()
+                .filter(v -> !v.isBlank())
+                .map(v -> Ids.parse(v, PROMISE_KEEPS))
+                .toList();
+    }
+
+    /** A composer's fields as sent by its autosave: the same names as when the entry is sent. */
+    private static ComposerDraft draftFrom(ComposerDraft.Kind kind, HttpServletRequest request) {
+        var composer = Composer.of(values(request, PROMISE_DESCRIPTION), values(request, PROMISE_DUE), null);
+        return switch (kind) {
+            case REPLY ->
+                new ComposerDraft(
+                        kind,
+                        param(request, "body"),
+                        enumOf(Channel.class, param(request, "channel"), "channel"),
+                        enumOf(CaseStatus.class, param(request, "then"), "then"),
+                        null,
+                        values(request, MAIL_LIST_PROMISES).contains("on"),
+                        composer.promises(),
+                        keeps(request),
+                        null);
+            case CALL ->
+                new ComposerDraft(
+                        kind,
+                        param(request, "summary"),
+                        null,
+                        null,
+                        new ComposerDraft.Call(
+                                enumOf(CallDirection.class, param(request, "direction"), "direction"),
+                                number(param(request, "minutes"), "minutes"),
+                                number(param(request, "seconds"), "seconds")),
+                        null,
+                        composer.promises(),
+                        List.of(),
+                        null);
+            case NOTE ->
+                new ComposerDraft(kind, param(request, "body"), null, null, null, null, List.of(), List.of(), null);
+        };
+    }
+
+    private static ComposerDraft.Kind kindOf(String kind) {
+        return Arrays.stream(ComposerDraft.Kind.values())
+                .filter(k -> k.tab().equals(kind))
+                .findFirst()
+                .orElseThrow(() -> new InvalidInputException("kind", "must be reply, call or note"));
+    }
+
+    private static String param(HttpServletRequest request, String name) {
+        return request.getParameter(name);
+    }
+
+    private static <E extends Enum<E>> E enumOf(Class<E> type, String value, String field) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, value.strip());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException(field, "is not one of " + Arrays.toString(type.getEnumConstants()));
+        }
+    }
+
+    private static Integer number(String value, String field) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(value.strip());
+        } catch (NumberFormatException e) {
+            throw new InvalidInputException(field, "must be a whole number");
+        }
     }
 
     private static List<String> values(HttpServletRequest request, String name) {
@@ -242,19 +396,44 @@ class CaseController {
         return values == null ? List.of() : List.of(values);
     }
 
-    private String answer(CaseView c, String tab, SignedInAgent me, HttpServletRequest request, Model model) {
-        if (Htmx.isRequest(request)) {
-            return workspace(queries.get(c.id(), access.scopeOf(me)), tab, me, model, "cases/case :: workspace");
+    /**
+     * The entry is written: its draft goes, and htmx gets the composer it came from, empty, while
+     * the rest of the page reloads its parts on "case-changed". The other composers keep what they hold.
+     */
+    private String sent(
+            CaseView c,
+            ComposerDraft.Kind kind,
+            SignedInAgent me,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            Model model) {
+        drafts.discard(c.id(), kind, me.actor());
+        if (!Htmx.isRequest(request)) {
+            return "redirect:/cases/" + c.number() + "?tab=" + kind.tab();
         }
-        return "redirect:/cases/" + c.number() + "?tab=" + tab;
+        response.setHeader(
+                "HX-Trigger", kind == ComposerDraft.Kind.NOTE ? CASE_CHANGED : String.join(", ", EVERYTHING_CHANGED));
+        var now = queries.get(c.id(), access.scopeOf(me));
+        composerModel(now, kind.tab(), me, customers.get(now.people().customerId()), model);
+        return "cases/case :: pane-" + kind.tab();
+    }
+
+    private void composerModel(CaseView c, String tab, SignedInAgent me, CustomerView customer, Model model) {
+        model.addAttribute("c", c);
+        model.addAttribute("tab", List.of("reply", "call", "note").contains(tab) ? tab : "reply");
+        model.addAttribute("customer", customer);
+        model.addAttribute("replyOptions", replyChannels.optionsFor(c));
+        model.addAttribute("replyStatuses", REPLY_STATUSES);
+        var mine = drafts.of(c.id(), me.actor());
+        model.addAttribute("replyDraft", mine.get(ComposerDraft.Kind.REPLY));
+        model.addAttribute("callDraft", mine.get(ComposerDraft.Kind.CALL));
+        model.addAttribute("noteDraft", mine.get(ComposerDraft.Kind.NOTE));
     }
 
     private String workspace(CaseView c, String tab, SignedInAgent me, Model model, String view) {
         var customer = customers.get(c.people().customerId());
-        model.addAttribute("c", c);
-        model.addAttribute("tab", List.of("reply", "call", "note").contains(tab) ? tab : "reply");
+        composerModel(c, tab, me, customer, model);
         model.addAttribute("entries", queries.timeline(c.id()));
-        model.addAttribute("customer", customer);
         model.addAttribute(
                 "otherCases",
                 queries.casesOf(customer.id(), me, 11).stream()
@@ -275,9 +454,15 @@ class CaseController {
                         && active.stream()
                                 .noneMatch(a -> a.id().equals(c.people().ownerId())));
         model.addAttribute("teams", agents.teams());
-        model.addAttribute("replyOptions", replyChannels.optionsFor(c));
-        model.addAttribute("replyStatuses", REPLY_STATUSES);
         return view;
+    }
+
+    /** The signed-in agent's time zone, read from the request: an exception handler has no principal argument. */
+    private static ZoneId zoneOf(HttpServletRequest request) {
+        return request.getUserPrincipal() instanceof Authentication auth
+                        && auth.getPrincipal() instanceof SignedInAgent me
+                ? me.zone()
+                : ZoneOffset.UTC;
     }
 
     private CaseView byNumber(long number, SignedInAgent me) {

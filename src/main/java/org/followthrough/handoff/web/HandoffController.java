@@ -144,10 +144,13 @@ class HandoffController {
         Htmx.changed(request, response, "/", "needs-you-changed");
     }
 
-    /** The header's count reloads on case-changed too: one event, one request. */
+    /**
+     * The case page reloads its header, timeline, handoff panel and promises (which follow the
+     * owner); the header's count reloads on case-changed too: one event, one request.
+     */
     private static void changed(long caseNumber, HttpServletRequest request, HttpServletResponse response)
             throws IOException {
-        Htmx.changed(request, response, "/cases/" + caseNumber, "case-changed");
+        Htmx.changed(request, response, "/cases/" + caseNumber, "case-changed", "handoff-changed", "promises-changed");
     }
 
     private CaseView byNumber(long number) {

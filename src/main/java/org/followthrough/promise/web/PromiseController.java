@@ -14,7 +14,9 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.followthrough.calendar.BusinessCalendar;
 import org.followthrough.calendar.CalendarQueries;
 import org.followthrough.cases.CaseAccess;
@@ -121,6 +123,38 @@ class PromiseController {
         model.addAttribute(
                 "mayActOnAll", access.scopeOf(me).supervises(c.people().teamId()));
         return "promise/panel :: panel";
+    }
+
+    /**
+     * The reply composer's list of the case's open promises, each with a tick box "this reply keeps
+     * it"; the ticks sent with the request stay ticked.
+     */
+    @GetMapping("/cases/{number}/promises/to-keep")
+    String toKeep(
+            @PathVariable long number,
+            @RequestParam(name = "promise.keeps", required = false) List<String> keeps,
+            Model model) {
+        var c = byNumber(number);
+        model.addAttribute("promises", queries.unsettledOfCase(c.id()));
+        model.addAttribute(
+                "keeps",
+                keeps == null
+                        ? Set.of()
+                        : keeps.stream()
+                                .filter(k -> !k.isBlank())
+                                .map(k -> Ids.parse(k, "promise.keeps"))
+                                .collect(Collectors.toSet()));
+        return "promise/composer :: to-keep";
+    }
+
+    /** What stops a case from ending, with a way to settle each: shown with the refusal to resolve. */
+    @GetMapping("/cases/{number}/promises/unsettled")
+    String unsettled(@PathVariable long number, @AuthenticationPrincipal SignedInAgent me, Model model) {
+        var c = byNumber(number);
+        model.addAttribute("promises", queries.unsettledOfCase(c.id()));
+        model.addAttribute(
+                "mayActOnAll", access.scopeOf(me).supervises(c.people().teamId()));
+        return "promise/panel :: unsettled";
     }
 
     /** A promise row for the composer, blank or filled from a suggestion. */
@@ -326,7 +360,7 @@ class PromiseController {
 
     private static void changed(long caseNumber, HttpServletRequest request, HttpServletResponse response)
             throws IOException {
-        Htmx.changed(request, response, "/cases/" + caseNumber, "case-changed");
+        Htmx.changed(request, response, "/cases/" + caseNumber, "case-changed", "promises-changed");
     }
 
     private static Instant localDue(String text, SignedInAgent me) {
