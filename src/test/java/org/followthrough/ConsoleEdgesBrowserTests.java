@@ -162,8 +162,7 @@ class ConsoleEdgesBrowserTests {
                               .sort((a, b) => a - b)
                               .forEach(m => { if (!rows.length || m - rows[rows.length - 1] > 8) rows.push(m); });
                           return rows.length;
-                        }"""))
-                .intValue();
+                        }""")).intValue();
     }
 
     @Test

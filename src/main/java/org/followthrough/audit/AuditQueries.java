@@ -257,7 +257,10 @@ public class AuditQueries {
 
         private static String field(Row row, String key) {
             for (var node : new JsonNode[] {row.after(), row.before()}) {
-                if (node != null && node.isObject() && node.has(key) && node.get(key).isValueNode()) {
+                if (node != null
+                        && node.isObject()
+                        && node.has(key)
+                        && node.get(key).isValueNode()) {
                     var value = node.get(key);
                     if (!value.isNull()) {
                         return value.asString();

@@ -150,11 +150,7 @@ public class CaseSearch {
                 .params(visible.namedParams("sv"))
                 .param("q", q)
                 .param("limit", limit)
-                .query((rs, n) -> new Row(
-                        Sql.uuid(rs, "case_id"),
-                        null,
-                        rs.getDouble("rank"),
-                        rs.getString("subject")))
+                .query((rs, n) -> new Row(Sql.uuid(rs, "case_id"), null, rs.getDouble("rank"), rs.getString("subject")))
                 .list();
     }
 

@@ -50,8 +50,9 @@ class AuditLogIntegrationTests {
 
         // By actor: only what Ann did, on both cases, newest first.
         var byAnn = audit.page(new AuditFilter(null, team.ann().id().value(), false, null, null, null), null, 100);
-        assertThat(byAnn.items()).hasSize(7).allSatisfy(e -> assertThat(e.who().name())
-                .isEqualTo(team.ann().displayName()));
+        assertThat(byAnn.items())
+                .hasSize(7)
+                .allSatisfy(e -> assertThat(e.who().name()).isEqualTo(team.ann().displayName()));
         assertThat(byAnn.items().getFirst().subject().label()).isEqualTo("#" + other.number() + " " + other.subject());
 
         // By case: it was opened (by the system) and changed six times; ids became names.
@@ -61,13 +62,11 @@ class AuditLogIntegrationTests {
         var reassigned = onCase.items().getFirst();
         assertThat(reassigned.subject().label()).isEqualTo("#" + c.number() + " " + c.subject());
         assertThat(reassigned.subject().href()).isEqualTo("/cases/" + c.number());
-        assertThat(reassigned.changes())
-                .singleElement()
-                .satisfies(change -> {
-                    assertThat(change.field()).isEqualTo("owner");
-                    assertThat(change.before().text()).isEqualTo(team.ann().displayName());
-                    assertThat(change.after().text()).isEqualTo(team.bob().displayName());
-                });
+        assertThat(reassigned.changes()).singleElement().satisfies(change -> {
+            assertThat(change.field()).isEqualTo("owner");
+            assertThat(change.before().text()).isEqualTo(team.ann().displayName());
+            assertThat(change.after().text()).isEqualTo(team.bob().displayName());
+        });
         var raised = onCase.items().get(onCase.items().size() - 2);
         assertThat(raised.changes()).singleElement().satisfies(change -> {
             assertThat(change.field()).isEqualTo("priority");
@@ -94,17 +93,19 @@ class AuditLogIntegrationTests {
             count++;
         } while (cursor != null);
         assertThat(count).isEqualTo(3);
-        assertThat(pages).extracting(AuditEntry::id).containsExactlyElementsOf(onCase.items().stream()
-                .map(AuditEntry::id)
-                .toList());
+        assertThat(pages)
+                .extracting(AuditEntry::id)
+                .containsExactlyElementsOf(
+                        onCase.items().stream().map(AuditEntry::id).toList());
 
         // By days: two days later, a change; from then on only that one is in range.
         clock.advance(Duration.ofDays(2));
         var since = clock.instant().minusSeconds(60);
         desk.change(c.id(), new CaseDesk.CaseChanges(null, null, null, Priority.LOW, null, null), ann);
         var recent = audit.page(new AuditFilter(null, null, false, c.number(), since, null), null, 100);
-        assertThat(recent.items()).singleElement().satisfies(e -> assertThat(e.occurredAt())
-                .isAfter(since));
+        assertThat(recent.items())
+                .singleElement()
+                .satisfies(e -> assertThat(e.occurredAt()).isAfter(since));
         var earlier = audit.page(new AuditFilter(null, null, false, c.number(), null, since), null, 100);
         assertThat(earlier.items()).hasSize(7);
     }

@@ -95,10 +95,12 @@ class SearchIntegrationTests {
     void theTypoFallbackReadsTheTrigramIndexNotTheWholeTable() {
         var plan = transactions.execute(status -> {
             db.sql("set local enable_seqscan = off").update();
-            return String.join("\n", db.sql("explain select c.id from support_case c where :q <% c.subject")
-                    .param("q", "boilre")
-                    .query(String.class)
-                    .list());
+            return String.join(
+                    "\n",
+                    db.sql("explain select c.id from support_case c where :q <% c.subject")
+                            .param("q", "boilre")
+                            .query(String.class)
+                            .list());
         });
         assertThat(plan).contains("support_case_subject_trgm");
     }

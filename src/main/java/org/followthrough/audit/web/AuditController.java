@@ -35,8 +35,7 @@ class AuditController {
     }
 
     @GetMapping("/admin/audit")
-    String audit(
-            @RequestParam Map<String, String> params, Model model, HttpServletResponse response) {
+    String audit(@RequestParam Map<String, String> params, Model model, HttpServletResponse response) {
         var zone = model.getAttribute("zone") instanceof ZoneId z ? z : ZoneId.of("UTC");
         var entity = blankToNull(params.get("entity"));
         var actor = blankToNull(params.get("actor"));
@@ -53,12 +52,16 @@ class AuditController {
         model.addAttribute("actors", audit.actors());
         try {
             var start = startOf(from, zone, "from");
-            var end = to == null ? null : startOf(to, zone, "to").atZone(zone).plusDays(1).toInstant();
+            var end = to == null
+                    ? null
+                    : startOf(to, zone, "to").atZone(zone).plusDays(1).toInstant();
             if (start != null && end != null && !start.isBefore(end)) {
                 throw new InvalidInputException("range", "must start before it ends");
             }
-            var filter = new AuditFilter(entity, actorId(actor), "system".equals(actor), caseNumber(caseText), start, end);
-            if (filter.caseNumber() != null && audit.caseWithNumber(filter.caseNumber()).isEmpty()) {
+            var filter =
+                    new AuditFilter(entity, actorId(actor), "system".equals(actor), caseNumber(caseText), start, end);
+            if (filter.caseNumber() != null
+                    && audit.caseWithNumber(filter.caseNumber()).isEmpty()) {
                 model.addAttribute("filterProblem", "case.unknown");
                 model.addAttribute("slice", new Slice<>(List.of(), null));
                 return "admin/audit";
