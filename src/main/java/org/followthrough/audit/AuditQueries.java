@@ -316,7 +316,15 @@ public class AuditQueries {
                 return parts.isEmpty() ? null : AuditEntry.Value.text(cut(String.join(", ", parts)));
             }
             if (node.isObject()) {
-                return AuditEntry.Value.text(cut(node.toString()));
+                // A nested record (a mailbox's server, a calendar's hours): "key value; key value".
+                var parts = new ArrayList<String>();
+                node.properties().forEach(e -> {
+                    var v = value(e.getValue());
+                    if (v != null && v.text() != null) {
+                        parts.add(e.getKey() + " " + v.text());
+                    }
+                });
+                return parts.isEmpty() ? null : AuditEntry.Value.text(cut(String.join("; ", parts)));
             }
             var text = node.asString();
             if (UUID_TEXT.matcher(text).matches()) {
