@@ -12,7 +12,8 @@ import org.springframework.web.util.HtmlUtils;
 
 /**
  * Full-text search over case subjects and timeline text (PostgreSQL tsvector with GIN), ranked, with
- * highlighted passages. A case number ({@code #1042}) goes straight to that case.
+ * highlighted passages. A case number ({@code #1042}) goes straight to that case. When the words
+ * match nothing, subjects with similar words are offered instead (trigrams), so a typo still finds.
  */
 @Service
 public class CaseSearch {
@@ -25,6 +26,15 @@ public class CaseSearch {
      * instead of building a bitmap of all of them (hundreds of thousands at a million cases).
      */
     private static final int FUZZY_LIMIT = 2000;
+
+    /**
+     * How alike a mistyped word and a subject's word must be (the share of the query's trigrams the
+     * subject has): one wrong, missing or swapped letter in a word of five or more passes.
+     */
+    private static final String WORD_SIMILARITY = "0.5";
+
+    /** Shorter queries are alike to too much to be worth a guess. */
+    private static final int MIN_SIMILAR_LENGTH = 4;
 
     private static final Pattern CASE_NUMBER = Pattern.compile("#?(\\d{1,12})");
     /**
@@ -72,7 +82,7 @@ public class CaseSearch {
                 .single();
         var subjectsVisible = access.visible(scope, "c");
         var entriesVisible = access.visibleCaseId(scope, "e.case_id");
-        var rows = db.sql("""
+        List<Row> rows = db.sql("""
                 with subject_hits as (
                     select c.id as case_id, null::uuid as entry_id, c.subject as text,
                            ts_rank(c.search, %1$s) * 2 as rank
@@ -102,6 +112,9 @@ public class CaseSearch {
                         rs.getDouble("rank"),
                         rs.getString("snippet")))
                 .list();
+        if (rows.isEmpty() && hits.isEmpty()) {
+            rows = similarSubjects(q, scope, limit);
+        }
         var views =
                 queries.getAll(rows.stream().map(r -> new CaseId(r.caseId())).toList());
         for (var row : rows) {
@@ -113,6 +126,35 @@ public class CaseSearch {
                     .ifPresent(v -> hits.add(new CaseHit(v, row.entryId(), highlighted(row.snippet()), row.rank())));
         }
         return hits.size() > limit ? hits.subList(0, limit) : hits;
+    }
+
+    /**
+     * When the words match nothing, perhaps they were mistyped: subjects with a word like them
+     * (trigram word similarity, from the GIN trigram index on the subject), most alike first among
+     * the first {@link #CANDIDATES} found: a typo of a common word (50,000 subjects at a million
+     * cases) would otherwise recheck every one of them, over a second. Only the subject: a typo in timeline text is
+     * left to the customer's name and number.
+     */
+    private List<Row> similarSubjects(String q, CaseAccess.Scope scope, int limit) {
+        if (q.length() < MIN_SIMILAR_LENGTH) {
+            return List.of();
+        }
+        db.sql("select set_config('pg_trgm.word_similarity_threshold', ?, true)")
+                .param(WORD_SIMILARITY)
+                .query((rs, n) -> 1)
+                .single();
+        var visible = access.visible(scope, "c");
+        return db.sql("""
+                select case_id, subject, word_similarity(:q, subject) as rank from (
+                    select c.id as case_id, c.subject from support_case c
+                    where :q <%% c.subject and %s limit :candidates) candidates
+                order by rank desc, case_id limit :limit""".formatted(visible.namedSql("sv")))
+                .params(visible.namedParams("sv"))
+                .param("q", q)
+                .param("candidates", CANDIDATES)
+                .param("limit", limit)
+                .query((rs, n) -> new Row(Sql.uuid(rs, "case_id"), null, rs.getDouble("rank"), rs.getString("subject")))
+                .list();
     }
 
     /** Escapes the passage, then turns the match markers PostgreSQL placed into {@code <mark>}. */

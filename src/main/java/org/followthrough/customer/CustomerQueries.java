@@ -115,6 +115,7 @@ public class CustomerQueries {
         // use their index), and bound the trigram fallback to a stricter match on a sample of candidates.
         db.sql("select set_config('plan_cache_mode', 'force_custom_plan', true),"
                         + " set_config('pg_trgm.similarity_threshold', '0.4', true),"
+                        + " set_config('pg_trgm.word_similarity_threshold', '0.5', true),"
                         + " set_config('gin_fuzzy_search_limit', '2000', true)")
                 .query((rs, n) -> 1)
                 .single();
@@ -137,10 +138,12 @@ public class CustomerQueries {
                 .params(prefix, limit, prefix, limit)
                 .query((rs, n) -> new CustomerId(Sql.uuid(rs, 1)))
                 .list());
+        // A name is matched word by word (word similarity), so a mistyped surname alone finds
+        // "Maria Gonzalez"; an address as a whole.
         if (found.size() < limit && q.length() >= 3) {
             found.addAll(db.sql("""
                     select customer_id from (
-                        select id as customer_id, similarity(name, :q) as score from customer where name % :q
+                        select id as customer_id, word_similarity(:q, name) as score from customer where :q <% name
                         union all
                         select customer_id, similarity(address, :q) from customer_email where address % :q
                     ) hits group by customer_id order by max(score) desc, customer_id limit :limit""")

@@ -143,11 +143,14 @@ class SecurityConfiguration {
                 .formLogin(form -> form.loginPage("/login")
                         .defaultSuccessUrl("/", false)
                         // Backed off: the sign-in page says when to try again.
-                        .failureHandler((request, response, ex) -> response.sendRedirect(request.getContextPath()
-                                + (ex instanceof AgentAuthenticationProvider.BlockedException blocked
-                                        ? "/login?retryAt="
-                                                + blocked.reason().retryAt().getEpochSecond()
-                                        : "/login?error")))
+                        .failureHandler((request, response, ex) -> {
+                            SignInAttempt.remember(request);
+                            response.sendRedirect(request.getContextPath()
+                                    + (ex instanceof AgentAuthenticationProvider.BlockedException blocked
+                                            ? "/login?retryAt="
+                                                    + blocked.reason().retryAt().getEpochSecond()
+                                            : "/login?error"));
+                        })
                         .permitAll())
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?signedOut"))
                 .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))

@@ -29,7 +29,9 @@ class OpenApiConfiguration {
                                 * Enumerated values are lower snake case (`waiting_on_customer`); \
                                 any case is accepted.
                                 * `PATCH` takes a JSON merge patch (RFC 7396): absent fields stay, \
-                                `null` removes a value where that is allowed."""))
+                                `null` removes a value where that is allowed.
+
+                                [Back to Followthrough](/admin/api)"""))
                 .components(new Components()
                         .addSecuritySchemes(
                                 BEARER,

@@ -95,6 +95,7 @@ class AuthorisationTableIntegrationTests {
             route("GET /admin", IN, NO, NO, OK),
             route("GET /admin/agents", IN, NO, NO, OK),
             route("GET /admin/agents/{id}", IN, NO, NO, NF),
+            route("GET /admin/api", IN, NO, NO, OK),
             route("GET /admin/audit", IN, NO, NO, OK),
             route("GET /admin/mail/quarantine", IN, NO, NO, OK),
             route("GET /admin/mail/quarantine/count", IN, NO, NO, OK),
