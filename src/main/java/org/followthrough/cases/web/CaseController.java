@@ -14,6 +14,8 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
+import java.util.TreeSet;
 import java.util.UUID;
 import org.followthrough.cases.CallDirection;
 import org.followthrough.cases.CaseAccess;
@@ -144,6 +146,7 @@ class CaseController {
                 return "cases/newer-message :: confirm";
             }
         }
+        macroActions(c, request, me);
         desk.sendReply(c.id(), body, channel, then, composer(request), recordUndelivered, me.actor());
         return sent(c, ComposerDraft.Kind.REPLY, me, request, response, model);
     }
@@ -298,6 +301,30 @@ class CaseController {
      * the order sent) and the
      * mail's options. Read from the parameters as sent: a value is never split at its commas.
      */
+    /**
+     * What a macro used in this reply does besides its text: tags it adds and the team it moves the
+     * case to, applied as the agent's own change before the reply goes out.
+     */
+    private void macroActions(CaseView c, HttpServletRequest request, SignedInAgent me) {
+        var addTags = Arrays.stream(
+                        String.valueOf(Objects.requireNonNullElse(request.getParameter("macro.addTags"), ""))
+                                .split(","))
+                .map(String::strip)
+                .filter(t -> !t.isEmpty())
+                .toList();
+        var moveTo = request.getParameter("macro.moveToTeamId");
+        var team = moveTo == null || moveTo.isBlank() ? null : new TeamId(Ids.parse(moveTo, "macro.moveToTeamId"));
+        if (addTags.isEmpty() && (team == null || team.equals(c.people().teamId()))) {
+            return;
+        }
+        var tags = new TreeSet<>(c.tags());
+        tags.addAll(addTags);
+        desk.change(
+                c.id(),
+                new CaseDesk.CaseChanges(null, null, null, null, addTags.isEmpty() ? null : tags, team),
+                me.actor());
+    }
+
     private static Composer composer(HttpServletRequest request) {
         var dues = values(request, PROMISE_DUE);
         var zones = values(request, PROMISE_DUE_ZONE);

@@ -1,5 +1,6 @@
 package org.followthrough.macros.web;
 
+import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
@@ -226,8 +227,19 @@ class MacroController {
     @PostMapping("/cases/{number}/macros/{id}")
     String fill(
             @PathVariable long number, @PathVariable UUID id, @AuthenticationPrincipal SignedInAgent me, Model model) {
-        model.addAttribute("filled", desk.apply(new MacroId(id), number, me.actor()));
-        model.addAttribute("zone", me.zone());
+        var filled = desk.apply(new MacroId(id), number, me.actor());
+        model.addAttribute("filled", filled);
+        // The composer's due input takes local time in the agent's zone, as its quick choices do.
+        model.addAttribute(
+                "promiseDue",
+                filled.promise() == null
+                        ? ""
+                        : filled.promise()
+                                .dueAt()
+                                .atZone(me.zone())
+                                .toLocalDateTime()
+                                .truncatedTo(ChronoUnit.MINUTES)
+                                .toString());
         return "macros/picker :: filled";
     }
 
