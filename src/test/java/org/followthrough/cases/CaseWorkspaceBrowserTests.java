@@ -2,6 +2,7 @@ package org.followthrough.cases;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import java.time.Duration;
 import org.assertj.core.api.Assertions;
@@ -101,6 +102,7 @@ class CaseWorkspaceBrowserTests {
         page.navigate(url);
         assertRestored(page);
 
+        recordWithoutSending(page.locator("form[data-pane=reply]"));
         page.locator("form[data-pane=reply] button[type=submit]").click();
         assertThat(page.locator("#timeline .kind-reply")).containsText(TYPED);
         assertThat(page.locator("#promises .promise")).hasCount(2);
@@ -127,6 +129,7 @@ class CaseWorkspaceBrowserTests {
         tick.check();
         reply.locator("textarea[name=body]").fill("Here is your shipping label.");
         reply.locator("select[name=then]").selectOption("RESOLVED");
+        recordWithoutSending(reply);
         reply.locator("button[type=submit]").click();
 
         assertThat(page.locator("#case-head .meta")).containsText("Resolved");
@@ -164,6 +167,7 @@ class CaseWorkspaceBrowserTests {
         reply.locator("textarea[name=body]").fill("All sorted now.");
         reply.locator("select[name=then]").selectOption("RESOLVED");
         refusal.evaluate("e => e.dataset.seen = 'yes'");
+        recordWithoutSending(reply);
         reply.locator("button[type=submit]").click();
         assertThat(page.locator("#flash .refusal:not([data-seen])")).containsText("Send a replacement charger");
         assertThat(reply.locator("textarea[name=body]")).hasValue("All sorted now.");
@@ -190,6 +194,7 @@ class CaseWorkspaceBrowserTests {
                 "form[data-pane=reply] textarea[name=body]",
                 "We have looked at everything on your account and the replacement is on its way with the courier"
                         + "AndThisIsOneVeryLongWordThatDoesNotBreakAnywhereAtAll today.");
+        recordWithoutSending(page.locator("form[data-pane=reply]"));
         page.click("form[data-pane=reply] button[type=submit]");
         assertThat(page.locator("#timeline .kind-reply")).hasCount(1);
         promiseOn(team, "Send the replacement");
@@ -239,5 +244,13 @@ class CaseWorkspaceBrowserTests {
                 new PromiseDesk.MakePromise(
                         team.escrow().id(), what, clock.instant().plus(Duration.ofDays(2)), null, null),
                 Fixtures.signedIn(team.ann()).actor());
+    }
+
+    /** The test desk has no mailbox switched on: a reply is recorded without sending, as the composer offers. */
+    private static void recordWithoutSending(Locator reply) {
+        var box = reply.locator("input[name=recordUndelivered]");
+        if (box.count() > 0 && !box.isChecked()) {
+            box.check();
+        }
     }
 }

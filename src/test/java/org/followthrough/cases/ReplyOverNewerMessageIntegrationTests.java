@@ -43,7 +43,9 @@ class ReplyOverNewerMessageIntegrationTests {
         var console = ConsoleClient.signedIn(port, team.ann());
         var path = "/cases/" + escrow.number() + "/reply";
 
-        var asked = console.htmxPost(path, Map.of("body", "I have corrected the invoice.", "seen", seen.toString()));
+        var asked = console.htmxPost(
+                path,
+                Map.of("body", "I have corrected the invoice.", "seen", seen.toString(), "recordUndelivered", "true"));
         assertThat(asked.statusCode()).isEqualTo(409);
         assertThat(asked.headers().firstValue("HX-Retarget")).hasValue("#live-confirm");
         assertThat(asked.body())
@@ -54,7 +56,16 @@ class ReplyOverNewerMessageIntegrationTests {
         assertThat(replies(escrow.id())).as("nothing sent while asking").isZero();
 
         var sent = console.htmxPost(
-                path, Map.of("body", "I have corrected the invoice.", "seen", seen.toString(), "confirmed", "true"));
+                path,
+                Map.of(
+                        "body",
+                        "I have corrected the invoice.",
+                        "seen",
+                        seen.toString(),
+                        "confirmed",
+                        "true",
+                        "recordUndelivered",
+                        "true"));
         assertThat(sent.statusCode()).isEqualTo(200);
         assertThat(replies(escrow.id())).isEqualTo(1);
     }
@@ -71,7 +82,8 @@ class ReplyOverNewerMessageIntegrationTests {
         var console = ConsoleClient.signedIn(port, team.ann());
 
         var sent = console.htmxPost(
-                "/cases/" + escrow.number() + "/reply", Map.of("body", "It is on its way.", "seen", seen.toString()));
+                "/cases/" + escrow.number() + "/reply",
+                Map.of("body", "It is on its way.", "seen", seen.toString(), "recordUndelivered", "true"));
         assertThat(sent.statusCode()).isEqualTo(200);
         assertThat(replies(escrow.id())).isEqualTo(1);
     }

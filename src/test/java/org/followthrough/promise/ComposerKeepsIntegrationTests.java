@@ -48,7 +48,8 @@ class ComposerKeepsIntegrationTests {
                 Map.of(
                         "body", "Here is your label.",
                         "then", "RESOLVED",
-                        "promise.keeps", promise.id().value().toString()));
+                        "promise.keeps", promise.id().value().toString(),
+                        "recordUndelivered", "true"));
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(cases.get(team.escrow().id()).status()).isEqualTo(CaseStatus.RESOLVED);
@@ -68,8 +69,9 @@ class ComposerKeepsIntegrationTests {
         var number = team.escrow().number();
         var ann = ConsoleClient.signedIn(port, team.ann());
 
-        var response =
-                ann.htmxPost("/cases/" + number + "/reply", Map.of("body", "Sorted, I think.", "then", "RESOLVED"));
+        var response = ann.htmxPost(
+                "/cases/" + number + "/reply",
+                Map.of("body", "Sorted, I think.", "then", "RESOLVED", "recordUndelivered", "true"));
 
         assertThat(response.statusCode()).isEqualTo(409);
         assertThat(response.headers().firstValue("HX-Retarget")).hasValue("#flash");
@@ -104,7 +106,13 @@ class ComposerKeepsIntegrationTests {
 
         var response = ann.htmxPost(
                 "/cases/" + team.escrow().number() + "/reply",
-                Map.of("body", "Done.", "promise.keeps", elsewhere.id().value().toString()));
+                Map.of(
+                        "body",
+                        "Done.",
+                        "promise.keeps",
+                        elsewhere.id().value().toString(),
+                        "recordUndelivered",
+                        "true"));
 
         assertThat(response.statusCode()).isEqualTo(422);
         assertThat(response.body()).contains("promise.keeps");

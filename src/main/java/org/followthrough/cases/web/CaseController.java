@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -37,6 +38,7 @@ import org.followthrough.customer.CustomerQueries;
 import org.followthrough.customer.CustomerView;
 import org.followthrough.identity.AgentId;
 import org.followthrough.identity.AgentQueries;
+import org.followthrough.identity.AgentView;
 import org.followthrough.identity.SignedInAgent;
 import org.followthrough.identity.TeamId;
 import org.followthrough.platform.ConflictException;
@@ -158,7 +160,9 @@ class CaseController {
     @GetMapping("/cases/{number}/timeline")
     String timeline(@PathVariable long number, @AuthenticationPrincipal SignedInAgent me, Model model) {
         var c = byNumber(number, me);
+        model.addAttribute("c", c);
         model.addAttribute("entries", queries.timeline(c.id()));
+        model.addAttribute("authorZones", authorZones(agents.active()));
         return "cases/case :: timeline";
     }
 
@@ -472,9 +476,7 @@ class CaseController {
         var active = agents.active();
         model.addAttribute("agents", active);
         // Who wrote an entry in another zone than the viewer's: their "7 PM" is their time, and the page says so.
-        var authorZones = new HashMap<UUID, ZoneId>();
-        active.forEach(a -> authorZones.put(a.id().value(), a.timeZone()));
-        model.addAttribute("authorZones", authorZones);
+        model.addAttribute("authorZones", authorZones(active));
         model.addAttribute(
                 "ownerInactive",
                 c.people().ownerId() != null
@@ -482,6 +484,13 @@ class CaseController {
                                 .noneMatch(a -> a.id().equals(c.people().ownerId())));
         model.addAttribute("teams", agents.teams());
         return view;
+    }
+
+    /** Each agent's zone, so an entry written in another zone than the viewer's says whose time it is. */
+    private static Map<UUID, ZoneId> authorZones(List<AgentView> active) {
+        var zones = new HashMap<UUID, ZoneId>();
+        active.forEach(a -> zones.put(a.id().value(), a.timeZone()));
+        return zones;
     }
 
     /** The signed-in agent's time zone, read from the request: an exception handler has no principal argument. */
