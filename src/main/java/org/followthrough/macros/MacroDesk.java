@@ -2,6 +2,7 @@ package org.followthrough.macros;
 
 import java.time.Clock;
 import java.util.HashMap;
+import java.util.function.Consumer;
 import org.followthrough.audit.AuditLog;
 import org.followthrough.calendar.CalendarQueries;
 import org.followthrough.cases.CaseAccess;
@@ -84,32 +85,29 @@ public class MacroDesk {
 
     @Transactional
     public MacroView revise(MacroId id, Macro.Content content, TeamId sharedWith, Actor by) {
-        var macro = lockMaintainable(id, by);
-        checkTeams(content, sharedWith);
-        var before = macro.auditView();
-        macro.revise(content, sharedWith, clock.instant());
-        macros.update(macro);
-        audit.record(by, "macro", id.value(), "revised", before, macro.auditView());
-        return queries.find(id).orElseThrow();
+        return change(id, by, "revised", macro -> {
+            checkTeams(content, sharedWith);
+            macro.revise(content, sharedWith, clock.instant());
+        });
     }
 
     @Transactional
     public MacroView archive(MacroId id, Actor by) {
-        var macro = lockMaintainable(id, by);
-        var before = macro.auditView();
-        macro.archive(clock.instant());
-        macros.update(macro);
-        audit.record(by, "macro", id.value(), "archived", before, macro.auditView());
-        return queries.find(id).orElseThrow();
+        return change(id, by, "archived", macro -> macro.archive(clock.instant()));
     }
 
     @Transactional
     public MacroView restore(MacroId id, Actor by) {
+        return change(id, by, "restored", macro -> macro.restore(clock.instant()));
+    }
+
+    /** One change to a macro the agent maintains: locked, changed by its behaviour, saved, audited. */
+    private MacroView change(MacroId id, Actor by, String action, Consumer<Macro> behaviour) {
         var macro = lockMaintainable(id, by);
         var before = macro.auditView();
-        macro.restore(clock.instant());
+        behaviour.accept(macro);
         macros.update(macro);
-        audit.record(by, "macro", id.value(), "restored", before, macro.auditView());
+        audit.record(by, "macro", id.value(), action, before, macro.auditView());
         return queries.find(id).orElseThrow();
     }
 
