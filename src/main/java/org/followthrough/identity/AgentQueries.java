@@ -3,8 +3,12 @@ package org.followthrough.identity;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.ZoneId;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import org.followthrough.platform.NotFoundException;
 import org.followthrough.platform.Sql;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -50,6 +54,19 @@ public class AgentQueries {
         return db.sql("select " + AGENT_COLUMNS + " from agent where active order by display_name")
                 .query(AgentQueries::agent)
                 .list();
+    }
+
+    /** The time zones of these agents, active or not: whose time an entry they wrote was in. */
+    public Map<UUID, ZoneId> zonesOf(Collection<UUID> agents) {
+        var zones = new HashMap<UUID, ZoneId>();
+        if (agents.isEmpty()) {
+            return zones;
+        }
+        db.sql("select id, time_zone from agent where id = any(?)")
+                .param(agents.toArray(UUID[]::new))
+                .query((rs, n) -> zones.put(rs.getObject("id", UUID.class), ZoneId.of(rs.getString("time_zone"))))
+                .list();
+        return zones;
     }
 
     public boolean none() {

@@ -10,14 +10,13 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.followthrough.cases.CallDirection;
 import org.followthrough.cases.CaseAccess;
 import org.followthrough.cases.CaseDesk;
@@ -38,7 +37,6 @@ import org.followthrough.customer.CustomerQueries;
 import org.followthrough.customer.CustomerView;
 import org.followthrough.identity.AgentId;
 import org.followthrough.identity.AgentQueries;
-import org.followthrough.identity.AgentView;
 import org.followthrough.identity.SignedInAgent;
 import org.followthrough.identity.TeamId;
 import org.followthrough.platform.ConflictException;
@@ -161,8 +159,7 @@ class CaseController {
     String timeline(@PathVariable long number, @AuthenticationPrincipal SignedInAgent me, Model model) {
         var c = byNumber(number, me);
         model.addAttribute("c", c);
-        model.addAttribute("entries", queries.timeline(c.id()));
-        model.addAttribute("authorZones", authorZones(agents.active()));
+        timeline(c, model);
         return "cases/case :: timeline";
     }
 
@@ -464,7 +461,7 @@ class CaseController {
     private String workspace(CaseView c, String tab, SignedInAgent me, Model model, String view) {
         var customer = customers.get(c.people().customerId());
         composerModel(c, tab, me, customer, model);
-        model.addAttribute("entries", queries.timeline(c.id()));
+        timeline(c, model);
         model.addAttribute(
                 "otherCases",
                 queries.casesOf(customer.id(), me, 11).stream()
@@ -476,7 +473,7 @@ class CaseController {
         var active = agents.active();
         model.addAttribute("agents", active);
         // Who wrote an entry in another zone than the viewer's: their "7 PM" is their time, and the page says so.
-        model.addAttribute("authorZones", authorZones(active));
+
         model.addAttribute(
                 "ownerInactive",
                 c.people().ownerId() != null
@@ -486,11 +483,19 @@ class CaseController {
         return view;
     }
 
-    /** Each agent's zone, so an entry written in another zone than the viewer's says whose time it is. */
-    private static Map<UUID, ZoneId> authorZones(List<AgentView> active) {
-        var zones = new HashMap<UUID, ZoneId>();
-        active.forEach(a -> zones.put(a.id().value(), a.timeZone()));
-        return zones;
+    /**
+     * The timeline, and the zones of the agents who wrote in it, so an entry written in another zone
+     * than the viewer's says whose time it is.
+     */
+    private void timeline(CaseView c, Model model) {
+        var entries = queries.timeline(c.id());
+        model.addAttribute("entries", entries);
+        model.addAttribute(
+                "authorZones",
+                agents.zonesOf(entries.stream()
+                        .map(e -> e.author().id())
+                        .filter(Objects::nonNull)
+                        .collect(Collectors.toSet())));
     }
 
     /** The signed-in agent's time zone, read from the request: an exception handler has no principal argument. */
