@@ -156,6 +156,15 @@ public final class BusinessCalendar {
     }
 
     /**
+     * The close of the business day after the one {@link #endOfBusinessDayAt} gives: "tomorrow, end
+     * of day" as seen at {@code now}, never the same instant as "end of today", even after closing time.
+     */
+    public Instant endOfNextBusinessDayAt(Instant now) {
+        var today = endOfBusinessDayAt(now).atZone(zone).toLocalDate();
+        return endOfBusinessDay(nextBusinessDay(today));
+    }
+
+    /**
      * {@code amount} of working time after {@code start}, counting only opening hours: four
      * business hours from Friday 16:00 are up on Monday at 12:00.
      */

@@ -83,7 +83,7 @@ public record PromiseDue(Kind kind, int amount) {
         var today = now.atZone(calendar.zone()).toLocalDate();
         return switch (kind) {
             case END_OF_TODAY -> calendar.endOfBusinessDayAt(now);
-            case END_OF_NEXT_BUSINESS_DAY -> calendar.endOfBusinessDay(calendar.nextBusinessDay(today));
+            case END_OF_NEXT_BUSINESS_DAY -> calendar.endOfNextBusinessDayAt(now);
             case BUSINESS_HOURS -> calendar.plusBusinessTime(now, Duration.ofHours(amount));
             case BUSINESS_DAYS -> calendar.endOfBusinessDay(calendar.plusBusinessDays(today, amount));
         };

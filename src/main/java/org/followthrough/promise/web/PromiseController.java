@@ -321,8 +321,7 @@ class PromiseController {
         var zone = calendar.zone();
         var today = now.atZone(zone).toLocalDate();
         var endOfDay = calendar.endOfBusinessDayAt(now);
-        var endOfDayDate = endOfDay.atZone(zone).toLocalDate();
-        var nextDay = calendar.endOfBusinessDay(calendar.nextBusinessDay(endOfDayDate));
+        var nextDay = calendar.endOfNextBusinessDayAt(now);
         var zones = new Zones(me, customer, zone);
         return List.of(
                 choice("promise.quick.twoHours", "", now.plus(Duration.ofHours(2)), zones),
