@@ -7,6 +7,7 @@ import org.followthrough.audit.AuditLog;
 import org.followthrough.calendar.CalendarQueries;
 import org.followthrough.cases.CaseAccess;
 import org.followthrough.cases.CaseQueries;
+import org.followthrough.cases.IllegalTransitionException;
 import org.followthrough.customer.CustomerQueries;
 import org.followthrough.identity.ActingAgents;
 import org.followthrough.identity.AgentQueries;
@@ -122,8 +123,10 @@ public class MacroDesk {
         var view = queries.find(id)
                 .filter(m -> queries.usableBy(m, agent.id()))
                 .orElseThrow(() -> new NotFoundException("Macro", id));
-        var macro = macros.lock(id).orElseThrow(() -> new NotFoundException("Macro", id));
-        macro.checkUsable();
+        if (view.archived()) {
+            // Filling in changes nothing on the macro but its use count, so it is read, not locked.
+            throw new IllegalTransitionException("This macro is archived: restore it to use it.");
+        }
         var supportCase = cases.getByNumber(caseNumber, access.scopeOf(agent));
         var customer = customers.get(supportCase.people().customerId());
         var values = new HashMap<String, String>();
@@ -135,7 +138,7 @@ public class MacroDesk {
         values.put("agent.name", agent.displayName());
         values.put("agent.first_name", Placeholders.firstName(agent.displayName()));
         values.put("team.name", supportCase.people().teamName());
-        var actions = macro.content().actions();
+        var actions = view.actions();
         AppliedMacro.Promise promise = null;
         if (actions.promise() != null) {
             var calendar = calendars.of(
@@ -151,7 +154,7 @@ public class MacroDesk {
         return new AppliedMacro(
                 id,
                 view.title(),
-                Placeholders.fill(macro.content().body(), values),
+                Placeholders.fill(view.body(), values),
                 actions.status(),
                 view.addTags(),
                 view.movesTo(),
